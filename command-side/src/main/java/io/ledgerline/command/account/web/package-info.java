@@ -1,0 +1,2 @@
+/** The REST commands on accounts. */
+package io.ledgerline.command.account.web;

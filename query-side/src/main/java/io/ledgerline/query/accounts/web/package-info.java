@@ -1,0 +1,2 @@
+/** REST reads of accounts from SQL. */
+package io.ledgerline.query.accounts.web;

@@ -1,0 +1,2 @@
+/** Technical wiring of the query side. */
+package io.ledgerline.query.infrastructure;

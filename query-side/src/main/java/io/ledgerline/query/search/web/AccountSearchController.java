@@ -1,0 +1,60 @@
+package io.ledgerline.query.search.web;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.ledgerline.query.search.AccountDocument;
+import io.ledgerline.query.search.AccountSearchIndex;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.Objects;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+@RequestMapping(path = "/api/search", produces = "application/json")
+@Tag(name = "Search", description = "Search over the Elasticsearch read models")
+public class AccountSearchController {
+
+    private final ElasticsearchClient client;
+    private final AccountSearchIndex index;
+
+    public AccountSearchController(ElasticsearchClient client, AccountSearchIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    @GetMapping("/accounts")
+    @Operation(summary = "Find accounts by account id or customer id")
+    @ApiResponse(responseCode = "200", description = "The matching accounts")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank or too long")
+    public AccountSearchResponse accounts(
+            @Parameter(description = "What to look for") @RequestParam @NotBlank @Size(max = 200) String q,
+            @Parameter(description = "How many hits at most") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size)
+            throws IOException {
+        index.ensureExists();
+        String text = q.strip();
+        SearchResponse<AccountDocument> response = client.search(s -> s
+                .index(AccountSearchIndex.ALIAS)
+                .size(size)
+                .query(query -> query.bool(b -> b
+                        .should(sh -> sh.term(t -> t.field("accountId").value(text)))
+                        .should(sh -> sh.term(t -> t.field("customerId").value(text)))
+                        .minimumShouldMatch("1"))),
+                AccountDocument.class);
+        long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
+        return new AccountSearchResponse(
+                response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(), total);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST search over the Elasticsearch read models. */
+package io.ledgerline.query.search.web;

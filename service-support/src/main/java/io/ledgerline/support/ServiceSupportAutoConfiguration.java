@@ -1,0 +1,47 @@
+package io.ledgerline.support;
+
+import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.support.kafka.KafkaClusterHealthIndicator;
+import io.ledgerline.support.kafka.LedgerTopicProperties;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import io.ledgerline.support.web.ProblemDetailsAdvice;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Wires the shared error contract, the ledger.events topic and the Kafka health indicator into each service. */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnWebApplication
+@Import(ProblemDetailsAdvice.class)
+@EnableConfigurationProperties(LedgerTopicProperties.class)
+public class ServiceSupportAutoConfiguration {
+
+    /**
+     * Both services declare the topic with the same settings, so either may start first. The log
+     * keeps every event forever: replays and rebuilds start from its beginning.
+     */
+    @Bean
+    NewTopic ledgerEventsTopic(LedgerTopicProperties properties) {
+        return TopicBuilder.name(LedgerHeaders.TOPIC)
+                .partitions(properties.partitions())
+                .replicas(properties.replicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
+    }
+
+    @Bean(name = "kafkaHealthIndicator")
+    @ConditionalOnBean(KafkaAdmin.class)
+    @ConditionalOnEnabledHealthIndicator("kafka")
+    KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaClusterHealthIndicator(kafkaAdmin);
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring infrastructure both Ledgerline services share. */
+package io.ledgerline.support;

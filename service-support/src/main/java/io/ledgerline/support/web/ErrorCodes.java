@@ -1,0 +1,17 @@
+package io.ledgerline.support.web;
+
+/** Codes of errors that are about the request itself rather than about the ledger's rules. */
+public final class ErrorCodes {
+
+    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private ErrorCodes() {
+    }
+}
