@@ -2,6 +2,7 @@ package io.ledgerline.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +33,13 @@ public class AccountSearchIndex {
         try {
             if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
                 createFirstIndex();
+            }
+            // a new index answers 503 until its primary shard is allocated
+            boolean allocated = !client.cluster()
+                    .health(h -> h.index(ALIAS).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
+                    .timedOut();
+            if (!allocated) {
+                throw new IOException("The primary shard of " + ALIAS + " is not allocated yet");
             }
             ready = true;
         } catch (IOException e) {

@@ -1,8 +1,9 @@
 package io.ledgerline.query.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the accounts index. Documents are written with the event's aggregate sequence as external
- * version, so a redelivered or older event is refused by Elasticsearch and changes nothing.
+ * version, so a redelivered or older event is refused by Elasticsearch as a version conflict and
+ * changes nothing.
  */
 @Component
 class AccountSearchProjection {
@@ -43,16 +45,17 @@ class AccountSearchProjection {
     }
 
     private void write(AccountDocument document, long sequence) throws IOException {
-        try {
-            client.index(i -> i.index(AccountSearchIndex.ALIAS)
-                    .id(document.accountId())
-                    .versionType(VersionType.External)
-                    // external versions must be positive; sequences start at 0
-                    .version(sequence + 1)
-                    .document(document));
-        } catch (ElasticsearchException e) {
-            if (e.status() != VERSION_CONFLICT) {
-                throw e;
+        // a bulk request reports a version conflict per item instead of throwing it
+        BulkResponse response = client.bulk(b -> b.operations(op -> op.index(i -> i
+                .index(AccountSearchIndex.ALIAS)
+                .id(document.accountId())
+                .versionType(VersionType.External)
+                // external versions must be positive; sequences start at 0
+                .version(sequence + 1)
+                .document(document))));
+        for (BulkResponseItem item : response.items()) {
+            if (item.error() != null && item.status() != VERSION_CONFLICT) {
+                throw new SearchWriteFailed(item.id(), item.status(), item.error().reason());
             }
         }
     }

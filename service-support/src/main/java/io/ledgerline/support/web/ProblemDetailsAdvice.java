@@ -1,5 +1,6 @@
 package io.ledgerline.support.web;
 
+import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -43,6 +44,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail handleTypeMismatch(MethodArgumentTypeMismatchException exception) {
         return problem(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
                 "Parameter '" + exception.getName() + "' has an invalid value");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail handleConstraintViolation(ConstraintViolationException exception) {
+        return problem(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST, exception.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,54 @@
+package io.ledgerline.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.events.EventTypes;
+import io.ledgerline.events.LedgerEvent;
+import io.ledgerline.events.LedgerHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Writes events to ledger.events exactly as the command side publishes them. */
+public final class LedgerEventsProducer implements AutoCloseable {
+
+    private final KafkaProducer<String, byte[]> producer;
+    private final ObjectMapper json;
+
+    public LedgerEventsProducer(String bootstrapServers, ObjectMapper json) {
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer());
+        this.json = json;
+    }
+
+    public void publish(LedgerEvent event, String aggregateType, long sequence, long globalPosition, Instant at)
+            throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(LedgerHeaders.TOPIC, null, at.toEpochMilli(),
+                event.aggregateId(), json.writeValueAsBytes(event));
+        add(record, LedgerHeaders.EVENT_ID, UUID.randomUUID().toString());
+        add(record, LedgerHeaders.EVENT_TYPE, EventTypes.nameOf(event.getClass()));
+        add(record, LedgerHeaders.EVENT_REVISION, EventTypes.revisionOf(event.getClass()));
+        add(record, LedgerHeaders.AGGREGATE_TYPE, aggregateType);
+        add(record, LedgerHeaders.AGGREGATE_ID, event.aggregateId());
+        add(record, LedgerHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
+        add(record, LedgerHeaders.GLOBAL_POSITION, Long.toString(globalPosition));
+        add(record, LedgerHeaders.TIMESTAMP, at.toString());
+        add(record, LedgerHeaders.METADATA_PREFIX + "correlationId", UUID.randomUUID().toString());
+        producer.send(record).get(30, TimeUnit.SECONDS);
+    }
+
+    private static void add(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
