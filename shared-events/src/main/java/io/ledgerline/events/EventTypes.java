@@ -12,7 +12,12 @@ import java.util.stream.Collectors;
  */
 public final class EventTypes {
 
-    private static final List<Class<? extends LedgerEvent>> ALL = List.of(AccountOpened.class);
+    private static final List<Class<? extends LedgerEvent>> ALL = List.of(
+            CustomerRegistered.class, CustomerDetailsChanged.class, CustomerErased.class,
+            AccountOpened.class, MoneyDeposited.class, MoneyWithdrawn.class, AccountFrozen.class,
+            AccountUnfrozen.class, OverdraftLimitChanged.class, AccountClosed.class,
+            TransferRequested.class, AccountDebitedForTransfer.class, AccountCreditedForTransfer.class,
+            TransferDebitReversed.class, TransferDebitSettled.class, TransferCompleted.class, TransferFailed.class);
 
     private static final Map<String, Class<? extends LedgerEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));

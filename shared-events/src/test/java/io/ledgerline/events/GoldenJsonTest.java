@@ -26,8 +26,37 @@ class GoldenJsonTest {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static Stream<Arguments> samples() {
-        return Stream.of(Arguments.of(new AccountOpened(AccountId.of("acc-1"), CustomerId.of("cust-1"),
-                Currency.getInstance("EUR"), Money.of("100", "EUR")), "AccountOpened-1.json"));
+        AccountId acc1 = AccountId.of("acc-1");
+        AccountId acc2 = AccountId.of("acc-2");
+        CustomerId cust1 = CustomerId.of("cust-1");
+        TransferId tr1 = TransferId.of("tr-1");
+        return Stream.of(
+                sample(new CustomerRegistered(cust1, "Ada Lovelace", "ada@example.org")),
+                sample(new CustomerDetailsChanged(cust1, "Ada King", "ada.king@example.org")),
+                sample(new CustomerErased(cust1)),
+                sample(new AccountOpened(acc1, cust1, Currency.getInstance("EUR"), Money.of("100", "EUR"))),
+                sample(new MoneyDeposited(acc1, eur("12.5"), eur("112.5"), "Salary")),
+                sample(new MoneyWithdrawn(acc1, eur("20"), eur("-7.5"), "Cash machine")),
+                sample(new AccountFrozen(acc1)),
+                sample(new AccountUnfrozen(acc1)),
+                sample(new OverdraftLimitChanged(acc1, eur("250"))),
+                sample(new AccountClosed(acc1)),
+                sample(new TransferRequested(tr1, acc1, acc2, eur("30"))),
+                sample(new AccountDebitedForTransfer(acc1, tr1, eur("30"), eur("70"))),
+                sample(new AccountCreditedForTransfer(acc2, tr1, eur("30"), eur("30"))),
+                sample(new TransferDebitReversed(acc1, tr1, eur("30"), eur("100"), "ACCOUNT_CLOSED")),
+                sample(new TransferDebitSettled(acc1, tr1)),
+                sample(new TransferCompleted(tr1)),
+                sample(new TransferFailed(tr1, "INSUFFICIENT_FUNDS", "Account acc-1 cannot pay 30.00 EUR")));
+    }
+
+    private static Arguments sample(LedgerEvent event) {
+        String golden = event.getClass().getSimpleName() + "-1.json";
+        return Arguments.of(event, golden);
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
     }
 
     @ParameterizedTest(name = "{1}")

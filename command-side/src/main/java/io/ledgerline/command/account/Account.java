@@ -2,51 +2,295 @@ package io.ledgerline.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.ledgerline.command.customer.CustomerDirectory;
+import io.ledgerline.command.customer.CustomerIsErased;
+import io.ledgerline.command.customer.CustomerStanding;
+import io.ledgerline.command.domain.Amounts;
+import io.ledgerline.events.AccountClosed;
+import io.ledgerline.events.AccountCreditedForTransfer;
+import io.ledgerline.events.AccountDebitedForTransfer;
+import io.ledgerline.events.AccountFrozen;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
+import io.ledgerline.events.AccountUnfrozen;
 import io.ledgerline.events.Money;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.events.OverdraftLimitChanged;
+import io.ledgerline.events.TransferDebitReversed;
+import io.ledgerline.events.TransferDebitSettled;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** An account in one currency: the consistency boundary for its balance. */
-@Aggregate
+/**
+ * An account in one currency: the consistency boundary for its balance. Command handlers answer
+ * the account's version, the sequence number of its last event (opening answers the id; its
+ * version is 0). Snapshots are taken by {@code accountSnapshotTrigger} and hold these fields.
+ */
+@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
 public class Account {
+
+    static final int MAX_DESCRIPTION_LENGTH = 140;
+
+    enum Status { OPEN, FROZEN, CLOSED }
 
     @AggregateIdentifier
     private AccountId accountId;
     private Currency currency;
     private Money balance;
     private Money overdraftLimit;
+    private Status status;
+    /** Transfers debited here whose destination has not been credited or whose debit was not reversed yet. */
+    private Map<String, Money> transfersInFlight = new HashMap<>();
+    private long version;
 
     protected Account() {
         // for Axon's event sourcing
     }
 
     @CommandHandler
-    public Account(OpenAccountCommand command) {
+    public Account(OpenAccountCommand command, CustomerDirectory customers) {
+        CustomerStanding standing = customers.standingOf(command.customerId());
+        if (standing == CustomerStanding.UNKNOWN) {
+            throw new UnknownCustomer(command.customerId());
+        }
+        if (standing == CustomerStanding.ERASED) {
+            throw new CustomerIsErased(command.customerId());
+        }
         Currency currency = command.currency();
         if (!SupportedCurrencies.isSupported(currency)) {
             throw new UnsupportedCurrency(currency);
         }
         BigDecimal limit = command.overdraftLimit() == null ? BigDecimal.ZERO : command.overdraftLimit();
+        apply(new AccountOpened(command.accountId(), command.customerId(), currency, validLimit(limit, currency)));
+    }
+
+    @CommandHandler
+    public long deposit(DepositMoneyCommand command) {
+        requireNotClosed();
+        Money amount = Amounts.positive(command.amount(), command.currency(), currency);
+        apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description())));
+        return version;
+    }
+
+    @CommandHandler
+    public long withdraw(WithdrawMoneyCommand command) {
+        requireOpen();
+        Money amount = Amounts.positive(command.amount(), command.currency(), currency);
+        requireFundsFor(amount);
+        apply(new MoneyWithdrawn(accountId, amount, balance.minus(amount), description(command.description())));
+        return version;
+    }
+
+    @CommandHandler
+    public long freeze(FreezeAccountCommand command) {
+        requireNotClosed();
+        if (status == Status.OPEN) {
+            apply(new AccountFrozen(accountId));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public long unfreeze(UnfreezeAccountCommand command) {
+        requireNotClosed();
+        if (status == Status.FROZEN) {
+            apply(new AccountUnfrozen(accountId));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public long changeOverdraftLimit(ChangeOverdraftLimitCommand command) {
+        requireNotClosed();
+        if (command.overdraftLimit() == null) {
+            throw new InvalidOverdraftLimit(BigDecimal.ZERO, "a limit is required");
+        }
+        Money limit = validLimit(command.overdraftLimit(), currency);
+        if (balance.isNegative() && limit.compareTo(balance.negate()) < 0) {
+            throw new InvalidOverdraftLimit(limit.amount(),
+                    "the account is overdrawn by " + balance.negate() + " and the limit cannot go below that");
+        }
+        if (!limit.equals(overdraftLimit)) {
+            apply(new OverdraftLimitChanged(accountId, limit));
+        }
+        return version;
+    }
+
+    @CommandHandler
+    public long close(CloseAccountCommand command) {
+        requireNotClosed();
+        if (!balance.isZero()) {
+            throw new BalanceNotZero(accountId, balance);
+        }
+        if (!transfersInFlight.isEmpty()) {
+            throw new TransferInFlight(accountId, transfersInFlight.size());
+        }
+        apply(new AccountClosed(accountId));
+        return version;
+    }
+
+    @CommandHandler
+    public long debitForTransfer(DebitAccountForTransferCommand command) {
+        if (transfersInFlight.containsKey(command.transferId().value())) {
+            return version; // the same transfer asked twice: it is debited once
+        }
+        requireOpen();
+        Money amount = Amounts.positive(command.amount().amount(), command.amount().currency(), currency);
+        requireFundsFor(amount);
+        apply(new AccountDebitedForTransfer(accountId, command.transferId(), amount, balance.minus(amount)));
+        return version;
+    }
+
+    @CommandHandler
+    public long creditForTransfer(CreditAccountForTransferCommand command) {
+        requireNotClosed();
+        Money amount = Amounts.positive(command.amount().amount(), command.amount().currency(), currency);
+        apply(new AccountCreditedForTransfer(accountId, command.transferId(), amount, balance.plus(amount)));
+        return version;
+    }
+
+    @CommandHandler
+    public long reverseTransferDebit(ReverseTransferDebitCommand command) {
+        Money amount = transfersInFlight.get(command.transferId().value());
+        if (amount == null) {
+            throw new UnknownTransferDebit(accountId, command.transferId());
+        }
+        apply(new TransferDebitReversed(accountId, command.transferId(), amount, balance.plus(amount),
+                command.reasonCode()));
+        return version;
+    }
+
+    @CommandHandler
+    public long settleTransferDebit(SettleTransferDebitCommand command) {
+        if (!transfersInFlight.containsKey(command.transferId().value())) {
+            throw new UnknownTransferDebit(accountId, command.transferId());
+        }
+        apply(new TransferDebitSettled(accountId, command.transferId()));
+        return version;
+    }
+
+    private void requireNotClosed() {
+        if (status == Status.CLOSED) {
+            throw new AccountIsClosed(accountId);
+        }
+    }
+
+    private void requireOpen() {
+        requireNotClosed();
+        if (status == Status.FROZEN) {
+            throw new AccountIsFrozen(accountId);
+        }
+    }
+
+    private void requireFundsFor(Money amount) {
+        Money available = balance.plus(overdraftLimit);
+        if (available.compareTo(amount) < 0) {
+            throw new InsufficientFunds(accountId, amount, available);
+        }
+    }
+
+    private static Money validLimit(BigDecimal limit, Currency currency) {
         if (limit.signum() < 0) {
             throw new InvalidOverdraftLimit(limit, "it cannot be negative");
         }
         if (!Money.fitsMinorUnits(limit, currency)) {
             throw new InvalidOverdraftLimit(limit, "it has more decimals than " + currency + " allows");
         }
-        apply(new AccountOpened(command.accountId(), command.customerId(), currency, new Money(limit, currency)));
+        return new Money(limit, currency);
+    }
+
+    private static String description(String description) {
+        if (description == null) {
+            return "";
+        }
+        String trimmed = description.strip();
+        if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidDescription(MAX_DESCRIPTION_LENGTH);
+        }
+        return trimmed;
     }
 
     @EventSourcingHandler
-    void on(AccountOpened event) {
+    void on(AccountOpened event, @SequenceNumber long sequence) {
         accountId = event.accountId();
         currency = event.currency();
         balance = Money.zero(event.currency());
         overdraftLimit = event.overdraftLimit();
+        status = Status.OPEN;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(MoneyDeposited event, @SequenceNumber long sequence) {
+        balance = event.balance();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(MoneyWithdrawn event, @SequenceNumber long sequence) {
+        balance = event.balance();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AccountFrozen event, @SequenceNumber long sequence) {
+        status = Status.FROZEN;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AccountUnfrozen event, @SequenceNumber long sequence) {
+        status = Status.OPEN;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(OverdraftLimitChanged event, @SequenceNumber long sequence) {
+        overdraftLimit = event.overdraftLimit();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AccountClosed event, @SequenceNumber long sequence) {
+        status = Status.CLOSED;
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AccountDebitedForTransfer event, @SequenceNumber long sequence) {
+        balance = event.balance();
+        transfersInFlight.put(event.transferId().value(), event.amount());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(AccountCreditedForTransfer event, @SequenceNumber long sequence) {
+        balance = event.balance();
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebitReversed event, @SequenceNumber long sequence) {
+        balance = event.balance();
+        transfersInFlight.remove(event.transferId().value());
+        version = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TransferDebitSettled event, @SequenceNumber long sequence) {
+        transfersInFlight.remove(event.transferId().value());
+        version = sequence;
     }
 }

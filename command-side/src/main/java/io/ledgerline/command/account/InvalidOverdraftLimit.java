@@ -1,8 +1,9 @@
 package io.ledgerline.command.account;
 
+import io.ledgerline.command.domain.RuleViolation;
 import java.math.BigDecimal;
 
-public class InvalidOverdraftLimit extends AccountRuleViolation {
+public class InvalidOverdraftLimit extends RuleViolation {
 
     public static final String CODE = "INVALID_OVERDRAFT_LIMIT";
 

@@ -1,8 +1,9 @@
 package io.ledgerline.command.account;
 
+import io.ledgerline.command.domain.RuleViolation;
 import java.util.Currency;
 
-public class UnsupportedCurrency extends AccountRuleViolation {
+public class UnsupportedCurrency extends RuleViolation {
 
     public static final String CODE = "UNSUPPORTED_CURRENCY";
 

@@ -1,6 +1,7 @@
 package io.ledgerline.command.web;
 
-import io.ledgerline.command.account.AccountRuleViolation;
+import io.ledgerline.command.domain.RuleConflict;
+import io.ledgerline.command.domain.RuleViolation;
 import io.ledgerline.support.web.ErrorCodes;
 import io.ledgerline.support.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -21,9 +22,14 @@ class CommandRefusalAdvice {
 
     static final String CONFLICT = "CONFLICT";
 
-    @ExceptionHandler(AccountRuleViolation.class)
-    ProblemDetail refusedByRule(AccountRuleViolation violation) {
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail refusedByRule(RuleViolation violation) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, violation.code(), violation.getMessage());
+    }
+
+    @ExceptionHandler(RuleConflict.class)
+    ProblemDetail refusedAsConflict(RuleConflict conflict) {
+        return Problems.of(HttpStatus.CONFLICT, conflict.code(), conflict.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,12 +34,19 @@ class OpenAccountApiIT {
     @Autowired
     ObjectMapper json;
 
+    String customerId;
+
+    @BeforeEach
+    void registerCustomer() throws Exception {
+        customerId = registerCustomer("Ada Lovelace", "ada-" + UUID.randomUUID() + "@example.org");
+    }
+
     @Nested
     class WhenTheRequestIsValid {
 
         @Test
         void answersCreatedWithTheAccountIdVersionZeroAndItsLocationOnTheQuerySide() throws Exception {
-            ResponseEntity<String> response = post("{\"customerId\":\"cust-1\",\"currency\":\"EUR\"}");
+            ResponseEntity<String> response = post(account(customerId, "EUR", null));
 
             assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             JsonNode body = json.readTree(response.getBody());
@@ -52,7 +61,7 @@ class OpenAccountApiIT {
 
         @Test
         void storesAccountOpenedAsReadableJsonInTheEventStore() throws Exception {
-            String accountId = openAccount("{\"customerId\":\"cust-2\",\"currency\":\"JPY\",\"overdraftLimit\":\"500\"}");
+            String accountId = openAccount(account(customerId, "JPY", "\"500\""));
 
             Map<String, Object> row = jdbc.queryForMap("""
                     SELECT sequence_number, type, payload_type, payload_revision, payload
@@ -63,7 +72,7 @@ class OpenAccountApiIT {
                     .containsEntry("payload_revision", "1");
             JsonNode payload = json.readTree((byte[]) row.get("payload"));
             assertThat(payload.path("accountId").asText()).isEqualTo(accountId);
-            assertThat(payload.path("customerId").asText()).isEqualTo("cust-2");
+            assertThat(payload.path("customerId").asText()).isEqualTo(customerId);
             assertThat(payload.path("currency").asText()).isEqualTo("JPY");
             assertThat(payload.path("overdraftLimit").path("amount").asText()).isEqualTo("500");
         }
@@ -79,36 +88,41 @@ class OpenAccountApiIT {
 
         @Test
         void refusesUnknownFields() throws Exception {
-            assertRefused("{\"customerId\":\"c\",\"currency\":\"EUR\",\"balance\":\"1000000\"}",
+            assertRefused("{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\",\"balance\":\"1000000\"}",
                     HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST");
         }
 
         @Test
         void refusesAMissingCurrency() throws Exception {
-            assertRefused("{\"customerId\":\"c\"}", HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+            assertRefused("{\"customerId\":\"" + customerId + "\"}", HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
 
         @Test
         void refusesAnUnknownCurrencyCode() throws Exception {
-            assertRefused("{\"customerId\":\"c\",\"currency\":\"ZZZ\"}", HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
+            assertRefused(account(customerId, "ZZZ", null), HttpStatus.BAD_REQUEST, "INVALID_REQUEST");
         }
 
         @Test
         void refusesACurrencyTheLedgerDoesNotKeep() throws Exception {
-            assertRefused("{\"customerId\":\"c\",\"currency\":\"SEK\"}",
+            assertRefused(account(customerId, "SEK", null),
                     HttpStatus.UNPROCESSABLE_ENTITY, "UNSUPPORTED_CURRENCY");
         }
 
         @Test
         void refusesANegativeOverdraftLimit() throws Exception {
-            assertRefused("{\"customerId\":\"c\",\"currency\":\"EUR\",\"overdraftLimit\":\"-1\"}",
+            assertRefused(account(customerId, "EUR", "\"-1\""),
                     HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_OVERDRAFT_LIMIT");
         }
 
         @Test
         void refusesAnOverdraftLimitWithMoreDecimalsThanTheCurrencyHas() throws Exception {
-            assertRefused("{\"customerId\":\"c\",\"currency\":\"EUR\",\"overdraftLimit\":10.001}",
+            assertRefused(account(customerId, "EUR", "10.001"),
                     HttpStatus.UNPROCESSABLE_ENTITY, "INVALID_OVERDRAFT_LIMIT");
+        }
+
+        @Test
+        void refusesAnAccountForAnUnknownCustomer() throws Exception {
+            assertRefused(account("no-such-customer", "EUR", null), HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_CUSTOMER");
         }
 
         @Test
@@ -156,6 +170,55 @@ class OpenAccountApiIT {
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
+    @Nested
+    class RegisteringCustomers {
+
+        @Test
+        void answersCreatedWithTheCustomerIdAndVersionZero() throws Exception {
+            ResponseEntity<String> response = postTo("/api/customers",
+                    "{\"name\":\"Grace Hopper\",\"email\":\"grace-" + UUID.randomUUID() + "@example.org\"}");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            JsonNode body = json.readTree(response.getBody());
+            assertThat(body.path("customerId").asText()).isNotBlank();
+            assertThat(body.path("version").asLong()).isZero();
+            assertThat(response.getHeaders().getLocation()).hasToString(
+                    "http://query.example:8082/api/customers/" + body.path("customerId").asText());
+        }
+
+        @Test
+        void refusesASecondCustomerWithTheSameEmailAsAConflict() throws Exception {
+            String email = "twice-" + UUID.randomUUID() + "@example.org";
+            registerCustomer("First", email);
+
+            ResponseEntity<String> response = postTo("/api/customers",
+                    "{\"name\":\"Second\",\"email\":\"" + email + "\"}");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(json.readTree(response.getBody()).path("code").asText()).isEqualTo("DUPLICATE_EMAIL");
+        }
+
+        @Test
+        void refusesAnInvalidEmailByRule() throws Exception {
+            ResponseEntity<String> response = postTo("/api/customers", "{\"name\":\"N\",\"email\":\"not-an-email\"}");
+
+            assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+            assertThat(json.readTree(response.getBody()).path("code").asText()).isEqualTo("INVALID_EMAIL");
+        }
+    }
+
+    private String registerCustomer(String name, String email) throws Exception {
+        ResponseEntity<String> response = postTo("/api/customers",
+                "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return json.readTree(response.getBody()).path("customerId").asText();
+    }
+
+    private static String account(String customerId, String currency, String overdraftLimitJson) {
+        return "{\"customerId\":\"" + customerId + "\",\"currency\":\"" + currency + "\""
+                + (overdraftLimitJson == null ? "" : ",\"overdraftLimit\":" + overdraftLimitJson) + "}";
+    }
+
     private String openAccount(String body) throws Exception {
         ResponseEntity<String> response = post(body);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -163,9 +226,13 @@ class OpenAccountApiIT {
     }
 
     private ResponseEntity<String> post(String body) {
+        return postTo("/api/accounts", body);
+    }
+
+    private ResponseEntity<String> postTo(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.postForEntity("/api/accounts", new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private long storedEvents() {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.account.OpenAccountCommand;
+import io.ledgerline.command.customer.RegisterCustomerCommand;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.LedgerHeaders;
@@ -18,6 +19,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,8 +48,10 @@ class KafkaPublicationIT {
 
     @Test
     void publishesAStoredEventWithItsKeyHeadersAndJson() throws Exception {
+        CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Kay", "kay-" + customerId + "@example.org"));
         AccountId accountId = AccountId.random();
-        commands.sendAndWait(new OpenAccountCommand(accountId, CustomerId.of("cust-k"), Currency.getInstance("GBP"), null));
+        commands.sendAndWait(new OpenAccountCommand(accountId, customerId, Currency.getInstance("GBP"), null));
         long globalIndex = jdbc.queryForObject(
                 "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, accountId.value());
 

@@ -1,0 +1,29 @@
+package io.ledgerline.command.account;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AccountConfiguration {
+
+    /** Accounts with long histories load from a snapshot taken every so many events. */
+    @Bean
+    SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
+            @Value("${ledgerline.account.snapshot-threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** A registry failure must fail the command that caused it and roll its events back. */
+    @Bean
+    ConfigurerModule accountRegistryFailuresRefuseTheCommand() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(AccountRegistry.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+}

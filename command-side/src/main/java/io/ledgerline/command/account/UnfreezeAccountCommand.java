@@ -1,0 +1,7 @@
+package io.ledgerline.command.account;
+
+import io.ledgerline.events.AccountId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UnfreezeAccountCommand(@TargetAggregateIdentifier AccountId accountId) {
+}

@@ -1,0 +1,2 @@
+/** Customers: registering them, keeping their details, erasing their personal data. */
+package io.ledgerline.command.customer;

@@ -1,0 +1,2 @@
+/** The REST commands on customers. */
+package io.ledgerline.command.customer.web;

@@ -1,0 +1,2 @@
+/** What every feature of the command side shares: coded refusals and the rules money obeys. */
+package io.ledgerline.command.domain;

@@ -1,0 +1,485 @@
+package io.ledgerline.command.account;
+
+import static io.ledgerline.command.account.AccountEvents.ACCOUNT;
+import static io.ledgerline.command.account.AccountEvents.EUR;
+import static io.ledgerline.command.account.AccountEvents.OWNER;
+import static io.ledgerline.command.account.AccountEvents.closed;
+import static io.ledgerline.command.account.AccountEvents.creditedForTransfer;
+import static io.ledgerline.command.account.AccountEvents.debitReversed;
+import static io.ledgerline.command.account.AccountEvents.debitSettled;
+import static io.ledgerline.command.account.AccountEvents.debitedForTransfer;
+import static io.ledgerline.command.account.AccountEvents.deposited;
+import static io.ledgerline.command.account.AccountEvents.eur;
+import static io.ledgerline.command.account.AccountEvents.frozen;
+import static io.ledgerline.command.account.AccountEvents.opened;
+import static io.ledgerline.command.account.AccountEvents.overdraftLimitChanged;
+import static io.ledgerline.command.account.AccountEvents.withdrawn;
+import static io.ledgerline.command.domain.Refusals.assertRefused;
+
+import io.ledgerline.command.customer.CustomerIsErased;
+import io.ledgerline.command.customer.InMemoryCustomerDirectory;
+import io.ledgerline.command.domain.CurrencyMismatch;
+import io.ledgerline.command.domain.InvalidAmount;
+import io.ledgerline.events.AccountClosed;
+import io.ledgerline.events.AccountFrozen;
+import io.ledgerline.events.AccountOpened;
+import io.ledgerline.events.AccountUnfrozen;
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.Money;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.events.TransferId;
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AccountTest {
+
+    private static final TransferId TRANSFER = TransferId.of("tr-1");
+    private static final CustomerId ERASED_CUSTOMER = CustomerId.of("cust-erased");
+
+    private FixtureConfiguration<Account> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(new InMemoryCustomerDirectory().active(OWNER).erased(ERASED_CUSTOMER));
+    }
+
+    private static DepositMoneyCommand deposit(String amount) {
+        return new DepositMoneyCommand(ACCOUNT, new BigDecimal(amount), EUR, "deposit");
+    }
+
+    private static WithdrawMoneyCommand withdraw(String amount) {
+        return new WithdrawMoneyCommand(ACCOUNT, new BigDecimal(amount), EUR, "withdrawal");
+    }
+
+    @Nested
+    class Open {
+
+        @Test
+        void emitsAccountOpenedWithTheGivenOverdraftLimit() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal("100")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new AccountOpened(ACCOUNT, OWNER, EUR, eur("100.00")));
+        }
+
+        @Test
+        void opensWithoutOverdraftWhenNoLimitIsGiven() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ACCOUNT, OWNER, Currency.getInstance("JPY"), null))
+                    .expectEvents(new AccountOpened(ACCOUNT, OWNER, Currency.getInstance("JPY"), Money.of("0", "JPY")));
+        }
+
+        @Test
+        void rejectsAnUnknownCustomer() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, CustomerId.of("nobody"), EUR, null)),
+                    UnknownCustomer.class, UnknownCustomer.CODE);
+        }
+
+        @Test
+        void rejectsAnErasedCustomer() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, ERASED_CUSTOMER, EUR, null)),
+                    CustomerIsErased.class, CustomerIsErased.CODE);
+        }
+
+        @Test
+        void rejectsAnUnsupportedCurrency() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, OWNER, Currency.getInstance("SEK"), null)),
+                    UnsupportedCurrency.class, UnsupportedCurrency.CODE);
+        }
+
+        @Test
+        void rejectsANegativeOverdraftLimit() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal("-1"))),
+                    InvalidOverdraftLimit.class, InvalidOverdraftLimit.CODE);
+        }
+
+        @Test
+        void rejectsAnOverdraftLimitWithMoreDecimalsThanTheCurrencyAllows() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal("1.005"))),
+                    InvalidOverdraftLimit.class, InvalidOverdraftLimit.CODE);
+        }
+    }
+
+    @Nested
+    class Deposit {
+
+        @Test
+        void emitsMoneyDepositedWithTheNewBalanceAndAnswersTheVersion() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"))
+                    .when(deposit("2.5"))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("2.50"), eur("12.50"), "deposit"))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void acceptsMoneyOnAFrozenAccount() {
+            fixture.given(opened(ACCOUNT), frozen(ACCOUNT))
+                    .when(deposit("5"))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("5"), eur("5"), "deposit"));
+        }
+
+        @Test
+        void rejectsAZeroAmount() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(deposit("0")), InvalidAmount.class, InvalidAmount.CODE);
+        }
+
+        @Test
+        void rejectsANegativeAmount() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(deposit("-5")), InvalidAmount.class, InvalidAmount.CODE);
+        }
+
+        @Test
+        void rejectsMoreDecimalsThanTheCurrencyAllows() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(deposit("0.001")), InvalidAmount.class,
+                    InvalidAmount.CODE);
+        }
+
+        @Test
+        void rejectsAnotherCurrency() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, Currency.getInstance("USD"), "x")),
+                    CurrencyMismatch.class, CurrencyMismatch.CODE);
+        }
+
+        @Test
+        void rejectsADescriptionThatIsTooLong() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "x".repeat(141))),
+                    InvalidDescription.class, InvalidDescription.CODE);
+        }
+
+        @Test
+        void rejectsAClosedAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT)).when(deposit("5")),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+    }
+
+    @Nested
+    class Withdraw {
+
+        @Test
+        void emitsMoneyWithdrawnWhenFundsSuffice() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(withdraw("20"))
+                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("20"), eur("30"), "withdrawal"))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void goesIntoTheOverdraftUpToItsLimit() {
+            fixture.given(opened(ACCOUNT, "100"), deposited(ACCOUNT, "50", "50"))
+                    .when(withdraw("150"))
+                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("150"), eur("-100"), "withdrawal"));
+        }
+
+        @Test
+        void rejectsWithdrawalBeyondOverdraftLimit() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100"), deposited(ACCOUNT, "50", "50")).when(withdraw("150.01")),
+                    InsufficientFunds.class, InsufficientFunds.CODE);
+        }
+
+        @Test
+        void rejectsWithdrawalBeyondTheBalanceWithoutOverdraft() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10")).when(withdraw("10.01")),
+                    InsufficientFunds.class, InsufficientFunds.CODE);
+        }
+
+        @Test
+        void rejectsAZeroAmount() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100")).when(withdraw("0")), InvalidAmount.class,
+                    InvalidAmount.CODE);
+        }
+
+        @Test
+        void rejectsMoreDecimalsThanTheCurrencyAllows() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100")).when(withdraw("1.001")), InvalidAmount.class,
+                    InvalidAmount.CODE);
+        }
+
+        @Test
+        void rejectsAnotherCurrency() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100"))
+                            .when(new WithdrawMoneyCommand(ACCOUNT, BigDecimal.ONE, Currency.getInstance("GBP"), "x")),
+                    CurrencyMismatch.class, CurrencyMismatch.CODE);
+        }
+
+        @Test
+        void rejectsAFrozenAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), frozen(ACCOUNT))
+                    .when(withdraw("5")), AccountIsFrozen.class, AccountIsFrozen.CODE);
+        }
+
+        @Test
+        void rejectsAClosedAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100"), closed(ACCOUNT)).when(withdraw("5")),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+    }
+
+    @Nested
+    class FreezeAndUnfreeze {
+
+        @Test
+        void freezesAnOpenAccount() {
+            fixture.given(opened(ACCOUNT)).when(new FreezeAccountCommand(ACCOUNT))
+                    .expectEvents(new AccountFrozen(ACCOUNT)).expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void emitsNothingWhenFreezingAFrozenAccount() {
+            fixture.given(opened(ACCOUNT), frozen(ACCOUNT)).when(new FreezeAccountCommand(ACCOUNT))
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(1L);
+        }
+
+        @Test
+        void unfreezesAFrozenAccount() {
+            fixture.given(opened(ACCOUNT), frozen(ACCOUNT)).when(new UnfreezeAccountCommand(ACCOUNT))
+                    .expectEvents(new AccountUnfrozen(ACCOUNT));
+        }
+
+        @Test
+        void emitsNothingWhenUnfreezingAnOpenAccount() {
+            fixture.given(opened(ACCOUNT)).when(new UnfreezeAccountCommand(ACCOUNT))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void rejectsFreezingAClosedAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT)).when(new FreezeAccountCommand(ACCOUNT)),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+
+        @Test
+        void rejectsUnfreezingAClosedAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT), frozen(ACCOUNT), closed(ACCOUNT))
+                    .when(new UnfreezeAccountCommand(ACCOUNT)), AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+    }
+
+    @Nested
+    class ChangeOverdraftLimit {
+
+        @Test
+        void emitsTheNewLimit() {
+            fixture.given(opened(ACCOUNT)).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("250")))
+                    .expectEvents(overdraftLimitChanged(ACCOUNT, "250"));
+        }
+
+        @Test
+        void lowersTheLimitDownToWhatIsOverdrawn() {
+            fixture.given(opened(ACCOUNT, "100"), withdrawn(ACCOUNT, "40", "-40"))
+                    .when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("40")))
+                    .expectEvents(overdraftLimitChanged(ACCOUNT, "40"));
+        }
+
+        @Test
+        void emitsNothingWhenTheLimitIsUnchanged() {
+            fixture.given(opened(ACCOUNT, "100")).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("100.00")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void rejectsANegativeLimit() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("-1"))),
+                    InvalidOverdraftLimit.class, InvalidOverdraftLimit.CODE);
+        }
+
+        @Test
+        void rejectsALimitBelowWhatIsOverdrawn() {
+            assertRefused(fixture.given(opened(ACCOUNT, "100"), withdrawn(ACCOUNT, "40", "-40"))
+                            .when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("39.99"))),
+                    InvalidOverdraftLimit.class, InvalidOverdraftLimit.CODE);
+        }
+
+        @Test
+        void rejectsAClosedAccount() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT))
+                            .when(new ChangeOverdraftLimitCommand(ACCOUNT, BigDecimal.TEN)),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+    }
+
+    @Nested
+    class Close {
+
+        @Test
+        void closesAnAccountWithAZeroBalance() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"), withdrawn(ACCOUNT, "10", "0"))
+                    .when(new CloseAccountCommand(ACCOUNT))
+                    .expectEvents(new AccountClosed(ACCOUNT)).expectResultMessagePayload(3L);
+        }
+
+        @Test
+        void rejectsAPositiveBalance() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"))
+                    .when(new CloseAccountCommand(ACCOUNT)), BalanceNotZero.class, BalanceNotZero.CODE);
+        }
+
+        @Test
+        void rejectsANegativeBalance() {
+            assertRefused(fixture.given(opened(ACCOUNT, "50"), withdrawn(ACCOUNT, "10", "-10"))
+                    .when(new CloseAccountCommand(ACCOUNT)), BalanceNotZero.class, BalanceNotZero.CODE);
+        }
+
+        @Test
+        void rejectsATransferInFlight() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "10", "0"))
+                    .when(new CloseAccountCommand(ACCOUNT)), TransferInFlight.class, TransferInFlight.CODE);
+        }
+
+        @Test
+        void closesOnceTheTransferIsSettled() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "10", "0"), debitSettled(ACCOUNT, TRANSFER))
+                    .when(new CloseAccountCommand(ACCOUNT))
+                    .expectEvents(new AccountClosed(ACCOUNT));
+        }
+
+        @Test
+        void rejectsClosingTwice() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT)).when(new CloseAccountCommand(ACCOUNT)),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+    }
+
+    @Nested
+    class DebitForTransfer {
+
+        @Test
+        void emitsTheDebitWithTheNewBalance() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectEvents(debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"));
+        }
+
+        @Test
+        void debitsATransferOnce() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void rejectsADebitBeyondTheOverdraftLimit() {
+            assertRefused(fixture.given(opened(ACCOUNT, "10"), deposited(ACCOUNT, "50", "50"))
+                            .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("60.01"))),
+                    InsufficientFunds.class, InsufficientFunds.CODE);
+        }
+
+        @Test
+        void rejectsAFrozenSource() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), frozen(ACCOUNT))
+                            .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("1"))),
+                    AccountIsFrozen.class, AccountIsFrozen.CODE);
+        }
+
+        @Test
+        void rejectsAClosedSource() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT))
+                            .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("1"))),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+
+        @Test
+        void rejectsAnotherCurrency() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                            .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, Money.of("1", "USD"))),
+                    CurrencyMismatch.class, CurrencyMismatch.CODE);
+        }
+    }
+
+    @Nested
+    class CreditForTransfer {
+
+        @Test
+        void emitsTheCreditWithTheNewBalance() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "5", "5"))
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectEvents(creditedForTransfer(ACCOUNT, TRANSFER, "30", "35"));
+        }
+
+        @Test
+        void acceptsACreditOnAFrozenAccount() {
+            fixture.given(opened(ACCOUNT), frozen(ACCOUNT))
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectEvents(creditedForTransfer(ACCOUNT, TRANSFER, "30", "30"));
+        }
+
+        @Test
+        void rejectsAClosedDestination() {
+            assertRefused(fixture.given(opened(ACCOUNT), closed(ACCOUNT))
+                            .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30"))),
+                    AccountIsClosed.class, AccountIsClosed.CODE);
+        }
+
+        @Test
+        void rejectsAnotherCurrency() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, Money.of("1", "CHF"))),
+                    CurrencyMismatch.class, CurrencyMismatch.CODE);
+        }
+    }
+
+    @Nested
+    class ReverseAndSettleTransferDebit {
+
+        @Test
+        void givesTheDebitBack() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
+                    .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "ACCOUNT_CLOSED"))
+                    .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "50", "ACCOUNT_CLOSED"));
+        }
+
+        @Test
+        void givesTheDebitBackEvenWhenTheSourceWasFrozenMeanwhile() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"), frozen(ACCOUNT))
+                    .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "X"))
+                    .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "50", "X"));
+        }
+
+        @Test
+        void rejectsReversingADebitThatIsNotInFlight() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"), debitSettled(ACCOUNT, TRANSFER))
+                            .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "X")),
+                    UnknownTransferDebit.class, UnknownTransferDebit.CODE);
+        }
+
+        @Test
+        void rejectsReversingTwice() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"),
+                            debitReversed(ACCOUNT, TRANSFER, "30", "50", "X"))
+                            .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "X")),
+                    UnknownTransferDebit.class, UnknownTransferDebit.CODE);
+        }
+
+        @Test
+        void settlesADebitInFlight() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
+                    .when(new SettleTransferDebitCommand(ACCOUNT, TRANSFER))
+                    .expectEvents(debitSettled(ACCOUNT, TRANSFER));
+        }
+
+        @Test
+        void rejectsSettlingAnUnknownDebit() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(new SettleTransferDebitCommand(ACCOUNT, TRANSFER)),
+                    UnknownTransferDebit.class, UnknownTransferDebit.CODE);
+        }
+    }
+}
