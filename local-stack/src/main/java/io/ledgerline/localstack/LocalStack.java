@@ -1,0 +1,242 @@
+package io.ledgerline.localstack;
+
+import io.ledgerline.localstack.elasticsearch.ElasticsearchServer;
+import io.ledgerline.localstack.kafka.KafkaBroker;
+import io.ledgerline.localstack.postgres.PostgresServer;
+import io.ledgerline.localstack.process.Ports;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Real PostgreSQL, Kafka and Elasticsearch servers, started without Docker from artifacts the
+ * build fetched from Maven Central. Servers can be added later ({@link #startElasticsearch()} on a
+ * running stack); {@link #close()} stops them in reverse order and deletes an ephemeral directory.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults().withPostgres().withKafka())) {
+ *     String url = stack.postgresJdbcUrl("ledgerline_command");
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements InfrastructureEndpoints, AutoCloseable {
+
+    private final LocalStackOptions options;
+    private final WorkDirectory workDirectory;
+    private final Consumer<String> progress;
+    private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
+
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private ElasticsearchServer elasticsearch;
+    private boolean closed;
+
+    private LocalStack(LocalStackOptions options, Consumer<String> progress) {
+        this.options = options;
+        this.workDirectory = options.workDirectory();
+        this.progress = progress;
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    public static LocalStack start(LocalStackOptions options) {
+        return start(options, message -> { });
+    }
+
+    /** Starts the selected servers, reporting each step (for example "Kafka ready on ... in 3.1 s") to {@code progress}. */
+    public static LocalStack start(LocalStackOptions options, Consumer<String> progress) {
+        requireFixedPortsFree(options);
+        LocalStack stack = new LocalStack(options, progress);
+        try {
+            if (options.postgres()) {
+                stack.startPostgres();
+            }
+            if (options.kafka()) {
+                stack.startKafka();
+            }
+            if (options.elasticsearch()) {
+                stack.startElasticsearch();
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public synchronized void startPostgres() {
+        if (postgres == null) {
+            int port = Ports.freeOrRequested(options.postgresPort(), "PostgreSQL");
+            long started = System.nanoTime();
+            progress.accept("Starting PostgreSQL on 127.0.0.1:" + port);
+            postgres = PostgresServer.start(postgresBinaries(), workDirectory.serverDirectory("postgres"),
+                    port, workDirectory.isPersistent());
+            progress.accept("PostgreSQL ready on 127.0.0.1:" + port + " in " + secondsSince(started));
+        }
+    }
+
+    public synchronized void startKafka() {
+        if (kafka == null) {
+            int port = Ports.freeOrRequested(options.kafkaPort(), "Kafka");
+            int controllerPort = Ports.freeOrRequested(next(options.kafkaPort()), "the Kafka controller");
+            long started = System.nanoTime();
+            progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + port);
+            kafka = KafkaBroker.start(workDirectory.serverDirectory("kafka"), port, controllerPort,
+                    KitLocations.load().kafkaBrokerClasspath());
+            progress.accept("Kafka ready on 127.0.0.1:" + port + " in " + secondsSince(started));
+        }
+    }
+
+    public synchronized void startElasticsearch() {
+        if (elasticsearch == null) {
+            int httpPort = Ports.freeOrRequested(options.elasticsearchPort(), "Elasticsearch");
+            int transportPort = Ports.freeOrRequested(next(options.elasticsearchPort()), "the Elasticsearch transport");
+            long started = System.nanoTime();
+            progress.accept("Starting Elasticsearch on 127.0.0.1:" + httpPort);
+            elasticsearch = ElasticsearchServer.start(KitLocations.load().elasticsearchHome(),
+                    workDirectory.serverDirectory("elasticsearch"), httpPort, transportPort);
+            progress.accept("Elasticsearch ready on 127.0.0.1:" + httpPort + " in " + secondsSince(started));
+        }
+    }
+
+    /**
+     * Tests share the binaries extracted into this module's build directory; a persistent stack
+     * keeps its own copy, so a clean build cannot pull them from under a running ./run-local.
+     */
+    private Path postgresBinaries() {
+        return workDirectory.isPersistent()
+                ? workDirectory.serverDirectory("postgres").resolve("binaries")
+                : KitLocations.load().postgresBinaries();
+    }
+
+    /** Fails before anything starts, rather than after PostgreSQL and Kafka are already up. */
+    private static void requireFixedPortsFree(LocalStackOptions options) {
+        if (options.postgres()) {
+            Ports.freeOrRequested(options.postgresPort(), "PostgreSQL");
+        }
+        if (options.kafka()) {
+            Ports.freeOrRequested(options.kafkaPort(), "Kafka");
+            Ports.freeOrRequested(next(options.kafkaPort()), "the Kafka controller");
+        }
+        if (options.elasticsearch()) {
+            Ports.freeOrRequested(options.elasticsearchPort(), "Elasticsearch");
+            Ports.freeOrRequested(next(options.elasticsearchPort()), "the Elasticsearch transport");
+        }
+    }
+
+    /** The port after a fixed one, or 0 (free) when the fixed one was 0 too. */
+    private static int next(int fixedPort) {
+        return fixedPort == 0 ? 0 : fixedPort + 1;
+    }
+
+    private static String secondsSince(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /**
+     * For owners that stop the stack from their own shutdown hook: JVM hooks run concurrently, so
+     * two hooks would stop the servers while the owner's services still use them.
+     */
+    public void detachShutdownHook() {
+        removeShutdownHook();
+    }
+
+    public WorkDirectory workDirectory() {
+        return workDirectory;
+    }
+
+    public synchronized boolean hasPostgres() {
+        return postgres != null;
+    }
+
+    public synchronized boolean hasKafka() {
+        return kafka != null;
+    }
+
+    public synchronized boolean hasElasticsearch() {
+        return elasticsearch != null;
+    }
+
+    @Override
+    public synchronized String postgresJdbcUrl(String database) {
+        return running(postgres, "PostgreSQL").jdbcUrl(database);
+    }
+
+    @Override
+    public synchronized String postgresUser() {
+        return running(postgres, "PostgreSQL").user();
+    }
+
+    @Override
+    public synchronized String postgresPassword() {
+        return running(postgres, "PostgreSQL").password();
+    }
+
+    public synchronized int postgresPort() {
+        return running(postgres, "PostgreSQL").port();
+    }
+
+    @Override
+    public synchronized String kafkaBootstrapServers() {
+        return running(kafka, "Kafka").bootstrapServers();
+    }
+
+    @Override
+    public synchronized String elasticsearchUri() {
+        return running(elasticsearch, "Elasticsearch").uri();
+    }
+
+    private <T> T running(T server, String name) {
+        if (server == null) {
+            throw new IllegalStateException(name + " was not started in this LocalStack");
+        }
+        return server;
+    }
+
+    /** Stops Elasticsearch, Kafka and PostgreSQL, in that order, then deletes an ephemeral directory. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<RuntimeException> failures = new ArrayList<>();
+        stop(elasticsearch, "Elasticsearch", failures);
+        stop(kafka, "Kafka", failures);
+        stop(postgres, "PostgreSQL", failures);
+        try {
+            workDirectory.release();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        removeShutdownHook();
+        if (!failures.isEmpty()) {
+            IllegalStateException failure = new IllegalStateException("Local stack did not stop cleanly");
+            failures.forEach(failure::addSuppressed);
+            throw failure;
+        }
+    }
+
+    private void stop(AutoCloseable server, String name, List<RuntimeException> failures) {
+        if (server == null) {
+            return;
+        }
+        long started = System.nanoTime();
+        progress.accept("Stopping " + name);
+        try {
+            server.close();
+            progress.accept(name + " stopped in " + secondsSince(started));
+        } catch (Exception e) {
+            failures.add(new IllegalStateException(name + " did not stop cleanly", e));
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // close() runs from the hook itself during JVM shutdown
+        }
+    }
+}

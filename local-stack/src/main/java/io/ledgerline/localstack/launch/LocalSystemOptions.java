@@ -1,0 +1,34 @@
+package io.ledgerline.localstack.launch;
+
+import io.ledgerline.localstack.LocalStackOptions;
+
+import java.nio.file.Path;
+
+/**
+ * The whole system: infrastructure options plus where the two service jars are and their ports
+ * (0 = free port).
+ */
+public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, Path querySideJar,
+                                 int commandSidePort, int querySidePort) {
+
+    public static final String COMMAND_SIDE_JAR = "command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar";
+    public static final String QUERY_SIDE_JAR = "query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar";
+
+    /** Jars at their build locations in {@code projectDirectory}, free ports everywhere, ephemeral data. */
+    public static LocalSystemOptions forProject(Path projectDirectory) {
+        return new LocalSystemOptions(LocalStackOptions.defaults().withAll(),
+                projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0);
+    }
+
+    public LocalSystemOptions withStack(LocalStackOptions newStack) {
+        return new LocalSystemOptions(newStack.withAll(), commandSideJar, querySideJar, commandSidePort, querySidePort);
+    }
+
+    public LocalSystemOptions withJars(Path commandSide, Path querySide) {
+        return new LocalSystemOptions(stack, commandSide, querySide, commandSidePort, querySidePort);
+    }
+
+    public LocalSystemOptions withServicePorts(int commandSide, int querySide) {
+        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSide, querySide);
+    }
+}

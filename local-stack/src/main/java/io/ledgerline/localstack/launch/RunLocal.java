@@ -1,0 +1,105 @@
+package io.ledgerline.localstack.launch;
+
+import io.ledgerline.localstack.LocalStack;
+import io.ledgerline.localstack.LocalStackOptions;
+import io.ledgerline.localstack.process.FileTrees;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of ./run-local: starts the infrastructure with persistent data and both services,
+ * prints where everything is, and runs until Ctrl-C or SIGTERM, which stop it all in reverse order.
+ */
+public final class RunLocal {
+
+    private RunLocal() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        RunLocalArguments arguments;
+        try {
+            arguments = RunLocalArguments.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(RunLocalArguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (arguments.fresh()) {
+            say("Deleting " + arguments.dataDirectory() + " (--fresh)");
+            FileTrees.deleteRecursively(arguments.dataDirectory());
+        }
+        LocalSystemOptions options = LocalSystemOptions.forProject(arguments.projectDirectory())
+                .withStack(LocalStackOptions.defaults()
+                        .persistentIn(arguments.dataDirectory())
+                        .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort()))
+                .withServicePorts(arguments.commandSidePort(), arguments.querySidePort());
+
+        boolean jarsBuilt = Files.isRegularFile(options.commandSideJar()) && Files.isRegularFile(options.querySideJar());
+        if (!arguments.infraOnly() && !jarsBuilt) {
+            say("Service jars not found (" + LocalSystemOptions.COMMAND_SIDE_JAR + ", " + LocalSystemOptions.QUERY_SIDE_JAR
+                    + "): starting the infrastructure only");
+        }
+        say("Data directory: " + arguments.dataDirectory());
+        LocalSystem system;
+        try {
+            system = arguments.infraOnly() || !jarsBuilt
+                    ? LocalSystem.startInfrastructureOnly(options, RunLocal::say)
+                    : LocalSystem.start(options, RunLocal::say);
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("Could not start Ledgerline locally: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        printSummary(system);
+
+        // the JVM's shutdown hook (registered by LocalSystem) does the stopping on Ctrl-C / SIGTERM
+        new CountDownLatch(1).await();
+    }
+
+    private static void printSummary(LocalSystem system) {
+        LocalStack stack = system.stack();
+        StringBuilder out = new StringBuilder(System.lineSeparator());
+        out.append("Ledgerline is running. Ctrl-C stops everything.").append(System.lineSeparator());
+        if (system.hasServices()) {
+            String command = system.commandSideUri().toString();
+            String query = system.querySideUri().toString();
+            out.append(String.format("""
+
+                      Command API      %1$s/api
+                      Query API        %2$s/api
+                      Swagger UI       %1$s/swagger-ui.html  and  %2$s/swagger-ui.html
+                      Health           %1$s/actuator/health  and  %2$s/actuator/health
+                      Service logs     %3$s/command-side.log  and  query-side.log
+                    """, command, query, system.logDirectory()));
+        }
+        out.append(String.format("""
+
+                  PostgreSQL       %1$s (user %2$s, password %3$s; database ledgerline_query next to it)
+                  Kafka            %4$s
+                  Elasticsearch    %5$s
+                  Server data/logs %6$s
+                """, stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword(),
+                stack.kafkaBootstrapServers(), stack.elasticsearchUri(), stack.workDirectory().root()));
+        if (system.hasServices()) {
+            String command = system.commandSideUri().toString();
+            String query = system.querySideUri().toString();
+            out.append(String.format("""
+
+                    Try it (accounts are opened for registered customers):
+                      curl -s -X POST %1$s/api/customers -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.org"}'
+                      curl -i -X POST %1$s/api/accounts -H 'Content-Type: application/json' -d '{"customerId":"<customerId>","currency":"EUR"}'
+                      curl %2$s/api/accounts/<accountId>
+                      curl '%2$s/api/search/accounts?q=<customerId>'
+                    """, command, query));
+        }
+        System.out.println(out);
+    }
+
+    private static void say(String message) {
+        System.out.println("[run-local] " + message);
+    }
+}

@@ -1,0 +1,70 @@
+package io.ledgerline.localstack.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Command-line options of ./run-local. */
+record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
+                         int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort) {
+
+    static final String USAGE = """
+            Usage: ./run-local [options]
+              --fresh               delete the data directory first (all local data is lost)
+              --data-dir DIR        data directory (default: .local-data in the checkout)
+              --infra-only          start PostgreSQL, Kafka and Elasticsearch only
+              --no-build            skip the Maven build
+              --pg-port N           PostgreSQL port (default 15432)
+              --kafka-port N        Kafka port (default 19092; the KRaft controller uses N+1)
+              --es-port N           Elasticsearch HTTP port (default 19200; transport uses N+1)
+              --command-port N      command-side port (default 8081)
+              --query-port N        query-side port (default 8082)
+            Ctrl-C stops the services, then Elasticsearch, Kafka and PostgreSQL.""";
+
+    static RunLocalArguments parse(List<String> args) {
+        Path project = Path.of("").toAbsolutePath();
+        Path data = null;
+        boolean fresh = false;
+        boolean infraOnly = false;
+        int pg = 15432;
+        int kafka = 19092;
+        int es = 19200;
+        int command = 8081;
+        int query = 8082;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--project-dir" -> project = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--data-dir" -> data = Path.of(value(args, ++i, arg)).toAbsolutePath();
+                case "--fresh" -> fresh = true;
+                case "--infra-only" -> infraOnly = true;
+                case "--pg-port" -> pg = port(value(args, ++i, arg));
+                case "--kafka-port" -> kafka = port(value(args, ++i, arg));
+                case "--es-port" -> es = port(value(args, ++i, arg));
+                case "--command-port" -> command = port(value(args, ++i, arg));
+                case "--query-port" -> query = port(value(args, ++i, arg));
+                default -> throw new IllegalArgumentException("Unknown option " + arg);
+            }
+        }
+        return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
+                fresh, infraOnly, pg, kafka, es, command, query);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+
+    private static int port(String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("Not a port: " + value);
+    }
+}

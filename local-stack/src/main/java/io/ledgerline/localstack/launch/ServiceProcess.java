@@ -1,0 +1,125 @@
+package io.ledgerline.localstack.launch;
+
+import io.ledgerline.localstack.process.ChildProcess;
+import io.ledgerline.localstack.process.JavaCommand;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One Ledgerline service started from its runnable jar, with its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final URI baseUri;
+    private final ChildProcess process;
+
+    private ServiceProcess(String name, URI baseUri, ChildProcess process) {
+        this.name = name;
+        this.baseUri = baseUri;
+        this.process = process;
+    }
+
+    /**
+     * @param springArguments Spring properties as {@code --key=value} arguments, port included
+     * @param tmpDirectory    the service's java.io.tmpdir (embedded Tomcat creates directories there)
+     */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> springArguments,
+                                       Path logFile, Path tmpDirectory) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("The " + name + " jar is missing: " + jar.toAbsolutePath()
+                    + System.lineSeparator() + "Build it first: ./mvnw -DskipTests package");
+        }
+        try {
+            Files.createDirectories(tmpDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> command = JavaCommand.java("384m", tmpDirectory);
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        command.addAll(springArguments);
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), logFile);
+        return new ServiceProcess(name, URI.create("http://127.0.0.1:" + port), process);
+    }
+
+    /** Waits for GET /actuator/health/readiness (or /actuator/health where probes are off) to answer 200. */
+    public void awaitReady(Duration timeout, Consumer<String> progress) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long nextReport = started + PROGRESS_INTERVAL.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (isReady()) {
+                progress.accept(name + " ready at " + baseUri + " in " + String.format("%.1f s", (System.nanoTime() - started) / 1e9));
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited while starting" + process.logTailSection());
+            }
+            if (System.nanoTime() > nextReport) {
+                progress.accept("  ... waiting for " + name + " (" + (System.nanoTime() - started) / 1_000_000_000 + " s): "
+                        + process.logTail(1).strip());
+                nextReport += PROGRESS_INTERVAL.toNanos();
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + process.logTailSection());
+    }
+
+    private boolean isReady() {
+        int readiness = status("/actuator/health/readiness");
+        return readiness == 200 || (readiness == 404 && status("/actuator/health") == 200);
+    }
+
+    private int status(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a service", e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** SIGTERM, so Spring shuts down gracefully; the process tree is killed if it does not. */
+    @Override
+    public void close() {
+        process.close();
+    }
+}

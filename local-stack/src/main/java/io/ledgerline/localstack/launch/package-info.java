@@ -1,0 +1,2 @@
+/** Runs the whole system locally: infrastructure plus both services as child processes (./run-local). */
+package io.ledgerline.localstack.launch;

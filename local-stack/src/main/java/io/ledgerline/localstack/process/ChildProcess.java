@@ -1,0 +1,145 @@
+package io.ledgerline.localstack.process;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server started as a child process, its output appended to a log file.
+ *
+ * <p>Servers such as Elasticsearch fork further JVMs, so stopping kills the whole process tree:
+ * the descendants are listed before the root is signalled, because once the root is gone its
+ * orphans are re-parented and no longer show up as its descendants.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(30);
+    private static final Duration FORCED_STOP = Duration.ofSeconds(10);
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts {@code command} in {@code workingDirectory}. Where {@code setsid} exists the child gets
+     * its own session, so a Ctrl-C in the terminal reaches only our JVM, which then stops the
+     * servers in order instead of all of them dying at once.
+     */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDirectory, Path logFile) {
+        List<String> fullCommand = new ArrayList<>();
+        if (Executables.onPath("setsid")) {
+            fullCommand.add("setsid");
+        }
+        fullCommand.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(fullCommand)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().putAll(environment);
+        try {
+            Files.createDirectories(logFile.getParent());
+            return new ChildProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + name + " with " + fullCommand, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** Waits for a short-lived command and fails with its output if it did not succeed. */
+    public void awaitSuccess(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new IllegalStateException(name + " did not finish within " + timeout + logTailSection());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("Interrupted while waiting for " + name, e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " failed with exit code " + process.exitValue() + logTailSection());
+        }
+    }
+
+    /** The last lines of the log, for error messages that explain why a server did not come up. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(log " + logFile + " not readable: " + e.getMessage() + ")";
+        }
+    }
+
+    public String logTailSection() {
+        return System.lineSeparator() + "--- last lines of " + logFile + " ---" + System.lineSeparator() + logTail(40);
+    }
+
+    public boolean logContains(String text) {
+        try {
+            return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** SIGTERM to the root, a grace period, then SIGTERM and finally SIGKILL to every survivor of the tree. */
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        process.destroy();
+        awaitExit(process.toHandle(), GRACEFUL_STOP);
+        for (ProcessHandle handle : tree) {
+            if (handle.isAlive()) {
+                handle.destroy();
+                if (!awaitExit(handle, FORCED_STOP)) {
+                    handle.destroyForcibly();
+                    awaitExit(handle, FORCED_STOP);
+                }
+            }
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle handle, Duration timeout) {
+        try {
+            handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        } catch (Exception e) {
+            return !handle.isAlive();
+        }
+    }
+}
