@@ -29,9 +29,14 @@ public final class LedgerEventsProducer implements AutoCloseable {
 
     public void publish(LedgerEvent event, String aggregateType, long sequence, long globalPosition, Instant at)
             throws Exception {
+        publish(event, aggregateType, sequence, globalPosition, at, UUID.randomUUID().toString());
+    }
+
+    public void publish(LedgerEvent event, String aggregateType, long sequence, long globalPosition, Instant at,
+            String eventId) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(LedgerHeaders.TOPIC, null, at.toEpochMilli(),
                 event.aggregateId(), json.writeValueAsBytes(event));
-        add(record, LedgerHeaders.EVENT_ID, UUID.randomUUID().toString());
+        add(record, LedgerHeaders.EVENT_ID, eventId);
         add(record, LedgerHeaders.EVENT_TYPE, EventTypes.nameOf(event.getClass()));
         add(record, LedgerHeaders.EVENT_REVISION, EventTypes.revisionOf(event.getClass()));
         add(record, LedgerHeaders.AGGREGATE_TYPE, aggregateType);

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An account as the query side serves it. Written only by {@link AccountSqlProjection}. */
+/** An account as the query side serves it. Written only by {@link AccountProjector}. */
 @Entity
 @Table(name = "account_view")
 public class AccountView {
@@ -19,11 +19,17 @@ public class AccountView {
     @Column(name = "customer_id", nullable = false)
     private String customerId;
 
+    @Column(name = "owner_name")
+    private String ownerName;
+
     @Column(name = "currency", nullable = false)
     private String currency;
 
     @Column(name = "balance", nullable = false)
     private BigDecimal balance;
+
+    @Column(name = "available_balance", nullable = false)
+    private BigDecimal availableBalance;
 
     @Column(name = "overdraft_limit", nullable = false)
     private BigDecimal overdraftLimit;
@@ -51,6 +57,14 @@ public class AccountView {
 
     public String customerId() {
         return customerId;
+    }
+
+    public String ownerName() {
+        return ownerName;
+    }
+
+    public BigDecimal availableBalance() {
+        return availableBalance;
     }
 
     public String currency() {

@@ -1,29 +1,32 @@
 package io.ledgerline.query.events;
 
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.CompositeRecordInterceptor;
+import org.springframework.kafka.listener.RecordInterceptor;
 
+/**
+ * Every projection's listener container: the shared error handling (wait out outages, park poison
+ * events) and the interceptors that run around each record.
+ */
 @Configuration(proxyBeanMethods = false)
 class ConsumerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ConsumerConfiguration.class);
-
-    /**
-     * A failing record is retried, backing off up to 10 s, and never skipped: a projection that
-     * skipped an event would serve a wrong balance from then on.
-     */
     @Bean
-    DefaultErrorHandler projectionErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(Duration.ofSeconds(10).toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(backOff);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("Projecting {}-{}@{} failed (attempt {}); retrying",
-                record.topic(), record.partition(), record.offset(), attempt, failure));
-        return handler;
+    ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
+            CommonErrorHandler projectionErrorHandler, List<RecordInterceptor<Object, Object>> interceptors) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumerFactory);
+        factory.setCommonErrorHandler(projectionErrorHandler);
+        factory.setRecordInterceptor(new CompositeRecordInterceptor<>(interceptors.toArray(RecordInterceptor[]::new)));
+        factory.getContainerProperties().setShutdownTimeout(Duration.ofSeconds(10).toMillis());
+        return factory;
     }
 }

@@ -1,37 +1,110 @@
 package io.ledgerline.query.accounts.web;
 
 import io.ledgerline.query.accounts.AccountViewRepository;
+import io.ledgerline.query.accounts.StatementLines;
+import io.ledgerline.query.consistency.ReadYourWrites;
+import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 @RestController
 @RequestMapping(path = "/api/accounts", produces = "application/json")
-@Tag(name = "Accounts", description = "Accounts as projected from the ledger's events")
+@Tag(name = "Accounts", description = "Accounts and their statements as projected from the ledger's events")
 public class AccountQueryController {
 
     private final AccountViewRepository accounts;
+    private final StatementLines statements;
+    private final ReadYourWrites readYourWrites;
+    private final AccountLiveUpdates liveUpdates;
 
-    public AccountQueryController(AccountViewRepository accounts) {
+    AccountQueryController(AccountViewRepository accounts, StatementLines statements, ReadYourWrites readYourWrites,
+            AccountLiveUpdates liveUpdates) {
         this.accounts = accounts;
+        this.statements = statements;
+        this.readYourWrites = readYourWrites;
+        this.liveUpdates = liveUpdates;
     }
 
     @GetMapping("/{accountId}")
-    @Operation(summary = "Read one account")
+    @Operation(summary = "Read one account",
+            description = "With minVersion, waits (5 s by default) until the read model holds at least that version: "
+                    + "pass the version a command answered to read your own write.")
     @ApiResponse(responseCode = "200", description = "The account; the ETag is its version")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such account has been projected")
-    public ResponseEntity<AccountResponse> account(@PathVariable String accountId) {
-        AccountResponse account = accounts.findById(accountId).map(AccountResponse::of)
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                        "No account " + accountId + " is known to the query side"));
-        return ResponseEntity.ok().eTag("\"" + account.version() + "\"").body(account);
+    @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: minVersion was not reached in time")
+    public CompletableFuture<ResponseEntity<AccountResponse>> account(@PathVariable String accountId,
+            @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
+        return readYourWrites.read("account", accountId, minVersion, () -> accounts.versionOf(accountId),
+                () -> accounts.findById(accountId).map(AccountResponse::of), AccountResponse::version);
+    }
+
+    @GetMapping
+    @Operation(summary = "List accounts, by customer and status")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
+    public PageResponse<AccountResponse> accounts(
+            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) @Pattern(regexp = "OPEN|FROZEN|CLOSED") String status,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Page<AccountResponse> found = accounts.search(customerId, status,
+                PageRequest.of(page, size, Sort.by("openedAt").descending().and(Sort.by("accountId"))))
+                .map(AccountResponse::of);
+        return new PageResponse<>(found.getContent(), page, size, found.getTotalElements());
+    }
+
+    @GetMapping("/{accountId}/transactions")
+    @Operation(summary = "The account's statement, newest first",
+            description = "Lines are ordered by their place in the account's history, so paging is stable.")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    public PageResponse<StatementLineResponse> transactions(@PathVariable String accountId,
+            @Parameter(description = "From this instant, inclusive (ISO-8601)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "Until this instant, exclusive (ISO-8601)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        requireAccount(accountId);
+        return new PageResponse<>(statements.page(accountId, from, to, page, size).stream()
+                .map(StatementLineResponse::of).toList(), page, size, statements.count(accountId, from, to));
+    }
+
+    @GetMapping(path = "/{accountId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live updates of the account as server-sent events",
+            description = "Sends the account (event name 'account') now and after every projected change.")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    public SseEmitter events(@PathVariable String accountId) {
+        requireAccount(accountId);
+        return liveUpdates.subscribe(accountId);
+    }
+
+    private void requireAccount(String accountId) {
+        if (accounts.versionOf(accountId).isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
+                    "No account " + accountId + " is known to the query side");
+        }
     }
 }

@@ -8,17 +8,21 @@ import java.time.Instant;
 public record AccountResponse(
         String accountId,
         String customerId,
+        @Schema(description = "The owner's name; absent until the customer is known, and once erased", nullable = true)
+        String ownerName,
         String currency,
         @Schema(example = "120.50") String balance,
-        @Schema(example = "0.00") String overdraftLimit,
-        @Schema(example = "OPEN") String status,
+        @Schema(description = "What can still be withdrawn: balance plus overdraft limit", example = "220.50")
+        String availableBalance,
+        @Schema(example = "100.00") String overdraftLimit,
+        @Schema(allowableValues = {"OPEN", "FROZEN", "CLOSED"}) String status,
         @Schema(description = "Sequence of the last event reflected here; equals the command side's version") long version,
         Instant openedAt,
         Instant updatedAt) {
 
     static AccountResponse of(AccountView view) {
-        return new AccountResponse(view.accountId(), view.customerId(), view.currency(),
-                view.balance().toPlainString(), view.overdraftLimit().toPlainString(), view.status(),
-                view.version(), view.openedAt(), view.updatedAt());
+        return new AccountResponse(view.accountId(), view.customerId(), view.ownerName(), view.currency(),
+                view.balance().toPlainString(), view.availableBalance().toPlainString(),
+                view.overdraftLimit().toPlainString(), view.status(), view.version(), view.openedAt(), view.updatedAt());
     }
 }

@@ -1,10 +1,11 @@
 package io.ledgerline.query.search.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.ledgerline.query.search.AccountDocument;
-import io.ledgerline.query.search.AccountSearchIndex;
+import io.ledgerline.query.search.accounts.AccountDocument;
+import io.ledgerline.query.search.accounts.AccountSearchIndex;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,11 +35,13 @@ public class AccountSearchController {
     }
 
     @GetMapping("/accounts")
-    @Operation(summary = "Find accounts by account id or customer id")
-    @ApiResponse(responseCode = "200", description = "The matching accounts")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank or too long")
+    @Operation(summary = "Find accounts by owner name or email (tolerating typos), account id or customer id")
+    @ApiResponse(responseCode = "200", description = "The matching accounts, best match first")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank or too long, or size is out of range")
+    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public AccountSearchResponse accounts(
-            @Parameter(description = "What to look for") @RequestParam @NotBlank @Size(max = 200) String q,
+            @Parameter(description = "A name, an email address, an account id or a customer id")
+            @RequestParam @NotBlank @Size(max = 200) String q,
             @Parameter(description = "How many hits at most") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size)
             throws IOException {
         index.ensureExists();
@@ -49,6 +52,11 @@ public class AccountSearchController {
                 .query(query -> query.bool(b -> b
                         .should(sh -> sh.term(t -> t.field("accountId").value(text)))
                         .should(sh -> sh.term(t -> t.field("customerId").value(text)))
+                        .should(sh -> sh.multiMatch(m -> m
+                                .query(text)
+                                .fields("ownerName", "ownerEmail")
+                                .fuzziness("AUTO")
+                                .operator(Operator.And)))
                         .minimumShouldMatch("1"))),
                 AccountDocument.class);
         long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();

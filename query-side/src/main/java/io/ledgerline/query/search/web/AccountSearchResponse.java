@@ -1,6 +1,6 @@
 package io.ledgerline.query.search.web;
 
-import io.ledgerline.query.search.AccountDocument;
+import io.ledgerline.query.search.accounts.AccountDocument;
 import java.util.List;
 
 /** Accounts found by a search, best match first, and how many matched in all. */

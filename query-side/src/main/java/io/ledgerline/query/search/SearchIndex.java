@@ -4,26 +4,36 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.springframework.stereotype.Component;
 
 /**
- * The accounts index. Readers and writers use the alias {@value #ALIAS}; the index behind it is
- * versioned, so that a rebuilt index can take over by moving the alias.
+ * An index that readers and writers reach only through its alias. The index behind the alias is
+ * versioned ({@code <alias>-v1}), so that a rebuilt {@code -v2} can take over by moving the alias.
  */
-@Component
-public class AccountSearchIndex {
-
-    public static final String ALIAS = "accounts";
-    static final String FIRST_INDEX = "accounts-v1";
+public abstract class SearchIndex {
 
     private final ElasticsearchClient client;
+    private final String alias;
     private volatile boolean ready;
 
-    AccountSearchIndex(ElasticsearchClient client) {
+    protected SearchIndex(ElasticsearchClient client, String alias) {
         this.client = client;
+        this.alias = alias;
     }
+
+    public String alias() {
+        return alias;
+    }
+
+    public String firstIndex() {
+        return alias + "-v1";
+    }
+
+    /** Fields of the documents; the mapping is strict, so a document with an unknown field is refused. */
+    protected abstract TypeMapping.Builder properties(TypeMapping.Builder mapping);
 
     /** Creates the first index behind the alias unless the alias exists; safe to call from several nodes. */
     public void ensureExists() {
@@ -31,15 +41,15 @@ public class AccountSearchIndex {
             return;
         }
         try {
-            if (!client.indices().existsAlias(a -> a.name(ALIAS)).value()) {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
                 createFirstIndex();
             }
             // a new index answers 503 until its primary shard is allocated
             boolean allocated = !client.cluster()
-                    .health(h -> h.index(ALIAS).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
+                    .health(h -> h.index(alias).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
                     .timedOut();
             if (!allocated) {
-                throw new IOException("The primary shard of " + ALIAS + " is not allocated yet");
+                throw new IOException("The primary shard of " + alias + " is not allocated yet");
             }
             ready = true;
         } catch (IOException e) {
@@ -50,19 +60,17 @@ public class AccountSearchIndex {
     private void createFirstIndex() throws IOException {
         try {
             client.indices().create(c -> c
-                    .index(FIRST_INDEX)
-                    .aliases(ALIAS, a -> a.isWriteIndex(true))
-                    .mappings(m -> m
-                            .dynamic(DynamicMapping.Strict)
-                            .properties("accountId", p -> p.keyword(k -> k))
-                            .properties("customerId", p -> p.keyword(k -> k))
-                            .properties("currency", p -> p.keyword(k -> k))
-                            .properties("status", p -> p.keyword(k -> k))
-                            .properties("openedAt", p -> p.date(d -> d))));
+                    .index(firstIndex())
+                    .aliases(alias, a -> a.isWriteIndex(true))
+                    .mappings(this::strictMapping));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
         }
+    }
+
+    private ObjectBuilder<TypeMapping> strictMapping(TypeMapping.Builder mapping) {
+        return properties(mapping.dynamic(DynamicMapping.Strict));
     }
 }

@@ -1,0 +1,10 @@
+package io.ledgerline.query.accounts;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** One money movement on an account. {@code amount} is signed: money in is positive, money out negative. */
+public record StatementLine(String accountId, long sequence, String type, BigDecimal amount, String currency,
+        BigDecimal balanceAfter, String description, String counterpartyAccountId, String transferId,
+        Instant occurredAt) {
+}

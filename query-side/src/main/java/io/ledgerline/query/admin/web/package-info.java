@@ -1,0 +1,2 @@
+/** The admin API over the projections' status. */
+package io.ledgerline.query.admin.web;

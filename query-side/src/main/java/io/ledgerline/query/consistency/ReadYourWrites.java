@@ -1,0 +1,54 @@
+package io.ledgerline.query.consistency;
+
+import io.ledgerline.support.web.ApiException;
+import io.ledgerline.support.web.ErrorCodes;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a read, first waiting (up to a bound) until the read model holds the version the client
+ * asked for with {@code minVersion}. Past the bound the answer says the version is not projected
+ * yet: a stale read is never presented as current.
+ */
+@Component
+public class ReadYourWrites {
+
+    private final VersionWaits waits;
+    private final Duration bound;
+
+    ReadYourWrites(VersionWaits waits, @Value("${ledgerline.read-your-writes.timeout:5s}") Duration bound) {
+        this.waits = waits;
+        this.bound = bound;
+    }
+
+    public <T> CompletableFuture<ResponseEntity<T>> read(String what, String id, Long minVersion,
+            Supplier<OptionalLong> projectedVersion, Supplier<Optional<T>> load, ToLongFunction<T> versionOf) {
+        if (minVersion == null) {
+            return CompletableFuture.completedFuture(answer(what, id, load, versionOf));
+        }
+        if (minVersion < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST, "minVersion cannot be negative");
+        }
+        return waits.await(id, minVersion, bound, projectedVersion).thenApply(reached -> {
+            if (!reached) {
+                throw new VersionNotYetProjected(what, id, minVersion, projectedVersion.get(), bound);
+            }
+            return answer(what, id, load, versionOf);
+        });
+    }
+
+    private static <T> ResponseEntity<T> answer(String what, String id, Supplier<Optional<T>> load,
+            ToLongFunction<T> versionOf) {
+        T found = load.get().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
+                "No " + what + " " + id + " is known to the query side"));
+        return ResponseEntity.ok().eTag("\"" + versionOf.applyAsLong(found) + "\"").body(found);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST reads of customers. */
+package io.ledgerline.query.customers.web;

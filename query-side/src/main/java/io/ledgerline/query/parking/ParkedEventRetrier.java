@@ -1,0 +1,75 @@
+package io.ledgerline.query.parking;
+
+import io.ledgerline.query.parking.ParkedEvents.StoredRecord;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies parked events again through the same listener that parked them. An aggregate's parked
+ * events go in their original order, and the first that fails again stops the run, so the order
+ * is never broken.
+ */
+@Service
+public class ParkedEventRetrier {
+
+    private static final Logger log = LoggerFactory.getLogger(ParkedEventRetrier.class);
+
+    private final ParkedEvents parkedEvents;
+    private final KafkaListenerEndpointRegistry listeners;
+
+    ParkedEventRetrier(ParkedEvents parkedEvents, KafkaListenerEndpointRegistry listeners) {
+        this.parkedEvents = parkedEvents;
+        this.listeners = listeners;
+    }
+
+    /** Retries the parked events of the aggregate the given one belongs to, oldest first. */
+    public synchronized RetryOutcome retry(ParkedEvent parked) {
+        AcknowledgingConsumerAwareMessageListener<Object, Object> listener = listenerOf(parked.consumerGroup());
+        int applied = 0;
+        List<StoredRecord> chain = parkedEvents.parkedChain(parked.consumerGroup(), parked.aggregateId());
+        while (!chain.isEmpty()) {
+            for (StoredRecord stored : chain) {
+                try {
+                    listener.onMessage(asListened(stored.record()), null, null);
+                } catch (RuntimeException failure) {
+                    log.warn("Parked event {} failed again", stored.id(), failure);
+                    parkedEvents.failedAgain(stored.id(), ParkingRecoverer.describe(failure));
+                    return new RetryOutcome(applied, stored.id(), ParkingRecoverer.describe(failure));
+                }
+                parkedEvents.resolve(stored.id());
+                applied++;
+            }
+            // events that arrived meanwhile were parked behind the chain
+            chain = parkedEvents.parkedChain(parked.consumerGroup(), parked.aggregateId());
+        }
+        return new RetryOutcome(applied, null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<Object, Object> asListened(ConsumerRecord<String, byte[]> record) {
+        return (ConsumerRecord<Object, Object>) (ConsumerRecord<?, ?>) record;
+    }
+
+    @SuppressWarnings("unchecked")
+    private AcknowledgingConsumerAwareMessageListener<Object, Object> listenerOf(String group) {
+        MessageListenerContainer container = listeners.getListenerContainer(group);
+        if (container == null) {
+            throw new IllegalStateException("No projection listens as consumer group " + group);
+        }
+        return (AcknowledgingConsumerAwareMessageListener<Object, Object>) container.getContainerProperties()
+                .getMessageListener();
+    }
+
+    /**
+     * @param applied how many parked events were applied
+     * @param stoppedAt the parked event that failed again, if one did
+     */
+    public record RetryOutcome(int applied, Long stoppedAt, String error) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.ledgerline.query.search.audit;
+
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.events.CustomerErased;
+import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.query.events.LedgerEventReader;
+import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.search.SearchConsumerGroups;
+import io.ledgerline.query.search.SearchWrites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the audit index. Each event is created once under its event id; a redelivered event finds
+ * it there and changes nothing.
+ */
+@Component
+class AuditSearchProjection {
+
+    private final LedgerEventReader reader;
+    private final AuditSearchIndex index;
+    private final SearchWrites writes;
+    private final CustomerDataRedaction redaction;
+    private final ObjectMapper json;
+
+    AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
+            CustomerDataRedaction redaction, ObjectMapper json) {
+        this.reader = reader;
+        this.index = index;
+        this.writes = writes;
+        this.redaction = redaction;
+        this.json = json;
+    }
+
+    @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC)
+    public void on(ConsumerRecord<String, byte[]> record) throws IOException {
+        ReceivedEvent event = reader.read(record);
+        index.ensureExists();
+        AuditDocument document = documentOf(event, aggregateTypeOf(record));
+        writes.write(BulkOperation.of(op -> op.create(c -> c
+                .index(AuditSearchIndex.ALIAS)
+                .id(document.eventId())
+                .document(document))));
+        if (event.payload() instanceof CustomerErased erased) {
+            redaction.redact(erased.customerId().value());
+        }
+    }
+
+    private AuditDocument documentOf(ReceivedEvent event, String aggregateType) {
+        JsonNode payload = json.valueToTree(event.payload());
+        return new AuditDocument(event.eventId(), event.type(), aggregateType, event.aggregateId(), event.sequence(),
+                event.globalPosition(), event.timestamp(), event.metadata().get("user"),
+                event.metadata().get("correlationId"), event.metadata().get("causationId"), event.metadata(),
+                payload, payload.toString());
+    }
+
+    // ReceivedEvent does not carry the aggregate type, the record's headers do
+    private static String aggregateTypeOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(LedgerHeaders.AGGREGATE_TYPE);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,57 @@
+package io.ledgerline.query.search.transactions;
+
+import io.ledgerline.events.AccountCreditedForTransfer;
+import io.ledgerline.events.AccountDebitedForTransfer;
+import io.ledgerline.events.AccountId;
+import io.ledgerline.events.Money;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.events.TransferDebitReversed;
+import io.ledgerline.events.TransferId;
+import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.search.MinorUnits;
+import java.util.Optional;
+
+/** Turns the events that move money on an account into statement lines. */
+final class StatementLines {
+
+    private StatementLines() {
+    }
+
+    static Optional<TransactionDocument> of(ReceivedEvent event) {
+        if (event.payload() instanceof MoneyDeposited deposited) {
+            return Optional.of(line(event, deposited.accountId(), TransactionType.DEPOSIT, deposited.amount(),
+                    deposited.balance(), deposited.description(), deposited.reference(), null));
+        }
+        if (event.payload() instanceof MoneyWithdrawn withdrawn) {
+            return Optional.of(line(event, withdrawn.accountId(), TransactionType.WITHDRAWAL, withdrawn.amount(),
+                    withdrawn.balance(), withdrawn.description(), null, null));
+        }
+        if (event.payload() instanceof AccountDebitedForTransfer debited) {
+            return Optional.of(line(event, debited.accountId(), TransactionType.TRANSFER_DEBIT, debited.amount(),
+                    debited.balance(), null, null, debited.transferId()));
+        }
+        if (event.payload() instanceof AccountCreditedForTransfer credited) {
+            return Optional.of(line(event, credited.accountId(), TransactionType.TRANSFER_CREDIT, credited.amount(),
+                    credited.balance(), null, null, credited.transferId()));
+        }
+        if (event.payload() instanceof TransferDebitReversed reversed) {
+            // the reason code is all a reversal says about itself, so it is what its line reads
+            return Optional.of(line(event, reversed.accountId(), TransactionType.TRANSFER_DEBIT_REVERSAL,
+                    reversed.amount(), reversed.balance(), reversed.reasonCode(), null, reversed.transferId()));
+        }
+        return Optional.empty();
+    }
+
+    private static TransactionDocument line(ReceivedEvent event, AccountId accountId, TransactionType type,
+            Money amount, Money balanceAfter, String description, String reference, TransferId transferId) {
+        return new TransactionDocument(accountId.value(), event.sequence(), type, amount.amount().toPlainString(),
+                MinorUnits.of(amount), MinorUnits.tenThousandths(amount), amount.currency().getCurrencyCode(),
+                balanceAfter.amount().toPlainString(), description, emptyToNull(reference),
+                transferId == null ? null : transferId.value(), event.timestamp(), event.eventId());
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+}

@@ -1,0 +1,38 @@
+package io.ledgerline.query.search.web;
+
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonData;
+import io.ledgerline.query.search.MinorUnits;
+import io.ledgerline.query.search.transactions.TransactionDocument;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a transaction search asks for; amounts compare across currencies by their face value. */
+record TransactionCriteria(Optional<String> text, Optional<String> accountId, Optional<BigDecimal> minAmount,
+        Optional<BigDecimal> maxAmount, Optional<Instant> from, Optional<Instant> to) {
+
+    Query toQuery() {
+        List<Query> filters = new ArrayList<>();
+        accountId.ifPresent(id -> filters.add(Query.of(q -> q.term(t -> t.field("accountId").value(id)))));
+        minAmount.ifPresent(min -> filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u
+                .field(TransactionDocument.RANGE_FIELD)
+                .gte(JsonData.of(MinorUnits.tenThousandthsAtLeast(min))))))));
+        maxAmount.ifPresent(max -> filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u
+                .field(TransactionDocument.RANGE_FIELD)
+                .lte(JsonData.of(MinorUnits.tenThousandthsAtMost(max))))))));
+        from.ifPresent(start -> filters.add(Query.of(q -> q.range(r -> r.date(d -> d
+                .field("timestamp").gte(start.toString()))))));
+        to.ifPresent(end -> filters.add(Query.of(q -> q.range(r -> r.date(d -> d
+                .field("timestamp").lt(end.toString()))))));
+        return Query.of(q -> q.bool(b -> {
+            b.filter(filters);
+            text.ifPresent(words -> b.must(m -> m.multiMatch(mm -> mm
+                    .query(words).fields("description", "reference").operator(Operator.And))));
+            return b;
+        }));
+    }
+}

@@ -1,0 +1,75 @@
+package io.ledgerline.query.search.web;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.ledgerline.query.search.transactions.TransactionDocument;
+import io.ledgerline.query.search.transactions.TransactionSearchIndex;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.util.Objects;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/search", produces = "application/json")
+@Tag(name = "Search", description = "Search over the Elasticsearch read models")
+public class TransactionSearchController {
+
+    private final ElasticsearchClient client;
+    private final TransactionSearchIndex index;
+
+    public TransactionSearchController(ElasticsearchClient client, TransactionSearchIndex index) {
+        this.client = client;
+        this.index = index;
+    }
+
+    @GetMapping("/transactions")
+    @Operation(summary = "Find statement lines, newest first, with exact totals per type and per month and currency")
+    @ApiResponse(responseCode = "200", description = "A page of matching lines and totals over all matching lines")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an amount or instant cannot be read, "
+            + "a range is reversed, or page and size are out of range")
+    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
+    public TransactionSearchResponse transactions(
+            @Parameter(description = "Words of the description or reference") @RequestParam(required = false) String q,
+            @Parameter(description = "Only lines of this account") @RequestParam(required = false) String accountId,
+            @Parameter(description = "Smallest amount, a decimal such as 10.00") @RequestParam(required = false) String minAmount,
+            @Parameter(description = "Largest amount, a decimal such as 99.99") @RequestParam(required = false) String maxAmount,
+            @Parameter(description = "Earliest time, inclusive, ISO-8601 instant") @RequestParam(required = false) String from,
+            @Parameter(description = "Latest time, exclusive, ISO-8601 instant") @RequestParam(required = false) String to,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Hits per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size)
+            throws IOException {
+        TransactionCriteria criteria = new TransactionCriteria(SearchParameters.text(q), SearchParameters.text(accountId),
+                SearchParameters.amount("minAmount", minAmount), SearchParameters.amount("maxAmount", maxAmount),
+                SearchParameters.instant("from", from), SearchParameters.instant("to", to));
+        SearchParameters.requireOrdered("minAmount", criteria.minAmount(), "maxAmount", criteria.maxAmount());
+        SearchParameters.requireOrdered("from", criteria.from(), "to", criteria.to());
+        int offset = SearchParameters.offset(page, size);
+        index.ensureExists();
+        SearchResponse<TransactionDocument> response = client.search(s -> s
+                .index(TransactionSearchIndex.ALIAS)
+                .from(offset)
+                .size(size)
+                .trackTotalHits(t -> t.enabled(true))
+                .query(criteria.toQuery())
+                .source(src -> src.filter(f -> f.excludes(TransactionDocument.RANGE_FIELD)))
+                .sort(o -> o.field(f -> f.field("timestamp").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))
+                .aggregations(TransactionTotals.aggregations()),
+                TransactionDocument.class);
+        return new TransactionSearchResponse(
+                response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(),
+                response.hits().total() == null ? 0 : response.hits().total().value(),
+                TransactionTotals.byType(response.aggregations()),
+                TransactionTotals.byMonth(response.aggregations()));
+    }
+}

@@ -1,0 +1,49 @@
+package io.ledgerline.query.transfers.web;
+
+import io.ledgerline.query.consistency.ReadYourWrites;
+import io.ledgerline.query.transfers.TransferView;
+import io.ledgerline.query.transfers.TransferViews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/transfers", produces = "application/json")
+@Tag(name = "Transfers", description = "Transfers and their outcome")
+public class TransferQueryController {
+
+    /** A transfer's outcome (completed or failed) is always at least its second event. */
+    private static final long OUTCOME_VERSION = 1;
+
+    private final TransferViews transfers;
+    private final ReadYourWrites readYourWrites;
+
+    TransferQueryController(TransferViews transfers, ReadYourWrites readYourWrites) {
+        this.transfers = transfers;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/{transferId}")
+    @Operation(summary = "Read one transfer",
+            description = "minVersion=0 waits until the transfer is known; awaitOutcome=true waits until it "
+                    + "completed or failed (each within the read-your-writes bound, 5 s by default).")
+    @ApiResponse(responseCode = "200", description = "The transfer; status REQUESTED, COMPLETED or FAILED")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: not there in time")
+    public CompletableFuture<ResponseEntity<TransferView>> transfer(@PathVariable String transferId,
+            @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion,
+            @Parameter(description = "Wait for the outcome") @RequestParam(defaultValue = "false") boolean awaitOutcome) {
+        Long least = awaitOutcome ? Long.valueOf(Math.max(OUTCOME_VERSION, minVersion == null ? 0 : minVersion))
+                : minVersion;
+        return readYourWrites.read("transfer", transferId, least, () -> transfers.versionOf(transferId),
+                () -> transfers.find(transferId), TransferView::version);
+    }
+}

@@ -1,0 +1,2 @@
+/** REST reads of transfers. */
+package io.ledgerline.query.transfers.web;

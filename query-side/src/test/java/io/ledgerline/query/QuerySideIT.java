@@ -1,0 +1,67 @@
+package io.ledgerline.query;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.localstack.junit.RealInfrastructure;
+import io.ledgerline.localstack.junit.RealInfrastructureExtension;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** What the query side's integration tests share: real servers, HTTP, and a way to publish events. */
+@RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class QuerySideIT {
+
+    protected static final Duration EVENTUALLY = Duration.ofSeconds(60);
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    private LedgerEventsProducer producer;
+    protected LedgerEventsFixture ledger;
+
+    @BeforeEach
+    void connectToKafka() {
+        producer = new LedgerEventsProducer(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
+        ledger = new LedgerEventsFixture(producer);
+    }
+
+    @AfterEach
+    void disconnectFromKafka() {
+        producer.close();
+    }
+
+    protected JsonNode get(String path, Object... variables) {
+        return body(http.getForEntity(path, String.class, variables));
+    }
+
+    /** GETs until the answer satisfies the condition, and returns that answer's body. */
+    protected JsonNode eventually(String path, Predicate<JsonNode> condition, Object... variables) {
+        return await().atMost(EVENTUALLY).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    ResponseEntity<String> response = http.getForEntity(path, String.class, variables);
+                    return response.getStatusCode() == HttpStatus.OK ? body(response) : null;
+                }, found -> found != null && condition.test(found));
+    }
+
+    protected JsonNode body(ResponseEntity<String> response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + response.getBody(), e);
+        }
+    }
+}

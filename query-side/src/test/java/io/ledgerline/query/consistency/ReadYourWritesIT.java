@@ -1,0 +1,114 @@
+package io.ledgerline.query.consistency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.events.AccountId;
+import io.ledgerline.query.QuerySideIT;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class ReadYourWritesIT extends QuerySideIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void waitsForTheRequestedVersionAndAnswersWithIt() throws Exception {
+        AccountId account = ledger.account(ledger.customer("Wait", "wait@example.org"), "EUR");
+        eventually("/api/accounts/{id}", found -> true, account);
+
+        CompletableFuture<ResponseEntity<String>> read = CompletableFuture.supplyAsync(
+                () -> http.getForEntity("/api/accounts/{id}?minVersion=1", String.class, account));
+        ledger.deposit(account, "12.00 EUR", "12.00 EUR", "after the read began");
+        ResponseEntity<String> response = read.get();
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode view = body(response);
+        assertThat(view.path("version").asLong()).isEqualTo(1);
+        assertThat(view.path("balance").asText()).isEqualTo("12.00");
+        assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
+    }
+
+    @Test
+    void saysClearlyWhenTheVersionIsNotProjectedInTime() throws Exception {
+        AccountId account = ledger.account(ledger.customer("Late", "late@example.org"), "EUR");
+        eventually("/api/accounts/{id}", found -> true, account);
+
+        ResponseEntity<String> response = http.getForEntity("/api/accounts/{id}?minVersion=7", String.class, account);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        JsonNode problem = body(response);
+        assertThat(problem.path("code").asText()).isEqualTo("VERSION_NOT_YET_PROJECTED");
+        assertThat(problem.path("requestedVersion").asLong()).isEqualTo(7);
+        assertThat(problem.path("projectedVersion").asLong()).isZero();
+        assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void waitsForATransfersOutcome() throws Exception {
+        io.ledgerline.events.CustomerId owner = ledger.customer("Mover", "mover@example.org");
+        AccountId from = ledger.account(owner, "EUR");
+        AccountId to = ledger.account(owner, "EUR");
+        ledger.deposit(from, "9.00 EUR", "9.00 EUR", "top up");
+        io.ledgerline.events.TransferId transfer = ledger.transfer(from, "4.00 EUR", to, "5.00 EUR", "5.00 EUR");
+
+        ResponseEntity<String> response = http.getForEntity("/api/transfers/{id}?awaitOutcome=true", String.class,
+                transfer);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(body(response).path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void pushesTheAccountAsItChanges() throws Exception {
+        AccountId account = ledger.account(ledger.customer("Live", "live@example.org"), "USD");
+        eventually("/api/accounts/{id}", found -> true, account);
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/accounts/" + account + "/events"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> readEvents(stream, received), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.stream().anyMatch(data -> data.contains("\"version\":0")));
+
+            ledger.deposit(account, "3.00 USD", "3.00 USD", "live");
+
+            await().atMost(EVENTUALLY).until(() -> received.stream()
+                    .anyMatch(data -> data.contains("\"balance\":\"3.00\"") && data.contains("\"version\":1")));
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    private static void readEvents(HttpResponse<java.io.InputStream> stream, List<String> received) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.startsWith("data:")) {
+                    received.add(line.substring("data:".length()));
+                }
+            }
+        } catch (java.io.IOException closed) {
+            // the test closed the stream
+        }
+    }
+}
