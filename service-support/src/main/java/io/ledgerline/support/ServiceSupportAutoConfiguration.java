@@ -1,19 +1,24 @@
 package io.ledgerline.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.support.kafka.KafkaClusterHealthIndicator;
 import io.ledgerline.support.kafka.LedgerTopicProperties;
+import io.ledgerline.support.web.ProblemDetailsAdvice;
+import io.ledgerline.support.web.RequestBodyLimitFilter;
+import io.ledgerline.support.web.WebLimitsProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
-import io.ledgerline.support.web.ProblemDetailsAdvice;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -21,7 +26,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnWebApplication
 @Import(ProblemDetailsAdvice.class)
-@EnableConfigurationProperties(LedgerTopicProperties.class)
+@EnableConfigurationProperties({LedgerTopicProperties.class, WebLimitsProperties.class})
 public class ServiceSupportAutoConfiguration {
 
     /**
@@ -36,6 +41,16 @@ public class ServiceSupportAutoConfiguration {
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
                 .build();
+    }
+
+    /** Runs first, so that no other filter or handler reads an oversized body. */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimitsProperties limits,
+            ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(limits.maxRequestBody().toBytes(), objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean(name = "kafkaHealthIndicator")

@@ -42,6 +42,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 public class Account {
 
     static final int MAX_DESCRIPTION_LENGTH = 140;
+    /** As long as a SEPA creditor reference, so a reference from a bank transfer always fits. */
+    static final int MAX_REFERENCE_LENGTH = 35;
 
     enum Status { OPEN, FROZEN, CLOSED }
 
@@ -80,7 +82,8 @@ public class Account {
     public long deposit(DepositMoneyCommand command) {
         requireNotClosed();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency);
-        apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description())));
+        apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description()),
+                reference(command.reference())));
         return version;
     }
 
@@ -218,6 +221,17 @@ public class Account {
         String trimmed = description.strip();
         if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
             throw new InvalidDescription(MAX_DESCRIPTION_LENGTH);
+        }
+        return trimmed;
+    }
+
+    private static String reference(String reference) {
+        if (reference == null) {
+            return "";
+        }
+        String trimmed = reference.strip();
+        if (trimmed.length() > MAX_REFERENCE_LENGTH) {
+            throw new InvalidReference(MAX_REFERENCE_LENGTH);
         }
         return trimmed;
     }

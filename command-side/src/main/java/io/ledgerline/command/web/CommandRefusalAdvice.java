@@ -4,8 +4,10 @@ import io.ledgerline.command.domain.RuleConflict;
 import io.ledgerline.command.domain.RuleViolation;
 import io.ledgerline.support.web.ErrorCodes;
 import io.ledgerline.support.web.Problems;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 import org.springframework.core.Ordered;
@@ -21,6 +23,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class CommandRefusalAdvice {
 
     static final String CONFLICT = "CONFLICT";
+    static final String VERSION_CONFLICT = "VERSION_CONFLICT";
+    static final String ID_IN_USE = "ID_IN_USE";
 
     @ExceptionHandler(RuleViolation.class)
     ProblemDetail refusedByRule(RuleViolation violation) {
@@ -38,6 +42,19 @@ class CommandRefusalAdvice {
                 "Nothing is known under id " + exception.getAggregateIdentifier());
     }
 
+    /** The event store holds another kind of aggregate under the id a command addressed. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    ProblemDetail idOfAnotherAggregate(IncompatibleAggregateException exception) {
+        return Problems.of(HttpStatus.CONFLICT, ID_IN_USE, "The id is already used by something else");
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail staleVersion(ConflictingAggregateVersionException exception) {
+        return Problems.of(HttpStatus.CONFLICT, VERSION_CONFLICT, "The version in If-Match is " + exception.getExpectedVersion()
+                + " but the current version is " + exception.getActualVersion() + "; read it again and retry");
+    }
+
+    /** Still conflicting after the retries of {@link CommandExecutor}. */
     @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class,
             AggregateStreamCreationException.class})
     ProblemDetail conflict(RuntimeException exception) {

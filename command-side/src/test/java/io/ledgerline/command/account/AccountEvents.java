@@ -40,7 +40,7 @@ public final class AccountEvents {
     }
 
     public static MoneyDeposited deposited(AccountId accountId, String amount, String balance) {
-        return new MoneyDeposited(accountId, eur(amount), eur(balance), "deposit");
+        return new MoneyDeposited(accountId, eur(amount), eur(balance), "deposit", "");
     }
 
     public static MoneyWithdrawn withdrawn(AccountId accountId, String amount, String balance) {

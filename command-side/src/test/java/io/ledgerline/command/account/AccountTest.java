@@ -119,7 +119,7 @@ class AccountTest {
         void emitsMoneyDepositedWithTheNewBalanceAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"))
                     .when(deposit("2.5"))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("2.50"), eur("12.50"), "deposit"))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("2.50"), eur("12.50"), "deposit", ""))
                     .expectResultMessagePayload(2L);
         }
 
@@ -127,7 +127,7 @@ class AccountTest {
         void acceptsMoneyOnAFrozenAccount() {
             fixture.given(opened(ACCOUNT), frozen(ACCOUNT))
                     .when(deposit("5"))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("5"), eur("5"), "deposit"));
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("5"), eur("5"), "deposit", ""));
         }
 
         @Test
@@ -158,6 +158,21 @@ class AccountTest {
             assertRefused(fixture.given(opened(ACCOUNT))
                             .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "x".repeat(141))),
                     InvalidDescription.class, InvalidDescription.CODE);
+        }
+
+        @Test
+        void recordsThePayersReferenceTrimmed() {
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", " INV-7 ", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "INV-7"));
+        }
+
+        @Test
+        void rejectsAReferenceThatIsTooLong() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "rent", "x".repeat(36), null)),
+                    InvalidReference.class, InvalidReference.CODE);
         }
 
         @Test

@@ -1,6 +1,7 @@
 package io.ledgerline.command.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.account.Account;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -117,6 +119,34 @@ class LedgerDomainIT {
                 assertThat(rootOrSelf((Throwable) failure)).isInstanceOf(DuplicateEmail.class));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM customer_registry WHERE email = ?", Integer.class, email))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anIdWithoutEventsIsNotFoundByTheEventSourcingRepository() {
+        AccountId unknown = AccountId.random();
+
+        assertThatThrownBy(() -> commands.sendAndWait(new DepositMoneyCommand(unknown, BigDecimal.ONE, EUR, "nowhere")))
+                .isInstanceOf(AggregateNotFoundException.class);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, unknown.value())).isZero();
+    }
+
+    @Test
+    void theEventStoreHasAnIndexForEveryQueryAxonRuns() {
+        List<String> indexes = jdbc.queryForList("""
+                SELECT indexdef FROM pg_indexes
+                WHERE tablename IN ('domain_event_entry', 'snapshot_event_entry', 'token_entry', 'association_value_entry')""",
+                String.class);
+
+        assertThat(indexes)
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE", "domain_event_entry", "(aggregate_identifier, sequence_number)"))
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE", "domain_event_entry", "(event_identifier)"))
+                .anySatisfy(index -> assertThat(index).contains("domain_event_entry", "(time_stamp)"))
+                .anySatisfy(index -> assertThat(index).contains("UNIQUE", "snapshot_event_entry", "(event_identifier)"))
+                .anySatisfy(index -> assertThat(index).contains("snapshot_event_entry", "(aggregate_identifier, sequence_number DESC)"))
+                .anySatisfy(index -> assertThat(index).contains("token_entry", "(processor_name, owner, segment)"))
+                .anySatisfy(index -> assertThat(index).contains("association_value_entry", "(saga_type, association_key, association_value)"))
+                .anySatisfy(index -> assertThat(index).contains("association_value_entry", "(saga_id, saga_type)"));
     }
 
     private static Throwable rootOrSelf(Throwable failure) {

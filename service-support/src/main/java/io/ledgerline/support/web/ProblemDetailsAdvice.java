@@ -61,6 +61,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (causedBy(exception, RequestBodyTooLarge.class)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    ErrorCodes.PAYLOAD_TOO_LARGE, "The request body is too large"));
+        }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, ErrorCodes.MALFORMED_REQUEST,
                 "The request body is missing, is not valid JSON, or does not match the expected structure"));
     }
@@ -85,6 +89,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setType(Problems.typeOf(codeFor(exception, statusCode)));
         }
         return response;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String codeFor(Exception exception, HttpStatusCode status) {

@@ -1,6 +1,7 @@
 package io.ledgerline.command.account.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -13,5 +14,5 @@ public record OpenAccountRequest(
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "How far the balance may go below zero, as a decimal string; 0 when omitted",
                 example = "100.00", type = "string", nullable = true)
-        BigDecimal overdraftLimit) {
+        @Digits(integer = 15, fraction = 10) BigDecimal overdraftLimit) {
 }

@@ -1,18 +1,30 @@
 package io.ledgerline.command.customer.web;
 
+import io.ledgerline.command.customer.ChangeCustomerDetailsCommand;
+import io.ledgerline.command.customer.CustomerDirectory;
+import io.ledgerline.command.customer.CustomerStanding;
+import io.ledgerline.command.customer.EraseCustomerCommand;
 import io.ledgerline.command.customer.RegisterCustomerCommand;
+import io.ledgerline.command.web.CommandExecutor;
+import io.ledgerline.command.web.IfMatch;
+import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.CustomerId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,25 +33,82 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Commands on customers")
 public class CustomerCommandController {
 
+    private static final int MAX_ID_LENGTH = 100;
+
     private final CommandGateway commandGateway;
+    private final CommandExecutor executor;
+    private final CustomerDirectory customers;
     private final URI queryBaseUrl;
 
-    public CustomerCommandController(CommandGateway commandGateway,
-            @Value("${ledgerline.links.query-base-url}") URI queryBaseUrl) {
+    public CustomerCommandController(CommandGateway commandGateway, CommandExecutor executor,
+            CustomerDirectory customers, @Value("${ledgerline.links.query-base-url}") URI queryBaseUrl) {
         this.commandGateway = commandGateway;
+        this.executor = executor;
+        this.customers = customers;
         this.queryBaseUrl = queryBaseUrl;
     }
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Register a customer", description = "The Location header points at the customer on the query side.")
     @ApiResponse(responseCode = "201", description = "The customer is registered; version is 0")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
-    @ApiResponse(responseCode = "409", description = "DUPLICATE_EMAIL: another customer has this email")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
+    @ApiResponse(responseCode = "409", description = "DUPLICATE_EMAIL: another customer has this email; IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @ApiResponse(responseCode = "422", description = "INVALID_CUSTOMER_NAME or INVALID_EMAIL")
-    public ResponseEntity<CustomerCommandResponse> register(@Valid @RequestBody RegisterCustomerRequest request) {
-        CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
-        commandGateway.sendAndWait(new RegisterCustomerCommand(customerId, request.name(), request.email()));
-        URI location = queryBaseUrl.resolve("/api/customers/" + customerId);
-        return ResponseEntity.created(location).eTag("\"0\"").body(new CustomerCommandResponse(customerId.value(), 0));
+    public ResponseEntity<CustomerCommandResponse> register(@Valid @RequestBody RegisterCustomerRequest request,
+            HttpServletRequest http) {
+        return executor.execute(http, request, CustomerCommandResponse.class, () -> {
+            CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
+            commandGateway.sendAndWait(new RegisterCustomerCommand(customerId, request.name(), request.email()));
+            URI location = queryBaseUrl.resolve("/api/customers/" + customerId);
+            return ResponseEntity.created(location).eTag(IfMatch.etagOf(0))
+                    .body(new CustomerCommandResponse(customerId.value(), 0));
+        });
+    }
+
+    @PutMapping(path = "/{customerId}", consumes = "application/json")
+    @Operation(summary = "Change a customer's name and email address")
+    @ApiResponse(responseCode = "200", description = "The details are changed; ETag carries the customer's version")
+    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "DUPLICATE_EMAIL, VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "422", description = "INVALID_CUSTOMER_NAME, INVALID_EMAIL or CUSTOMER_ERASED")
+    public ResponseEntity<CustomerCommandResponse> changeDetails(@PathVariable String customerId,
+            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @Valid @RequestBody CustomerDetailsRequest request, HttpServletRequest http) {
+        CustomerId id = known(customerId);
+        Long expectedVersion = IfMatch.expectedVersion(ifMatch);
+        return executor.execute(http, request, CustomerCommandResponse.class, () -> CustomerCommandResponse.ok(id,
+                commandGateway.<Long>sendAndWait(new ChangeCustomerDetailsCommand(id, request.name(), request.email(),
+                        expectedVersion))));
+    }
+
+    @PostMapping("/{customerId}/erasure")
+    @Operation(summary = "Erase a customer's personal data",
+            description = "Name and email are replaced in the ledger's state and the email address is freed; "
+                    + "the customer's accounts stay.")
+    @ApiResponse(responseCode = "200", description = "The customer is erased; ETag carries the customer's version")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "422", description = "CUSTOMER_ERASED: already erased")
+    public ResponseEntity<CustomerCommandResponse> erase(@PathVariable String customerId,
+            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            HttpServletRequest http) {
+        CustomerId id = known(customerId);
+        Long expectedVersion = IfMatch.expectedVersion(ifMatch);
+        return executor.execute(http, null, CustomerCommandResponse.class, () -> CustomerCommandResponse.ok(id,
+                commandGateway.<Long>sendAndWait(new EraseCustomerCommand(id, expectedVersion))));
+    }
+
+    /** The event store would load any aggregate under an id; ids of other kinds are unknown customers. */
+    private CustomerId known(String customerId) {
+        if (customerId.isBlank() || customerId.length() > MAX_ID_LENGTH) {
+            throw new UnknownResource("customer", customerId);
+        }
+        CustomerId id = CustomerId.of(customerId);
+        if (customers.standingOf(id) == CustomerStanding.UNKNOWN) {
+            throw new UnknownResource("customer", customerId);
+        }
+        return id;
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.command.infrastructure.eventstore;
 
 import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,5 +11,11 @@ class EventStoreConfiguration {
     @Bean
     RevisionResolver revisionResolver() {
         return new EventRevisionResolver();
+    }
+
+    /** Axon chains every EventUpcaster bean in front of the event store's deserialization. */
+    @Bean
+    EventUpcaster moneyDepositedReferenceUpcaster() {
+        return new MoneyDepositedReferenceUpcaster();
     }
 }

@@ -1,0 +1,19 @@
+package io.ledgerline.command.account.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** The amount is bounded here so that an absurd exponent is refused before any arithmetic touches it. */
+public record WithdrawalRequest(
+        @Schema(description = "Decimal string; a JSON number is accepted too", example = "20.00", type = "string")
+        @NotNull @Digits(integer = 15, fraction = 10) BigDecimal amount,
+        @Schema(description = "ISO-4217 code; must be the account's currency", example = "EUR")
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
+        @Schema(description = "Shown on the statement; at most 140 characters", example = "Cash machine", nullable = true)
+        @Size(max = 1000) String description) {
+}

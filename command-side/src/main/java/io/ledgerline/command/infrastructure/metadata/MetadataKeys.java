@@ -1,0 +1,27 @@
+package io.ledgerline.command.infrastructure.metadata;
+
+/**
+ * Metadata keys of every command and event; the publisher copies them into Kafka headers
+ * ({@code ledger-meta-user}, {@code ledger-meta-correlationId}, {@code ledger-meta-causationId}).
+ */
+public final class MetadataKeys {
+
+    /** Who asked: the authenticated caller, {@value #ANONYMOUS} for API callers until authentication exists. */
+    public static final String USER = "user";
+    /** The id shared by everything one original request set off, across the saga's follow-up commands. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The id of the message that directly caused this one: a command for its events, an event for a saga's command. */
+    public static final String CAUSATION_ID = "causationId";
+    /**
+     * The client's text for a transfer. TransferRequested has no field for it, so it travels as
+     * metadata with every message the transfer causes, and with that on every event of it.
+     */
+    public static final String TRANSFER_DESCRIPTION = "transferDescription";
+
+    public static final String ANONYMOUS = "anonymous";
+    /** The caller of commands that no API request started, e.g. a deadline. */
+    public static final String SYSTEM = "system";
+
+    private MetadataKeys() {
+    }
+}

@@ -1,0 +1,32 @@
+package io.ledgerline.command.web;
+
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Documents the headers every command endpoint understands, which no controller method declares. */
+@Configuration(proxyBeanMethods = false)
+class CommandApiDocumentation {
+
+    @Bean
+    OperationCustomizer commandHeaders() {
+        return (operation, handlerMethod) -> {
+            if (!handlerMethod.getBeanType().getPackageName().startsWith("io.ledgerline.command")) {
+                return operation;
+            }
+            operation.addParametersItem(new HeaderParameter().name(CommandExecutor.IDEMPOTENCY_KEY).required(false)
+                    .schema(new StringSchema().maxLength(255))
+                    .description("Makes retries safe: the same key with the same request answers the first answer "
+                            + "again and changes nothing; with another request it answers 409 IDEMPOTENCY_KEY_REUSED. "
+                            + "A refused command records no key. 400 INVALID_IDEMPOTENCY_KEY unless 1 to 255 visible "
+                            + "ASCII characters."));
+            operation.addParametersItem(new HeaderParameter().name(CorrelationIdFilter.HEADER).required(false)
+                    .schema(new StringSchema().maxLength(100))
+                    .description("Recorded as correlationId on every event the request causes and echoed in the "
+                            + "response; generated when missing or not a plain token."));
+            return operation;
+        };
+    }
+}

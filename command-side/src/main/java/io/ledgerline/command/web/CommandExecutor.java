@@ -1,0 +1,168 @@
+package io.ledgerline.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys;
+import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys.KeyAlreadyClaimed;
+import io.ledgerline.command.infrastructure.idempotency.StoredResponse;
+import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
+import io.ledgerline.command.infrastructure.metadata.RequestOrigin;
+import io.ledgerline.support.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a REST command in one database transaction that Axon's unit of work joins, together with
+ * its idempotency key, so the key is stored exactly when the command's events are.
+ *
+ * <p>A command that lost a race for its aggregate (another one appended the same sequence number
+ * first) is run again on the newer state, a few times, before it is answered 409. An If-Match
+ * version travels inside the command, so such a retry cannot overwrite a change the caller has
+ * not seen.
+ */
+@Component
+public class CommandExecutor {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String REPLAYED = "Idempotent-Replayed";
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    public static final String INVALID_IDEMPOTENCY_KEY = "INVALID_IDEMPOTENCY_KEY";
+
+    private static final Logger log = LoggerFactory.getLogger(CommandExecutor.class);
+    private static final int MAX_ATTEMPTS = 10;
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+    private final TransactionTemplate transaction;
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json;
+
+    CommandExecutor(PlatformTransactionManager transactionManager, IdempotencyKeys keys, ObjectMapper json) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /**
+     * @param body    the bound request body (null when there is none); with method and path it
+     *                identifies the request an idempotency key stands for
+     * @param command sends the command and builds the response
+     */
+    public <T> ResponseEntity<T> execute(HttpServletRequest request, Object body, Class<T> responseType,
+            Supplier<ResponseEntity<T>> command) {
+        String caller = RequestOrigin.current().map(RequestOrigin::user).orElse(MetadataKeys.ANONYMOUS);
+        String key = idempotencyKey(request);
+        String requestHash = key == null ? null : requestHash(request, body);
+        ConcurrencyException lastConflict = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            if (key != null) {
+                Optional<StoredResponse> earlier = keys.find(caller, key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), requestHash, responseType);
+                }
+            }
+            try {
+                return transaction.execute(status -> run(caller, key, requestHash, command));
+            } catch (KeyAlreadyClaimed concurrentDuplicate) {
+                // the first request under the key committed meanwhile; the next round answers as it did
+            } catch (ConcurrencyException conflict) {
+                log.debug("Attempt {} of a command lost a race for its aggregate; retrying on the newer state", attempt);
+                lastConflict = conflict;
+                backOff(attempt);
+            }
+        }
+        throw lastConflict != null ? lastConflict
+                : new ConcurrencyException("Idempotency key " + key + " stayed contended");
+    }
+
+    private <T> ResponseEntity<T> run(String caller, String key, String requestHash, Supplier<ResponseEntity<T>> command) {
+        if (key != null) {
+            keys.claim(caller, key, requestHash);
+        }
+        ResponseEntity<T> response = command.get();
+        if (key != null) {
+            HttpHeaders headers = response.getHeaders();
+            keys.complete(caller, key, response.getStatusCode().value(), toJson(response.getBody()),
+                    headers.getLocation() == null ? null : headers.getLocation().toString(), headers.getETag());
+        }
+        return response;
+    }
+
+    private <T> ResponseEntity<T> replay(StoredResponse earlier, String requestHash, Class<T> responseType) {
+        if (!earlier.requestHash().equals(requestHash)) {
+            throw new ApiException(HttpStatus.CONFLICT, IDEMPOTENCY_KEY_REUSED,
+                    "The idempotency key was already used for a different request");
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(earlier.status()).header(REPLAYED, "true");
+        if (earlier.location() != null) {
+            response.location(URI.create(earlier.location()));
+        }
+        if (earlier.etag() != null) {
+            response.eTag(earlier.etag());
+        }
+        return response.body(fromJson(earlier.body(), responseType));
+    }
+
+    private static String idempotencyKey(HttpServletRequest request) {
+        String key = request.getHeader(IDEMPOTENCY_KEY);
+        if (key != null && !VALID_KEY.matcher(key).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, INVALID_IDEMPOTENCY_KEY,
+                    "An idempotency key is 1 to 255 visible ASCII characters");
+        }
+        return key;
+    }
+
+    /** Method, path and the body as bound, so whitespace and the order of its fields do not count. */
+    private String requestHash(HttpServletRequest request, Object body) {
+        String canonical = request.getMethod() + " " + request.getRequestURI() + "\n" + toJson(body);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value == null ? null : json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A command request or response could not be written as JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String body, Class<T> type) {
+        try {
+            return body == null ? null : json.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored command response could not be read", e);
+        }
+    }
+
+    /** Spreads the retries of commands that collided, so they do not collide again in lockstep. */
+    private static void backOff(int attempt) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrencyException("Interrupted while waiting to retry a conflicting command", interrupted);
+        }
+    }
+}
