@@ -3,7 +3,6 @@ package io.ledgerline.query.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.AccountFrozen;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
@@ -13,44 +12,15 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
-import io.ledgerline.localstack.junit.RealInfrastructure;
-import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountSearchIT {
+class AccountSearchIT extends SearchApiIT {
 
     private static final Instant AT = Instant.parse("2026-03-01T09:30:00Z");
     private static final String SEARCH = "/api/search/accounts?q={q}";
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
-
-    LedgerRecords events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new LedgerRecords(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
-        api = new SearchApi(http, json);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void findsAnAccountByItsOwnerWhenTheCustomerCameFirst() throws Exception {

@@ -3,7 +3,6 @@ package io.ledgerline.query.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.AccountFrozen;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
@@ -13,45 +12,16 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
-import io.ledgerline.localstack.junit.RealInfrastructure;
-import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditSearchIT {
+class AuditSearchIT extends SearchApiIT {
 
     private static final String BY_CORRELATION = "/api/audit/events?correlationId={id}";
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
-
-    LedgerRecords events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new LedgerRecords(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
-        api = new SearchApi(http, json);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void findsTheEventsOfOneCorrelationNewestFirstWithTheirMetadata() throws Exception {

@@ -3,7 +3,6 @@ package io.ledgerline.query.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.AccountCreditedForTransfer;
 import io.ledgerline.events.AccountDebitedForTransfer;
 import io.ledgerline.events.AccountId;
@@ -14,46 +13,17 @@ import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferId;
-import io.ledgerline.localstack.junit.RealInfrastructure;
-import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
-@RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TransactionSearchIT {
+class TransactionSearchIT extends SearchApiIT {
 
     private static final String OF_ACCOUNT = "/api/search/transactions?accountId={accountId}";
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Autowired
-    ObjectMapper json;
-
-    LedgerRecords events;
-    SearchApi api;
-
-    @BeforeEach
-    void connect() {
-        events = new LedgerRecords(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
-        api = new SearchApi(http, json);
-    }
-
-    @AfterEach
-    void disconnect() {
-        events.close();
-    }
 
     @Test
     void listsEveryKindOfLineWithExactTotalsPerTypeAndMonth() throws Exception {

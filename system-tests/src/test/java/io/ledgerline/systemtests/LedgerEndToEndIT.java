@@ -18,15 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Registers a customer and opens an account for it through the command API and follows it through Kafka into the SQL read model
- * and the search index of the query side: both services from their runnable jars, real servers.
+ * Drives the ledger through the command API and follows it into the read models: an account
+ * through Kafka into the SQL read model and the search index, and a transfer into both accounts'
+ * statements and the transaction search. Both services run from their runnable jars, as
+ * ./run-local runs them, against real servers.
  */
-class AccountSliceEndToEndIT {
+class LedgerEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,7 +84,7 @@ class AccountSliceEndToEndIT {
         JsonNode account = await("account " + accountId + " in the query side's read model")
                 .atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250))
                 .until(() -> get(accountUri), response -> response.statusCode() == 200)
-                .body().transform(AccountSliceEndToEndIT::json);
+                .body().transform(LedgerEndToEndIT::json);
         assertThat(account.path("accountId").asText()).isEqualTo(accountId);
         assertThat(account.path("customerId").asText()).isEqualTo(customerId);
         assertThat(account.path("currency").asText()).isEqualTo("EUR");
@@ -98,6 +101,66 @@ class AccountSliceEndToEndIT {
         JsonNode hit = search.path("hits").get(0);
         assertThat(hit.path("customerId").asText()).isEqualTo(customerId);
         assertThat(hit.path("currency").asText()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aTransferReachesBothStatementsAndTheSearchIndices() throws Exception {
+        String customerId = registerCustomer();
+        String from = openAccount(customerId);
+        String to = openAccount(customerId);
+        HttpResponse<String> deposited = post(system.commandSideUri().resolve("/api/accounts/" + from + "/deposits"),
+                "{\"amount\":\"100.00\",\"currency\":\"EUR\",\"description\":\"salary\"}");
+        assertThat(deposited.statusCode()).as(deposited.body()).isEqualTo(200);
+
+        HttpResponse<String> accepted = post(system.commandSideUri().resolve("/api/transfers"),
+                "{\"fromAccountId\":\"" + from + "\",\"toAccountId\":\"" + to
+                        + "\",\"amount\":\"30.00\",\"currency\":\"EUR\",\"description\":\"rent\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String transferId = JSON.readTree(accepted.body()).path("transferId").asText();
+
+        JsonNode transfer = eventually("/api/transfers/" + transferId + "?awaitOutcome=true",
+                found -> "COMPLETED".equals(found.path("status").asText()));
+        assertThat(transfer.path("fromAccountId").asText()).isEqualTo(from);
+        assertThat(transfer.path("toAccountId").asText()).isEqualTo(to);
+
+        JsonNode source = eventually("/api/accounts/" + from + "/transactions",
+                found -> found.path("totalItems").asLong() == 2);
+        assertThat(source.path("items").get(0).path("type").asText()).isEqualTo("TRANSFER_DEBIT");
+        assertThat(source.path("items").get(0).path("amount").asText()).isEqualTo("-30.00");
+        assertThat(source.path("items").get(0).path("counterpartyAccountId").asText()).isEqualTo(to);
+        assertThat(source.path("items").get(1).path("type").asText()).isEqualTo("DEPOSIT");
+        JsonNode destination = eventually("/api/accounts/" + to + "/transactions",
+                found -> found.path("totalItems").asLong() == 1);
+        assertThat(destination.path("items").get(0).path("type").asText()).isEqualTo("TRANSFER_CREDIT");
+        assertThat(destination.path("items").get(0).path("amount").asText()).isEqualTo("30.00");
+        assertThat(eventually("/api/accounts/" + from, found -> "70.00".equals(found.path("balance").asText()))
+                .path("availableBalance").asText()).isEqualTo("70.00");
+        assertThat(eventually("/api/accounts/" + to, found -> "30.00".equals(found.path("balance").asText()))
+                .path("status").asText()).isEqualTo("OPEN");
+
+        JsonNode searched = eventually("/api/search/transactions?accountId=" + from,
+                found -> found.path("total").asLong() == 2);
+        assertThat(searched.path("totalsByType").toString()).contains("TRANSFER_DEBIT").contains("DEPOSIT");
+        JsonNode credits = eventually("/api/search/transactions?accountId=" + to,
+                found -> found.path("total").asLong() == 1);
+        assertThat(credits.path("hits").get(0).path("transferId").asText()).isEqualTo(transferId);
+    }
+
+    private static String openAccount(String customerId) throws Exception {
+        HttpResponse<String> opened = post(system.commandSideUri().resolve("/api/accounts"),
+                "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\"}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return JSON.readTree(opened.body()).path("accountId").asText();
+    }
+
+    /** GETs from the query side until the answer is 200 and satisfies the condition. */
+    private static JsonNode eventually(String path, Predicate<JsonNode> condition) {
+        URI uri = system.querySideUri().resolve(path);
+        return await(path).atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    HttpResponse<String> response = get(uri);
+                    return response.statusCode() == 200 ? json(response.body()) : null;
+                }, found -> found != null && condition.test(found));
     }
 
     /** Accounts are opened for known customers only. */
