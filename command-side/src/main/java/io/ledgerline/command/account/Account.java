@@ -24,7 +24,9 @@ import io.ledgerline.events.TransferDebitSettled;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -55,6 +57,12 @@ public class Account {
     private Status status;
     /** Transfers debited here whose destination has not been credited or whose debit was not reversed yet. */
     private Map<String, Money> transfersInFlight = new HashMap<>();
+    /**
+     * Every transfer this account was debited or credited for, kept after the transfer is done: a
+     * saga step delivered again (after a crash or a retry) must not move the money a second time.
+     */
+    private Set<String> transfersDebited = new HashSet<>();
+    private Set<String> transfersCredited = new HashSet<>();
     private long version;
 
     protected Account() {
@@ -146,8 +154,8 @@ public class Account {
 
     @CommandHandler
     public long debitForTransfer(DebitAccountForTransferCommand command) {
-        if (transfersInFlight.containsKey(command.transferId().value())) {
-            return version; // the same transfer asked twice: it is debited once
+        if (transfersDebited.contains(command.transferId().value())) {
+            return version; // the same transfer asked again: it is debited once
         }
         requireOpen();
         Money amount = Amounts.positive(command.amount().amount(), command.amount().currency(), currency);
@@ -158,6 +166,9 @@ public class Account {
 
     @CommandHandler
     public long creditForTransfer(CreditAccountForTransferCommand command) {
+        if (transfersCredited.contains(command.transferId().value())) {
+            return version; // the same transfer asked again: it is credited once
+        }
         requireNotClosed();
         Money amount = Amounts.positive(command.amount().amount(), command.amount().currency(), currency);
         apply(new AccountCreditedForTransfer(accountId, command.transferId(), amount, balance.plus(amount)));
@@ -286,12 +297,14 @@ public class Account {
     void on(AccountDebitedForTransfer event, @SequenceNumber long sequence) {
         balance = event.balance();
         transfersInFlight.put(event.transferId().value(), event.amount());
+        transfersDebited.add(event.transferId().value());
         version = sequence;
     }
 
     @EventSourcingHandler
     void on(AccountCreditedForTransfer event, @SequenceNumber long sequence) {
         balance = event.balance();
+        transfersCredited.add(event.transferId().value());
         version = sequence;
     }
 

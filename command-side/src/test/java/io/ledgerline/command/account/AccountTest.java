@@ -389,6 +389,14 @@ class AccountTest {
         }
 
         @Test
+        void debitsATransferOnceEvenAfterItSettled() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"),
+                            debitSettled(ACCOUNT, TRANSFER))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void rejectsADebitBeyondTheOverdraftLimit() {
             assertRefused(fixture.given(opened(ACCOUNT, "10"), deposited(ACCOUNT, "50", "50"))
                             .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("60.01"))),
@@ -425,6 +433,13 @@ class AccountTest {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "5", "5"))
                     .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
                     .expectEvents(creditedForTransfer(ACCOUNT, TRANSFER, "30", "35"));
+        }
+
+        @Test
+        void creditsATransferOnce() {
+            fixture.given(opened(ACCOUNT), creditedForTransfer(ACCOUNT, TRANSFER, "30", "30"))
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
         }
 
         @Test
