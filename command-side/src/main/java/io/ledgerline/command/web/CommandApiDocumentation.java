@@ -13,7 +13,7 @@ class CommandApiDocumentation {
     @Bean
     OperationCustomizer commandHeaders() {
         return (operation, handlerMethod) -> {
-            if (!handlerMethod.getBeanType().getPackageName().startsWith("io.ledgerline.command")) {
+            if (!handlerMethod.getBeanType().isAnnotationPresent(CommandEndpoints.class)) {
                 return operation;
             }
             operation.addParametersItem(new HeaderParameter().name(CommandExecutor.IDEMPOTENCY_KEY).required(false)

@@ -5,6 +5,7 @@ import io.ledgerline.command.account.CloseAccountCommand;
 import io.ledgerline.command.account.FreezeAccountCommand;
 import io.ledgerline.command.account.OpenAccountCommand;
 import io.ledgerline.command.account.UnfreezeAccountCommand;
+import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@CommandEndpoints
 @RequestMapping(path = "/api/accounts", produces = "application/json")
 @Tag(name = "Accounts", description = "Commands on accounts")
 public class AccountCommandController {

@@ -2,6 +2,7 @@ package io.ledgerline.command.account.web;
 
 import io.ledgerline.command.account.DepositMoneyCommand;
 import io.ledgerline.command.account.WithdrawMoneyCommand;
+import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@CommandEndpoints
 @RequestMapping(path = "/api/accounts/{accountId}", produces = "application/json")
 @Tag(name = "Accounts", description = "Commands on accounts")
 public class AccountMoneyCommandController {

@@ -5,6 +5,7 @@ import io.ledgerline.command.customer.CustomerDirectory;
 import io.ledgerline.command.customer.CustomerStanding;
 import io.ledgerline.command.customer.EraseCustomerCommand;
 import io.ledgerline.command.customer.RegisterCustomerCommand;
+import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.IfMatch;
 import io.ledgerline.command.web.UnknownResource;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@CommandEndpoints
 @RequestMapping(path = "/api/customers", produces = "application/json")
 @Tag(name = "Customers", description = "Commands on customers")
 public class CustomerCommandController {

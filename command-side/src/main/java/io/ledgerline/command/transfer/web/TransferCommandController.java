@@ -2,6 +2,7 @@ package io.ledgerline.command.transfer.web;
 
 import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.command.transfer.RequestTransferCommand;
+import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.events.AccountId;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@CommandEndpoints
 @RequestMapping(path = "/api/transfers", produces = "application/json")
 @Tag(name = "Transfers", description = "Moving money between accounts")
 public class TransferCommandController {

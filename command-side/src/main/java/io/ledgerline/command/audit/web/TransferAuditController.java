@@ -1,0 +1,61 @@
+package io.ledgerline.command.audit.web;
+
+import io.ledgerline.command.audit.AggregateHistory;
+import io.ledgerline.command.audit.AggregateKind;
+import io.ledgerline.command.audit.TransferState;
+import io.ledgerline.command.audit.TransferStateFold;
+import io.ledgerline.command.audit.EventPage;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/audit/transfers/{transferId}", produces = "application/json")
+@Tag(name = "Audit", description = "The event store as the audit log, and time travel")
+public class TransferAuditController {
+
+    private final AggregateHistory history;
+    private final TransferStateFold fold = new TransferStateFold();
+
+    public TransferAuditController(AggregateHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/events")
+    @Operation(summary = "The transfer's full history, oldest first",
+            description = "Every stored event with its sequence, type, revision, timestamp, payload upcast to the "
+                    + "current revision, and metadata (user, correlationId, causationId and the rest).")
+    @ApiResponse(responseCode = "200", description = "One page of the history")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: page below 0 or size outside 1 to "
+            + AuditParameters.MAX_PAGE_SIZE)
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no transfer is known under the id")
+    public EventPage events(@PathVariable String transferId,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Events per page, 1 to " + AuditParameters.MAX_PAGE_SIZE)
+            @RequestParam(defaultValue = "50") int size) {
+        AuditParameters.requirePaging(page, size);
+        return history.page(AggregateKind.TRANSFER, transferId, page, size);
+    }
+
+    @GetMapping("/state")
+    @Operation(summary = "The transfer as it was at a version or an instant",
+            description = "Accounts, amount, status and the failure outcome, version and the time of its last event. Replayed from its events up to that point, never from a snapshot.")
+    @ApiResponse(responseCode = "200", description = "The state after the last event up to that point")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: not exactly one of asOf and version, a "
+            + "malformed instant or a negative version")
+    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no transfer is known under the id; "
+            + "NOT_YET_EXISTING: asOf is before its first event; VERSION_NOT_REACHED: version is beyond its latest")
+    public TransferState state(@PathVariable String transferId,
+            @Parameter(description = "An ISO-8601 instant, e.g. 2026-03-01T12:00:00Z; events at that instant count")
+            @RequestParam(required = false) String asOf,
+            @Parameter(description = "A version: the sequence number of the transfer's event, from 0")
+            @RequestParam(required = false) Long version) {
+        return history.stateAt(AggregateKind.TRANSFER, transferId, AuditParameters.point(asOf, version), fold);
+    }
+}
