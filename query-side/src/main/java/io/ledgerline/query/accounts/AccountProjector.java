@@ -96,11 +96,13 @@ class AccountProjector implements SqlProjector {
     }
 
     private void touch(ReceivedEvent event) {
-        update("version = version", event).update();
+        update("", event).update();
     }
 
+    /** Every change moves the row to the event's version; the assignments are what else changes. */
     private JdbcClient.StatementSpec update(String assignments, ReceivedEvent event) {
-        return jdbc.sql("UPDATE account_view SET " + assignments + ", version = :version, updated_at = :at "
+        String changes = assignments.isEmpty() ? "" : assignments + ", ";
+        return jdbc.sql("UPDATE account_view SET " + changes + "version = :version, updated_at = :at "
                         + "WHERE account_id = :accountId AND version < :version")
                 .param("accountId", event.aggregateId())
                 .param("version", event.sequence())

@@ -9,6 +9,7 @@ import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.Money;
+import io.ledgerline.events.TransferDebitSettled;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.events.TransferRequested;
@@ -19,6 +20,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 class SqlReadModelsIT extends QuerySideIT {
+
+    @Test
+    void keepsProjectingAnAccountAfterItsTransferDebitIsSettled() throws Exception {
+        CustomerId owner = ledger.customer("Settler", "settler@example.org");
+        AccountId from = ledger.account(owner, "EUR");
+        AccountId to = ledger.account(owner, "EUR");
+        ledger.deposit(from, "50.00 EUR", "50.00 EUR", "salary");
+        TransferId transfer = ledger.transfer(from, "30.00 EUR", to, "20.00 EUR", "20.00 EUR");
+        ledger.publish(new TransferDebitSettled(from, transfer), "Account");
+        ledger.deposit(from, "5.00 EUR", "35.00 EUR", "after the settlement");
+
+        JsonNode view = eventually("/api/accounts/{id}", found -> found.path("version").asLong() == 4, from);
+
+        assertThat(view.path("balance").asText()).isEqualTo("35.00");
+        assertThat(get("/api/admin/parked-events?status=PARKED").toString()).doesNotContain(from.value());
+    }
 
     @Test
     void keepsBalanceAvailableBalanceAndStatementOfAnAccount() throws Exception {
