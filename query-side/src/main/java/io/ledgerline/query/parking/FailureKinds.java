@@ -16,12 +16,12 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * overloaded, timing out) ends by itself and is waited out; anything else would fail forever and is
  * parked, so that it does not hold up the rest of its partition.
  */
-final class FailureKinds {
+public final class FailureKinds {
 
     private FailureKinds() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             // a record that cannot be read never becomes readable, although JSON errors are IOExceptions
             if (cause instanceof UnreadableEvent || cause instanceof JsonProcessingException) {

@@ -85,6 +85,20 @@ public class ParkedEvents {
                 .query(ParkedEvents::view).list();
     }
 
+    /** Whether the live projection of the group has parked this very record and not applied it since. */
+    public boolean isParked(String group, String topic, int partition, long offset) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM parked_event
+                               WHERE consumer_group = :group AND topic = :topic AND partition_no = :partition
+                                 AND record_offset = :offset AND status = 'PARKED')
+                """)
+                .param("group", group)
+                .param("topic", topic)
+                .param("partition", partition)
+                .param("offset", offset)
+                .query(Boolean.class).single();
+    }
+
     public long countParked(String group) {
         return jdbc.sql("SELECT count(*) FROM parked_event WHERE consumer_group = :group AND status = 'PARKED'")
                 .param("group", group)

@@ -15,7 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * committed, on every query node.
  */
 @Component
-class SqlProjection {
+class SqlProjection implements SqlReadModel {
+
+    // the order is irrelevant: a rebuild creates and swaps them all in one transaction
+    private static final List<String> TABLES = List.of("account_view", "customer_view", "statement_line",
+            "transfer_view");
 
     private final LedgerEventReader reader;
     private final List<SqlProjector> projectors;
@@ -30,10 +34,29 @@ class SqlProjection {
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC)
     @Transactional
     public void on(ConsumerRecord<String, byte[]> record) {
+        announcer.announce(apply(record));
+    }
+
+    @Override
+    public String name() {
+        return ProjectionGroups.SQL;
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) {
+        apply(record);
+    }
+
+    private ReceivedEvent apply(ConsumerRecord<String, byte[]> record) {
         ReceivedEvent event = reader.read(record);
         for (SqlProjector projector : projectors) {
             projector.project(event);
         }
-        announcer.announce(event);
+        return event;
     }
 }

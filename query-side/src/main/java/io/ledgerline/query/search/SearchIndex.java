@@ -5,9 +5,12 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch.indices.TranslogDurability;
 import co.elastic.clients.util.ObjectBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * An index that readers and writers reach only through its alias. The index behind the alias is
@@ -17,6 +20,8 @@ public abstract class SearchIndex {
 
     private final ElasticsearchClient client;
     private final String alias;
+    // a rebuild writes its new index on its own thread while the live projection keeps the alias
+    private final ThreadLocal<String> rebuildIndex = new ThreadLocal<>();
     private volatile boolean ready;
 
     protected SearchIndex(ElasticsearchClient client, String alias) {
@@ -30,6 +35,79 @@ public abstract class SearchIndex {
 
     public String firstIndex() {
         return alias + "-v1";
+    }
+
+    /** The index the current thread reads and writes: the alias, or the index a rebuild builds. */
+    public String target() {
+        String rebuilding = rebuildIndex.get();
+        return rebuilding == null ? alias : rebuilding;
+    }
+
+    /** Sends the current thread's reads and writes to the given index instead of the alias. */
+    public void redirectCurrentThread(String index) {
+        rebuildIndex.set(index);
+    }
+
+    public void clearRedirect() {
+        rebuildIndex.remove();
+    }
+
+    /** The versioned indices of this alias that it does not point to: replaced, or left by an interrupted rebuild. */
+    public Set<String> versionsNotServing() throws IOException {
+        Set<String> versions = new HashSet<>(client.indices()
+                .get(g -> g.index(alias + "-v*").allowNoIndices(true).ignoreUnavailable(true)).result().keySet());
+        if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+            versions.removeAll(client.indices().getAlias(a -> a.name(alias)).result().keySet());
+        }
+        return versions;
+    }
+
+    /** The next versioned name after the index the alias points to now. */
+    public String nextIndex() throws IOException {
+        int highest = 1;
+        if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            // the first index is created with the alias before the rebuild starts
+            return alias + "-v" + (highest + 1);
+        }
+        for (String index : client.indices().getAlias(a -> a.name(alias)).result().keySet()) {
+            highest = Math.max(highest, versionOf(index));
+        }
+        return alias + "-v" + (highest + 1);
+    }
+
+    private int versionOf(String index) {
+        String prefix = alias + "-v";
+        if (!index.startsWith(prefix)) {
+            return 1;
+        }
+        try {
+            return Integer.parseInt(index.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /**
+     * Creates an index with this alias's mapping but without the alias, unless it exists. It is
+     * tuned for loading: nobody searches it and a lost write is simply applied again by the
+     * rebuild, so it neither syncs every request to disk nor refreshes by itself.
+     */
+    public void createDetached(String index) throws IOException {
+        try {
+            client.indices().create(c -> c.index(index).mappings(this::strictMapping)
+                    .settings(s -> s.refreshInterval(t -> t.time("-1"))
+                            .translog(t -> t.durability(TranslogDurability.Async))));
+        } catch (ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+        boolean allocated = !client.cluster()
+                .health(h -> h.index(index).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
+                .timedOut();
+        if (!allocated) {
+            throw new IOException("The primary shard of " + index + " is not allocated yet");
+        }
     }
 
     /** Fields of the documents; the mapping is strict, so a document with an unknown field is refused. */
@@ -68,6 +146,14 @@ public abstract class SearchIndex {
                 throw e;
             }
         }
+    }
+
+    /** Gives a loaded index the settings of a serving one, and makes everything written to it searchable. */
+    public void prepareToServe(String index) throws IOException {
+        client.indices().putSettings(p -> p.index(index)
+                .settings(s -> s.refreshInterval(t -> t.time("1s"))
+                        .translog(t -> t.durability(TranslogDurability.Request))));
+        client.indices().refresh(r -> r.index(index));
     }
 
     private ObjectBuilder<TypeMapping> strictMapping(TypeMapping.Builder mapping) {

@@ -39,7 +39,7 @@ class AccountDocumentChanges {
         }
         AccountDocument document = changed.get().withOwner(owners.customer(changed.get().customerId()));
         writes.write(BulkOperation.of(op -> op.index(i -> i
-                .index(AccountSearchIndex.ALIAS)
+                .index(accounts.target())
                 .id(document.accountId())
                 .versionType(VersionType.External)
                 // external versions must be positive; sequences start at 0
@@ -63,7 +63,7 @@ class AccountDocumentChanges {
     }
 
     private AccountDocument current(ReceivedEvent event) throws IOException {
-        GetResponse<AccountDocument> response = client.get(g -> g.index(AccountSearchIndex.ALIAS)
+        GetResponse<AccountDocument> response = client.get(g -> g.index(accounts.target())
                 .id(event.aggregateId()), AccountDocument.class);
         if (!response.found() || response.source() == null) {
             throw new AccountNotIndexed(event.aggregateId(), event.type(), event.sequence());

@@ -49,7 +49,7 @@ class AccountOwners {
 
     Optional<CustomerDocument> customer(String customerId) throws IOException {
         customers.ensureExists();
-        GetResponse<CustomerDocument> response = client.get(g -> g.index(CustomerSearchIndex.ALIAS).id(customerId),
+        GetResponse<CustomerDocument> response = client.get(g -> g.index(customers.target()).id(customerId),
                 CustomerDocument.class);
         return response.found() ? Optional.ofNullable(response.source()) : Optional.empty();
     }
@@ -58,7 +58,7 @@ class AccountOwners {
     void reconcileAccountsOf(String customerId) throws IOException {
         accounts.ensureExists();
         // accounts opened just before must be visible to the search below
-        client.indices().refresh(r -> r.index(AccountSearchIndex.ALIAS));
+        client.indices().refresh(r -> r.index(accounts.target()));
         for (String accountId : accountIdsOf(customerId)) {
             reconcile(accountId);
         }
@@ -67,7 +67,7 @@ class AccountOwners {
     /** Gives one account its customer's current owner data, unless it already has it. */
     void reconcile(String accountId) throws IOException {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            GetResponse<AccountDocument> current = client.get(g -> g.index(AccountSearchIndex.ALIAS).id(accountId),
+            GetResponse<AccountDocument> current = client.get(g -> g.index(accounts.target()).id(accountId),
                     AccountDocument.class);
             if (!current.found() || current.source() == null) {
                 // the account's own events bring the owner along when they arrive
@@ -83,7 +83,7 @@ class AccountOwners {
 
     private boolean keepsVersion(AccountDocument updated, Long version) throws IOException {
         return writes.write(BulkOperation.of(op -> op.index(i -> i
-                .index(AccountSearchIndex.ALIAS)
+                .index(accounts.target())
                 .id(updated.accountId())
                 .versionType(VersionType.ExternalGte)
                 .version(version)
@@ -96,7 +96,7 @@ class AccountOwners {
         while (true) {
             List<FieldValue> searchAfter = after;
             SearchResponse<Void> page = client.search(s -> {
-                s.index(AccountSearchIndex.ALIAS)
+                s.index(accounts.target())
                         .size(PAGE_SIZE)
                         .source(src -> src.fetch(false))
                         .query(q -> q.term(t -> t.field("customerId").value(customerId)))

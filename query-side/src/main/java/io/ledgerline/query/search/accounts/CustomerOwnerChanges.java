@@ -32,7 +32,7 @@ class CustomerOwnerChanges {
         }
         customers.ensureExists();
         writes.write(BulkOperation.of(op -> op.index(i -> i
-                .index(CustomerSearchIndex.ALIAS)
+                .index(customers.target())
                 .id(document.get().customerId())
                 .versionType(VersionType.External)
                 // external versions must be positive; sequences start at 0

@@ -8,9 +8,12 @@ import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.search.SearchConsumerGroups;
+import io.ledgerline.query.search.SearchIndex;
+import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
  * it there and changes nothing.
  */
 @Component
-class AuditSearchProjection {
+class AuditSearchProjection implements SearchReadModel {
 
     private final LedgerEventReader reader;
     private final AuditSearchIndex index;
@@ -38,16 +41,38 @@ class AuditSearchProjection {
         this.json = json;
     }
 
+    @Override
+    public String name() {
+        return SearchConsumerGroups.AUDIT;
+    }
+
+    @Override
+    public List<SearchIndex> indices() {
+        return List.of(index);
+    }
+
+    @Override
+    public boolean writesIndependently() {
+        return true;
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
+        on(record);
+    }
+
     @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC)
     public void on(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
         index.ensureExists();
         AuditDocument document = documentOf(event, aggregateTypeOf(record));
         writes.write(BulkOperation.of(op -> op.create(c -> c
-                .index(AuditSearchIndex.ALIAS)
+                .index(index.target())
                 .id(document.eventId())
                 .document(document))));
         if (event.payload() instanceof CustomerErased erased) {
+            // the redaction searches for the customer's earlier events, which a rebuild may still hold back
+            writes.flush();
             redaction.redact(erased.customerId().value());
         }
     }

@@ -24,17 +24,19 @@ class CustomerDataRedaction {
 
     private final ElasticsearchClient client;
     private final SearchWrites writes;
+    private final AuditSearchIndex index;
 
-    CustomerDataRedaction(ElasticsearchClient client, SearchWrites writes) {
+    CustomerDataRedaction(ElasticsearchClient client, SearchWrites writes, AuditSearchIndex index) {
         this.client = client;
         this.writes = writes;
+        this.index = index;
     }
 
     void redact(String customerId) throws IOException {
         // the customer's earlier events were written just before and must be visible to the search
-        client.indices().refresh(r -> r.index(AuditSearchIndex.ALIAS));
+        client.indices().refresh(r -> r.index(index.target()));
         SearchResponse<AuditDocument> events = client.search(s -> s
-                .index(AuditSearchIndex.ALIAS)
+                .index(index.target())
                 .size(MOST_EVENTS_OF_A_CUSTOMER)
                 .query(q -> q.term(t -> t.field("aggregateId").value(customerId))), AuditDocument.class);
         for (Hit<AuditDocument> hit : events.hits().hits()) {
@@ -42,7 +44,7 @@ class CustomerDataRedaction {
             if (document != null && holdsPersonalData(document.payload())) {
                 AuditDocument redacted = document.withPayload(withoutPersonalData(document.payload()));
                 writes.write(BulkOperation.of(op -> op.index(i -> i
-                        .index(AuditSearchIndex.ALIAS).id(hit.id()).document(redacted))));
+                        .index(index.target()).id(hit.id()).document(redacted))));
             }
         }
     }

@@ -4,8 +4,11 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.search.SearchConsumerGroups;
+import io.ledgerline.query.search.SearchIndex;
+import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  * a redelivered event finds it there and changes nothing.
  */
 @Component
-class TransactionSearchProjection {
+class TransactionSearchProjection implements SearchReadModel {
 
     private final LedgerEventReader reader;
     private final TransactionSearchIndex index;
@@ -28,6 +31,26 @@ class TransactionSearchProjection {
         this.writes = writes;
     }
 
+    @Override
+    public String name() {
+        return SearchConsumerGroups.TRANSACTIONS;
+    }
+
+    @Override
+    public List<SearchIndex> indices() {
+        return List.of(index);
+    }
+
+    @Override
+    public boolean writesIndependently() {
+        return true;
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
+        on(record);
+    }
+
     @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC)
     public void on(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<TransactionDocument> line = StatementLines.of(reader.read(record));
@@ -36,7 +59,7 @@ class TransactionSearchProjection {
         }
         index.ensureExists();
         writes.write(BulkOperation.of(op -> op.create(c -> c
-                .index(TransactionSearchIndex.ALIAS)
+                .index(index.target())
                 .id(line.get().id())
                 .document(line.get()))));
     }
