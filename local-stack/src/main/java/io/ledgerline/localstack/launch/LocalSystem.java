@@ -71,11 +71,11 @@ public final class LocalSystem implements AutoCloseable {
         // the command side's Location headers point at the query side, wherever it listens
         commandArguments.add("--ledgerline.links.query-base-url=http://127.0.0.1:" + queryPort);
         ServiceProcess command = ServiceProcess.start("command-side", options.commandSideJar(), commandPort,
-                commandArguments, logs.resolve("command-side.log"), tmp.resolve("command-side-tmp"));
+                options.commandSideJvmOptions(), commandArguments, logs.resolve("command-side.log"), tmp.resolve("command-side-tmp"));
         services.add(command);
         progress.accept("Starting query-side on port " + queryPort + " (log: " + logs.resolve("query-side.log") + ")");
         ServiceProcess query = ServiceProcess.start("query-side", options.querySideJar(), queryPort,
-                springArguments(queryPort, "ledgerline_query", true), logs.resolve("query-side.log"), tmp.resolve("query-side-tmp"));
+                options.querySideJvmOptions(), springArguments(queryPort, "ledgerline_query", true), logs.resolve("query-side.log"), tmp.resolve("query-side-tmp"));
         services.add(query);
         // both JVMs boot in parallel; waiting for one after the other costs nothing extra
         command.awaitReady(SERVICE_START_TIMEOUT, progress);
@@ -109,6 +109,14 @@ public final class LocalSystem implements AutoCloseable {
 
     public URI querySideUri() {
         return service("query-side").baseUri();
+    }
+
+    public long commandSidePid() {
+        return service("command-side").pid();
+    }
+
+    public long querySidePid() {
+        return service("query-side").pid();
     }
 
     public Path logDirectory() {

@@ -3,32 +3,47 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.LocalStackOptions;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The whole system: infrastructure options plus where the two service jars are and their ports
- * (0 = free port).
+ * The whole system: infrastructure options plus where the two service jars are, their ports
+ * (0 = free port) and JVM options added to each service's defaults (none unless asked for).
  */
 public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, Path querySideJar,
-                                 int commandSidePort, int querySidePort) {
+                                 int commandSidePort, int querySidePort,
+                                 List<String> commandSideJvmOptions, List<String> querySideJvmOptions) {
 
     public static final String COMMAND_SIDE_JAR = "command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar";
     public static final String QUERY_SIDE_JAR = "query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar";
 
+    public LocalSystemOptions {
+        commandSideJvmOptions = List.copyOf(commandSideJvmOptions);
+        querySideJvmOptions = List.copyOf(querySideJvmOptions);
+    }
+
     /** Jars at their build locations in {@code projectDirectory}, free ports everywhere, ephemeral data. */
     public static LocalSystemOptions forProject(Path projectDirectory) {
         return new LocalSystemOptions(LocalStackOptions.defaults().withAll(),
-                projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0);
+                projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0, List.of(), List.of());
     }
 
     public LocalSystemOptions withStack(LocalStackOptions newStack) {
-        return new LocalSystemOptions(newStack.withAll(), commandSideJar, querySideJar, commandSidePort, querySidePort);
+        return new LocalSystemOptions(newStack.withAll(), commandSideJar, querySideJar, commandSidePort, querySidePort,
+                commandSideJvmOptions, querySideJvmOptions);
     }
 
     public LocalSystemOptions withJars(Path commandSide, Path querySide) {
-        return new LocalSystemOptions(stack, commandSide, querySide, commandSidePort, querySidePort);
+        return new LocalSystemOptions(stack, commandSide, querySide, commandSidePort, querySidePort,
+                commandSideJvmOptions, querySideJvmOptions);
     }
 
     public LocalSystemOptions withServicePorts(int commandSide, int querySide) {
-        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSide, querySide);
+        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSide, querySide,
+                commandSideJvmOptions, querySideJvmOptions);
+    }
+
+    public LocalSystemOptions withJvmOptions(List<String> commandSide, List<String> querySide) {
+        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
+                commandSide, querySide);
     }
 }

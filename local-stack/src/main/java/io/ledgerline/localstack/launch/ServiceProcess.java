@@ -38,6 +38,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, List<String> springArguments,
                                        Path logFile, Path tmpDirectory) {
+        return start(name, jar, port, List.of(), springArguments, logFile, tmpDirectory);
+    }
+
+    /**
+     * @param jvmOptions added after the defaults, so that they win over them (a profiler, another heap size)
+     */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
+                                       List<String> springArguments, Path logFile, Path tmpDirectory) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The " + name + " jar is missing: " + jar.toAbsolutePath()
                     + System.lineSeparator() + "Build it first: ./mvnw -DskipTests package");
@@ -49,6 +57,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = JavaCommand.java("384m", tmpDirectory);
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(springArguments);
@@ -111,6 +120,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** The service's JVM (setsid replaces itself with it), for reading its memory use from /proc. */
+    public long pid() {
+        return process.pid();
     }
 
     public Path logFile() {

@@ -1,0 +1,126 @@
+package io.ledgerline.bench;
+
+import io.ledgerline.bench.baseline.CommitRateBaseline;
+import io.ledgerline.bench.ledger.LedgerClient;
+import io.ledgerline.bench.machine.CpuAccounting;
+import io.ledgerline.bench.machine.HotMethods;
+import io.ledgerline.bench.machine.MachineDescription;
+import io.ledgerline.bench.machine.MemoryWatch;
+import io.ledgerline.bench.machine.ServiceMemory;
+import io.ledgerline.bench.report.BenchReport;
+import io.ledgerline.bench.report.ReportFiles;
+import io.ledgerline.bench.report.TargetCheck;
+import io.ledgerline.bench.report.Targets;
+import io.ledgerline.bench.store.EventStoreSize;
+import io.ledgerline.localstack.KitLocations;
+import io.ledgerline.localstack.LocalStackOptions;
+import io.ledgerline.localstack.launch.LocalSystem;
+import io.ledgerline.localstack.launch.LocalSystemOptions;
+import io.ledgerline.localstack.process.FileTrees;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Entry point of bench/run: starts Ledgerline with fresh data, runs the phases, stops everything,
+ * then writes the report (the command side's profile is complete only once its JVM has exited).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Progress progress = new Progress();
+        String startedAt = Instant.now().toString();
+        String loadAtStart = MachineDescription.loadAverage();
+        progress.accept("Ledgerline benchmark '" + options.name() + "': events " + options.events() + ", clients "
+                + options.clients() + ", " + options.step().toSeconds() + " s per step; data in " + options.dataDirectory());
+        FreshData.prepare(options.dataDirectory());
+        Path recording = options.dataDirectory().resolve("profile").resolve("command-side.jfr");
+
+        BenchRun.Measurements measured;
+        List<ServiceMemory> memory = new ArrayList<>();
+        String postgresVersion;
+        String fsync;
+        String serviceJvm;
+        try (LocalSystem system = LocalSystem.start(systemOptions(options, recording), message -> progress.accept("[system] " + message));
+             LedgerClient ledger = new LedgerClient(system.commandSideUri(), system.querySideUri());
+             MemoryWatch commandMemory = new MemoryWatch("command-side", ServiceJvm.pid(system.commandSidePid()));
+             MemoryWatch queryMemory = new MemoryWatch("query-side", ServiceJvm.pid(system.querySidePid()))) {
+            String commandJdbc = system.stack().postgresJdbcUrl("ledgerline_command");
+            CommitRateBaseline baseline = new CommitRateBaseline(commandJdbc, system.stack().postgresUser(),
+                    system.stack().postgresPassword());
+            EventStoreSize storeSize = new EventStoreSize(commandJdbc, system.stack().postgresUser(), system.stack().postgresPassword());
+            CpuAccounting cpu = new CpuAccounting(options.dataDirectory(), Map.of(
+                    "command-side", ServiceJvm.pid(system.commandSidePid()), "query-side", ServiceJvm.pid(system.querySidePid())));
+            measured = new BenchRun(options, progress, ledger, baseline, storeSize, cpu).run("bench-" + System.currentTimeMillis());
+            memory.add(commandMemory.peak());
+            memory.add(queryMemory.peak());
+            postgresVersion = baseline.serverVersion();
+            fsync = baseline.setting("fsync");
+            serviceJvm = ServiceJvm.options(ServiceJvm.pid(system.commandSidePid()));
+            progress.accept("Measurements done; stopping the system");
+        }
+
+        HotMethods.Profile profile = null;
+        if (options.profile() && HotMethods.exists(recording)) {
+            profile = HotMethods.read(recording, 15);
+        }
+        KitLocations kit = KitLocations.load();
+        MachineDescription machine = MachineDescription.read(postgresVersion, fsync, kit.kafkaVersion(),
+                kit.elasticsearchVersion(), loadAtStart);
+        List<TargetCheck> targets = Targets.check(measured.baseline(), measured.deposits(), measured.atHalfMaximum(),
+                measured.lag(), measured.storeSizeProbe(), measured.rebuilds(), memory);
+        BenchReport report = new BenchReport(options.name(), startedAt, "bench/run " + String.join(" ", visibleArguments(args)),
+                new BenchReport.RunSettings(options.events(), options.clients(), options.step().toMillis() / 1000.0,
+                        options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm),
+                machine, measured.baseline(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
+                measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.fill(), measured.rebuilds(),
+                memory, profile, targets, progress.elapsedSeconds());
+        for (Path file : ReportFiles.write(report, options.outDirectory(), options.name())) {
+            progress.accept("Report written: " + file);
+        }
+        targets.forEach(check -> progress.accept(String.format("  %-13s %s: %s", check.verdict(), check.target(), check.measured())));
+        System.exit(0);
+    }
+
+    private static LocalSystemOptions systemOptions(BenchOptions options, Path recording) {
+        List<String> commandSide = new ArrayList<>(options.serviceJvmOptions());
+        if (options.profile()) {
+            FileTrees.deleteRecursively(recording.getParent());
+            recording.getParent().toFile().mkdirs();
+            commandSide.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true");
+        }
+        // a fresh persistent directory: PostgreSQL runs with fsync on, as ./run-local and production do
+        return LocalSystemOptions.forProject(options.projectDirectory())
+                .withStack(LocalStackOptions.defaults().persistentIn(options.dataDirectory()))
+                .withJvmOptions(commandSide, options.serviceJvmOptions());
+    }
+
+    /** The options as given, without the project directory that bench/run always adds. */
+    private static List<String> visibleArguments(String[] args) {
+        List<String> visible = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--project-dir")) {
+                i++;
+            } else {
+                visible.add(args[i]);
+            }
+        }
+        return visible;
+    }
+}

@@ -1,0 +1,120 @@
+package io.ledgerline.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * What a run measures and where it writes. The defaults make the quick run (under five minutes);
+ * {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
+ *
+ * @param step   measured time of every load step (each step warms up for a third of it first)
+ * @param name   the report's file name without extension
+ */
+public record BenchOptions(Path projectDirectory, long events, List<Integer> clients, Duration step, Path outDirectory,
+                           Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name) {
+
+    public static final long DEFAULT_EVENTS = 10_000;
+    public static final List<Integer> DEFAULT_CLIENTS = List.of(1, 8, 32, 64);
+    public static final Duration DEFAULT_STEP = Duration.ofSeconds(6);
+
+    public static final String USAGE = """
+            Usage: bench/run [options]
+              --events N            events in the store before the rebuilds (default 10000; e.g. 1000000)
+              --clients LIST        concurrent clients per step (default 1,8,32,64)
+              --duration D          measured time per step, e.g. 6s or 1m (default 6s; warm-up is a third of it)
+              --out DIR             where the report goes (default bench/target/report)
+              --name NAME           report file name without extension (default <date>-quick or <date>-events-N)
+              --profile             record a JFR profile of the command side and summarise it in the report
+              --service-jvm-options "OPTS"  extra JVM options for both services (e.g. "-XX:TieredStopAtLevel=4")
+              --data-dir DIR        where the servers keep their data (default bench/target/bench-data; emptied first)
+              --no-build            (bench/run) use what is already built""";
+
+    public Duration warmup() {
+        return step.dividedBy(3);
+    }
+
+    public int maxClients() {
+        return clients.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    public static BenchOptions parse(List<String> arguments) {
+        Path project = Path.of("").toAbsolutePath();
+        long events = DEFAULT_EVENTS;
+        List<Integer> clients = DEFAULT_CLIENTS;
+        Duration step = DEFAULT_STEP;
+        String out = null;
+        String data = null;
+        String name = null;
+        boolean profile = false;
+        List<String> jvmOptions = List.of();
+        Iterator<String> it = arguments.iterator();
+        while (it.hasNext()) {
+            String argument = it.next();
+            switch (argument) {
+                case "--project-dir" -> project = Path.of(value(it, argument)).toAbsolutePath();
+                case "--events" -> events = positiveLong(value(it, argument), argument);
+                case "--clients" -> clients = clientList(value(it, argument));
+                case "--duration" -> step = duration(value(it, argument));
+                case "--out" -> out = value(it, argument);
+                case "--data-dir" -> data = value(it, argument);
+                case "--name" -> name = value(it, argument);
+                case "--profile" -> profile = true;
+                case "--service-jvm-options" -> jvmOptions = Arrays.stream(value(it, argument).trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty()).toList();
+                default -> throw new IllegalArgumentException("Unknown option: " + argument);
+            }
+        }
+        String defaultName = LocalDate.now() + (events == DEFAULT_EVENTS ? "-quick" : "-events-" + events);
+        return new BenchOptions(project, events, clients, step,
+                out == null ? project.resolve("bench/target/report") : project.resolve(out),
+                data == null ? project.resolve("bench/target/bench-data") : project.resolve(data),
+                profile, jvmOptions, name == null ? defaultName : name);
+    }
+
+    private static String value(Iterator<String> it, String option) {
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return it.next();
+    }
+
+    private static long positiveLong(String text, String option) {
+        try {
+            long value = Long.parseLong(text.replace("_", ""));
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " must be a positive number: " + text);
+    }
+
+    static List<Integer> clientList(String text) {
+        List<Integer> clients = new ArrayList<>();
+        for (String part : text.split(",")) {
+            clients.add((int) positiveLong(part.trim(), "--clients"));
+        }
+        return clients.stream().distinct().sorted().toList();
+    }
+
+    /** "6s", "90s", "2m" or a plain number of seconds. */
+    static Duration duration(String text) {
+        String trimmed = text.trim().toLowerCase();
+        if (trimmed.endsWith("ms")) {
+            return Duration.ofMillis(positiveLong(trimmed.substring(0, trimmed.length() - 2), "--duration"));
+        }
+        if (trimmed.endsWith("m")) {
+            return Duration.ofMinutes(positiveLong(trimmed.substring(0, trimmed.length() - 1), "--duration"));
+        }
+        if (trimmed.endsWith("s")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return Duration.ofSeconds(positiveLong(trimmed, "--duration"));
+    }
+}

@@ -1,0 +1,214 @@
+package io.ledgerline.bench;
+
+import io.ledgerline.bench.baseline.CommitRateBaseline;
+import io.ledgerline.bench.lag.LagProbes;
+import io.ledgerline.bench.lag.LagResult;
+import io.ledgerline.bench.ledger.BenchAccounts;
+import io.ledgerline.bench.ledger.LedgerClient;
+import io.ledgerline.bench.ledger.LedgerOperations;
+import io.ledgerline.bench.load.ClosedLoopLoad;
+import io.ledgerline.bench.load.Operation;
+import io.ledgerline.bench.load.Pacing;
+import io.ledgerline.bench.load.PacedLoad;
+import io.ledgerline.bench.load.StepResult;
+import io.ledgerline.bench.machine.CpuAccounting;
+import io.ledgerline.bench.machine.CpuWindow;
+import io.ledgerline.bench.rebuild.RebuildResult;
+import io.ledgerline.bench.rebuild.RebuildRun;
+import io.ledgerline.bench.report.BenchReport;
+import io.ledgerline.bench.report.Ratios;
+import io.ledgerline.bench.report.Targets;
+import io.ledgerline.bench.store.EventStoreFill;
+import io.ledgerline.bench.store.EventStoreSize;
+import io.ledgerline.bench.store.FillResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+/**
+ * The phases of one run against a started system, in an order where each phase leaves the next
+ * one a known state: the baseline while the services idle, deposits and transfers on accounts the
+ * run opened, the store filled up to the requested size, and rebuilds over a caught-up stream.
+ */
+final class BenchRun {
+
+    /** Load accounts per client: enough to rotate over, and two or more for transfers among them. */
+    private static final int ACCOUNTS_PER_CLIENT = 4;
+    private static final int PROBE_ACCOUNTS = 8;
+    private static final int FILL_CLIENTS = 64;
+    /** The latency-versus-size check runs at a fixed, moderate concurrency, the same both times. */
+    private static final int STORE_SIZE_PROBE_CLIENTS = 8;
+    private static final int PACED_WORKERS = 16;
+    private static final String NO_REBUILD_API = "the query side has no rebuild API (not in its OpenAPI description)";
+    /**
+     * Between load phases the backlog gets this long to drain: long enough for a projection that keeps
+     * up, bounded so that one that does not cannot stall the quick run (its lag shows in the report).
+     */
+    private static final Duration BETWEEN_STEPS_WAIT = Duration.ofSeconds(60);
+
+    private final BenchOptions options;
+    private final Progress progress;
+    private final LedgerClient ledger;
+    private final CommitRateBaseline baseline;
+    private final EventStoreSize storeSize;
+    private final CpuAccounting cpu;
+
+    BenchRun(BenchOptions options, Progress progress, LedgerClient ledger, CommitRateBaseline baseline,
+             EventStoreSize storeSize, CpuAccounting cpu) {
+        this.cpu = cpu;
+        this.options = options;
+        this.progress = progress;
+        this.ledger = ledger;
+        this.baseline = baseline;
+        this.storeSize = storeSize;
+    }
+
+    /** What the phases measured; the report adds the machine, memory and profile, known only later. */
+    record Measurements(List<StepResult> baseline, List<StepResult> deposits, List<StepResult> transfers,
+                        double halfMaximumRate, StepResult atHalfMaximum, LagResult lag,
+                        List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds) {
+    }
+
+    Measurements run(String runId) throws Exception {
+        int slots = Math.max(options.maxClients(), Math.max(FILL_CLIENTS, PACED_WORKERS));
+        BenchAccounts accounts = BenchAccounts.open(ledger, runId, slots, ACCOUNTS_PER_CLIENT, PROBE_ACCOUNTS, progress);
+        LedgerOperations operations = new LedgerOperations(ledger, accounts);
+
+        progress.accept("Warming up the services: deposits, 8 clients, " + options.step().multipliedBy(2).toSeconds() + " s");
+        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step().multipliedBy(2), operations::deposit);
+        List<BenchReport.StoreSizeProbe> storeSizeProbe = new ArrayList<>();
+        storeSizeProbe.add(storeSizeProbe(operations));
+
+        baseline.prepare();
+        List<StepResult> baselineSteps = new ArrayList<>();
+        List<StepResult> deposits = new ArrayList<>();
+        for (int clients : options.clients()) {
+            // each pair runs back to back, so that both see the same background load on the machine
+            CpuWindow baselineCpu = new CpuWindow(cpu);
+            StepResult base = baseline.measure(clients, options.warmup(), options.step(), baselineCpu)
+                    .withCpuSeconds(baselineCpu.seconds());
+            report("baseline commits", "commits/s", base, null);
+            baselineSteps.add(base);
+            StepResult step = measured("deposits", clients, operations::deposit);
+            report("deposits", "deposits/s", step, base);
+            deposits.add(step);
+        }
+        double halfMaximum = Ratios.highestRate(deposits) / 2;
+        awaitProjectionsCaughtUp("the half-maximum step", BETWEEN_STEPS_WAIT);
+        Duration pacedDuration = options.step().multipliedBy(3);
+        progress.accept(String.format("Deposits paced at %.0f/s (half the maximum) for %d s, lag probes alongside",
+                halfMaximum, pacedDuration.toSeconds()));
+        CompletableFuture<LagResult> lagProbes = CompletableFuture.supplyAsync(
+                () -> new LagProbes(ledger).measure(accounts.probes(), pacedDuration));
+        StepResult atHalfMaximum = PacedLoad.run("paced", PACED_WORKERS, halfMaximum, pacedDuration, operations::deposit);
+        LagResult lag = lagProbes.get();
+        progress.accept(String.format("  paced: %.0f/s achieved, p50 %.1f ms, p99 %.1f ms; lag to SQL p50 %.0f ms p99 %.0f ms"
+                        + " (%d samples), to Elasticsearch p50 %.0f ms p99 %.0f ms (%d samples)", atHalfMaximum.perSecond(),
+                atHalfMaximum.latency().p50Ms(), atHalfMaximum.latency().p99Ms(), lag.toSql().p50Ms(), lag.toSql().p99Ms(),
+                lag.toSql().count(), lag.toSearch().p50Ms(), lag.toSearch().p99Ms(), lag.toSearch().count()));
+
+        FillResult fill = new EventStoreFill(storeSize, progress).fillTo(options.events(), FILL_CLIENTS, operations::deposit);
+        storeSizeProbe.add(storeSizeProbe(operations));
+
+        // transfers come last: their saga traffic, and any event a projection parks on the way, would weigh on later phases
+        awaitProjectionsCaughtUp("the transfers", BETWEEN_STEPS_WAIT);
+        List<StepResult> transfers = sweep("transfers", "transfers/s", operations::transfer, baselineSteps);
+
+        List<RebuildResult> rebuilds = rebuildAll();
+        return new Measurements(baselineSteps, deposits, transfers, halfMaximum, atHalfMaximum, lag, storeSizeProbe, fill,
+                rebuilds);
+    }
+
+    private List<StepResult> sweep(String what, String unit, IntFunction<Operation> operation,
+                                   List<StepResult> baselineSteps) {
+        List<StepResult> steps = new ArrayList<>();
+        for (int clients : options.clients()) {
+            StepResult step = measured(what, clients, operation);
+            report(what, unit, step, Ratios.atClients(baselineSteps, clients).orElse(null));
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private StepResult measured(String what, int clients, IntFunction<Operation> operation) {
+        CpuWindow window = new CpuWindow(cpu);
+        StepResult step = ClosedLoopLoad.run(what, clients, options.warmup(), options.step(), operation, window);
+        return step.withCpuSeconds(window.seconds());
+    }
+
+    private BenchReport.StoreSizeProbe storeSizeProbe(LedgerOperations operations) {
+        long events = storeSize.events();
+        StepResult step = ClosedLoopLoad.run("store-size", STORE_SIZE_PROBE_CLIENTS, options.warmup(), options.step(),
+                operations::deposit);
+        progress.accept(String.format("Deposit latency with %,d stored events: p50 %.1f ms, p99 %.1f ms (%d clients, %.0f/s)",
+                events, step.latency().p50Ms(), step.latency().p99Ms(), step.clients(), step.perSecond()));
+        return new BenchReport.StoreSizeProbe(events, step);
+    }
+
+    /**
+     * Lets the pipeline drain (publisher, Kafka, every projection) so that the next phase measures
+     * its own load and not the backlog of the previous one.
+     */
+    private void awaitProjectionsCaughtUp(String before, Duration atMost) {
+        long stored = storeSize.events();
+        Duration timeout = atMost;
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        long nextReport = started;
+        while (true) {
+            long behind;
+            try {
+                behind = ledger.eventsNotYetProjected(stored);
+            } catch (RuntimeException e) {
+                behind = -1;
+            }
+            if (behind == 0) {
+                progress.accept(String.format("Projections caught up with %,d events (waited %.0f s) before %s", stored,
+                        (System.nanoTime() - started) / 1e9, before));
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                progress.accept("Projections still " + behind + " events behind after " + timeout + "; going on with " + before);
+                return;
+            }
+            if (System.nanoTime() >= nextReport) {
+                progress.accept("  waiting for the projections before " + before + ": the slowest is "
+                        + (behind < 0 ? "(status unavailable)" : behind + " events") + " behind");
+                nextReport += Duration.ofSeconds(10).toNanos();
+            }
+            Pacing.pause(Duration.ofSeconds(1));
+        }
+    }
+
+    /** SQL first, then each search index: one at a time, so each figure is that projection's alone. */
+    private List<RebuildResult> rebuildAll() {
+        if (!ledger.hasRebuildApi()) {
+            progress.accept("The query side has no rebuild API: rebuilds not available");
+            List<RebuildResult> unavailable = new ArrayList<>();
+            unavailable.add(RebuildResult.notAvailable(Targets.SQL_PROJECTION, NO_REBUILD_API));
+            Targets.SEARCH_PROJECTIONS.forEach(projection -> unavailable.add(RebuildResult.notAvailable(projection, NO_REBUILD_API)));
+            return unavailable;
+        }
+        // a rebuild next to a live backlog would measure the two together
+        awaitProjectionsCaughtUp("the rebuilds", Duration.ofSeconds(120 + storeSize.events() / 100));
+        long stored = storeSize.events();
+        RebuildRun rebuild = new RebuildRun(ledger, progress);
+        List<RebuildResult> results = new ArrayList<>();
+        RebuildResult sql = rebuild.rebuild(Targets.SQL_PROJECTION, stored);
+        results.add(sql);
+        for (String projection : Targets.SEARCH_PROJECTIONS) {
+            results.add(rebuild.rebuild(projection, stored));
+        }
+        return results;
+    }
+
+    private void report(String what, String unit, StepResult step, StepResult base) {
+        String ratio = base == null ? "" : String.format(" = %.2f x baseline", step.perSecond() / base.perSecond());
+        progress.accept(String.format("  %s, %d clients: %.0f %s%s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors%s",
+                what, step.clients(), step.perSecond(), unit, ratio, step.latency().p50Ms(), step.latency().p95Ms(),
+                step.latency().p99Ms(), step.errors(), step.firstError() == null ? "" : " (first: " + step.firstError() + ")"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.ledgerline.bench.ledger;
+
+import io.ledgerline.bench.load.Operation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/** The operations a load step repeats, each client on its own accounts. */
+public final class LedgerOperations {
+
+    private static final BigDecimal DEPOSIT = new BigDecimal("1.00");
+    private static final BigDecimal TRANSFER = new BigDecimal("0.01");
+    private static final Duration TRANSFER_OUTCOME_TIMEOUT = Duration.ofSeconds(60);
+
+    private final LedgerClient ledger;
+    private final BenchAccounts accounts;
+
+    public LedgerOperations(LedgerClient ledger, BenchAccounts accounts) {
+        this.ledger = ledger;
+        this.accounts = accounts;
+    }
+
+    /** A deposit, answered by the command side: the money is booked in the event store. */
+    public Operation deposit(int client) {
+        List<String> own = accounts.ofClient(client);
+        int[] next = {0};
+        return () -> ledger.deposit(own.get(next[0]++ % own.size()), DEPOSIT, BenchAccounts.CURRENCY, "bench deposit");
+    }
+
+    /**
+     * A transfer from request to COMPLETED as the query side reports it: the saga debits one account,
+     * credits the other and completes the transfer, and the outcome travels through Kafka into the
+     * SQL read model.
+     */
+    public Operation transfer(int client) {
+        List<String> own = accounts.ofClient(client);
+        int[] next = {0};
+        return () -> {
+            int from = next[0]++ % own.size();
+            String transferId = ledger.requestTransfer(own.get(from), own.get((from + 1) % own.size()), TRANSFER,
+                    BenchAccounts.CURRENCY);
+            ledger.awaitTransferCompleted(transferId, TRANSFER_OUTCOME_TIMEOUT);
+        };
+    }
+}

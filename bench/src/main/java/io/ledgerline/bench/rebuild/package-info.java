@@ -1,0 +1,2 @@
+/** Rebuild throughput of the read models, through the query side's rebuild API. */
+package io.ledgerline.bench.rebuild;

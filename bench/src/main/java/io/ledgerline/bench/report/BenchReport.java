@@ -1,0 +1,36 @@
+package io.ledgerline.bench.report;
+
+import io.ledgerline.bench.lag.LagResult;
+import io.ledgerline.bench.load.StepResult;
+import io.ledgerline.bench.machine.HotMethods;
+import io.ledgerline.bench.machine.MachineDescription;
+import io.ledgerline.bench.machine.ServiceMemory;
+import io.ledgerline.bench.rebuild.RebuildResult;
+import io.ledgerline.bench.store.FillResult;
+
+import java.util.List;
+
+/**
+ * Everything one run measured. Each list of steps is ordered by client count; the baseline was
+ * measured at the same counts in the same run.
+ *
+ * @param halfMaximumRate deposits per second of the paced step: half the highest closed-loop rate
+ * @param storeSizeProbe  deposits at a fixed concurrency with a near-empty store and after the fill
+ * @param profile         the command side's JFR profile, or null when the run was not profiled
+ */
+public record BenchReport(String name, String startedAt, String command, RunSettings settings,
+                          MachineDescription machine, List<StepResult> baseline, List<StepResult> deposits,
+                          List<StepResult> transfers, double halfMaximumRate, StepResult depositsAtHalfMaximum,
+                          LagResult lag, List<StoreSizeProbe> storeSizeProbe, FillResult fill,
+                          List<RebuildResult> rebuilds, List<ServiceMemory> memory, HotMethods.Profile profile,
+                          List<TargetCheck> targets, double runSeconds) {
+
+    /** The options a run used, as the report shows them. */
+    public record RunSettings(long events, List<Integer> clients, double stepSeconds, double warmupSeconds,
+                              boolean profiled, String serviceJvmOptions) {
+    }
+
+    /** Deposit latency at one event-store size. */
+    public record StoreSizeProbe(long storedEvents, StepResult deposits) {
+    }
+}

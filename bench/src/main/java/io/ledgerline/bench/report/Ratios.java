@@ -1,0 +1,32 @@
+package io.ledgerline.bench.report;
+
+import io.ledgerline.bench.load.StepResult;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Figures divided by their baseline; NaN where either side is missing, never a division by zero. */
+public final class Ratios {
+
+    private Ratios() {
+    }
+
+    public static double of(double figure, double baseline) {
+        if (Double.isNaN(figure) || Double.isNaN(baseline) || baseline == 0) {
+            return Double.NaN;
+        }
+        return figure / baseline;
+    }
+
+    public static Optional<StepResult> atClients(List<StepResult> steps, int clients) {
+        return steps.stream().filter(step -> step.clients() == clients).findFirst();
+    }
+
+    public static double rateAt(List<StepResult> steps, int clients) {
+        return atClients(steps, clients).map(StepResult::perSecond).orElse(Double.NaN);
+    }
+
+    public static double highestRate(List<StepResult> steps) {
+        return steps.stream().mapToDouble(StepResult::perSecond).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,62 @@
+package io.ledgerline.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsAreTheQuickRun() {
+        BenchOptions options = BenchOptions.parse(List.of("--project-dir", "/repo"));
+
+        assertThat(options.events()).isEqualTo(10_000);
+        assertThat(options.clients()).containsExactly(1, 8, 32, 64);
+        assertThat(options.step()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(options.outDirectory()).isEqualTo(Path.of("/repo/bench/target/report"));
+        assertThat(options.name()).endsWith("-quick");
+        assertThat(options.profile()).isFalse();
+    }
+
+    @Test
+    void aMillionEventsNamesTheReportAfterThem() {
+        BenchOptions options = BenchOptions.parse(List.of("--project-dir", "/repo", "--events", "1000000",
+                "--out", "docs/benchmarks", "--clients", "32,1,8", "--duration", "1m", "--profile"));
+
+        assertThat(options.events()).isEqualTo(1_000_000);
+        assertThat(options.name()).endsWith("-events-1000000");
+        assertThat(options.outDirectory()).isEqualTo(Path.of("/repo/docs/benchmarks"));
+        assertThat(options.clients()).containsExactly(1, 8, 32);
+        assertThat(options.step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.profile()).isTrue();
+    }
+
+    @Test
+    void readsDurationsInSecondsMinutesAndMilliseconds() {
+        assertThat(BenchOptions.duration("10")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(BenchOptions.duration("10s")).isEqualTo(Duration.ofSeconds(10));
+        assertThat(BenchOptions.duration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.duration("1500ms")).isEqualTo(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void splitsServiceJvmOptionsOnWhitespace() {
+        BenchOptions options = BenchOptions.parse(List.of("--service-jvm-options", " -Xmx512m  -XX:TieredStopAtLevel=4 "));
+
+        assertThat(options.serviceJvmOptions()).containsExactly("-Xmx512m", "-XX:TieredStopAtLevel=4");
+    }
+
+    @Test
+    void refusesUnknownOptionsAndNonsenseValues() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--fast"))).hasMessageContaining("Unknown option");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--events", "-5"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--clients", "8,x"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--events"))).hasMessageContaining("needs a value");
+    }
+}
