@@ -7,7 +7,9 @@ import io.ledgerline.localstack.process.Ports;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,11 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ElasticsearchServer elasticsearch;
+    /**
+     * Ports of servers stopped on purpose: started again, a server listens where the services
+     * were told it is, as a restarted server in production would.
+     */
+    private final Map<String, Integer> portsOfStoppedServers = new HashMap<>();
     private boolean closed;
 
     private LocalStack(LocalStackOptions options, Consumer<String> progress) {
@@ -67,36 +74,95 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
 
     public synchronized void startPostgres() {
         if (postgres == null) {
-            int port = Ports.freeOrRequested(options.postgresPort(), "PostgreSQL");
+            boolean restart = portsOfStoppedServers.containsKey("postgres");
+            int port = Ports.freeOrRequested(portOf("postgres", options.postgresPort()), "PostgreSQL");
             long started = System.nanoTime();
             progress.accept("Starting PostgreSQL on 127.0.0.1:" + port);
-            postgres = PostgresServer.start(postgresBinaries(), workDirectory.serverDirectory("postgres"),
-                    port, workDirectory.isPersistent());
+            postgres = restart
+                    ? PostgresServer.startOnExistingData(postgresBinaries(), workDirectory.serverDirectory("postgres"),
+                            port, workDirectory.isPersistent())
+                    : PostgresServer.start(postgresBinaries(), workDirectory.serverDirectory("postgres"),
+                            port, workDirectory.isPersistent());
+            portsOfStoppedServers.remove("postgres");
             progress.accept("PostgreSQL ready on 127.0.0.1:" + port + " in " + secondsSince(started));
         }
     }
 
     public synchronized void startKafka() {
         if (kafka == null) {
-            int port = Ports.freeOrRequested(options.kafkaPort(), "Kafka");
-            int controllerPort = Ports.freeOrRequested(next(options.kafkaPort()), "the Kafka controller");
+            int port = Ports.freeOrRequested(portOf("kafka", options.kafkaPort()), "Kafka");
+            int controllerPort = Ports.freeOrRequested(portOf("kafka-controller", next(options.kafkaPort())),
+                    "the Kafka controller");
             long started = System.nanoTime();
             progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + port);
             kafka = KafkaBroker.start(workDirectory.serverDirectory("kafka"), port, controllerPort,
                     KitLocations.load().kafkaBrokerClasspath());
             progress.accept("Kafka ready on 127.0.0.1:" + port + " in " + secondsSince(started));
+            portsOfStoppedServers.remove("kafka");
+            portsOfStoppedServers.remove("kafka-controller");
         }
     }
 
     public synchronized void startElasticsearch() {
         if (elasticsearch == null) {
-            int httpPort = Ports.freeOrRequested(options.elasticsearchPort(), "Elasticsearch");
-            int transportPort = Ports.freeOrRequested(next(options.elasticsearchPort()), "the Elasticsearch transport");
+            int httpPort = Ports.freeOrRequested(portOf("elasticsearch", options.elasticsearchPort()), "Elasticsearch");
+            int transportPort = Ports.freeOrRequested(portOf("elasticsearch-transport", next(options.elasticsearchPort())),
+                    "the Elasticsearch transport");
             long started = System.nanoTime();
             progress.accept("Starting Elasticsearch on 127.0.0.1:" + httpPort);
             elasticsearch = ElasticsearchServer.start(KitLocations.load().elasticsearchHome(),
                     workDirectory.serverDirectory("elasticsearch"), httpPort, transportPort);
             progress.accept("Elasticsearch ready on 127.0.0.1:" + httpPort + " in " + secondsSince(started));
+            portsOfStoppedServers.remove("elasticsearch");
+            portsOfStoppedServers.remove("elasticsearch-transport");
+        }
+    }
+
+    /**
+     * Stops PostgreSQL (fast shutdown) and keeps its data; {@link #startPostgres()} brings it back on
+     * the same port with the same data, so clients reconnect to a restarted server.
+     */
+    public synchronized void stopPostgres() {
+        if (postgres != null) {
+            portsOfStoppedServers.put("postgres", postgres.port());
+            long started = System.nanoTime();
+            progress.accept("Stopping PostgreSQL, keeping its data");
+            postgres.stopKeepingData();
+            postgres = null;
+            progress.accept("PostgreSQL stopped in " + secondsSince(started));
+        }
+    }
+
+    /** Stops the broker and keeps its log directories; {@link #startKafka()} brings it back on the same ports. */
+    public synchronized void stopKafka() {
+        if (kafka != null) {
+            portsOfStoppedServers.put("kafka", kafka.port());
+            portsOfStoppedServers.put("kafka-controller", kafka.controllerPort());
+            stopNow(kafka, "Kafka");
+            kafka = null;
+        }
+    }
+
+    /** Stops Elasticsearch and keeps its data; {@link #startElasticsearch()} brings it back on the same ports. */
+    public synchronized void stopElasticsearch() {
+        if (elasticsearch != null) {
+            portsOfStoppedServers.put("elasticsearch", elasticsearch.httpPort());
+            portsOfStoppedServers.put("elasticsearch-transport", elasticsearch.transportPort());
+            stopNow(elasticsearch, "Elasticsearch");
+            elasticsearch = null;
+        }
+    }
+
+    /** The port a stopped server had, else the configured one (0 = any free port). */
+    private int portOf(String server, int configured) {
+        return portsOfStoppedServers.getOrDefault(server, configured);
+    }
+
+    private void stopNow(AutoCloseable server, String name) {
+        List<RuntimeException> failures = new ArrayList<>();
+        stop(server, name, failures);
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
         }
     }
 

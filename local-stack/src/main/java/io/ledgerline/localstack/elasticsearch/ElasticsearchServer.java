@@ -30,10 +30,12 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     private final ChildProcess process;
     private final int httpPort;
+    private final int transportPort;
 
-    private ElasticsearchServer(ChildProcess process, int httpPort) {
+    private ElasticsearchServer(ChildProcess process, int httpPort, int transportPort) {
         this.process = process;
         this.httpPort = httpPort;
+        this.transportPort = transportPort;
     }
 
     /**
@@ -61,7 +63,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "-Ecluster.name=ledgerline-local"));
         ChildProcess process = ChildProcess.start("Elasticsearch", command, environment(directory, config),
                 directory, directory.resolve("console.log"));
-        ElasticsearchServer server = new ElasticsearchServer(process, httpPort);
+        ElasticsearchServer server = new ElasticsearchServer(process, httpPort, transportPort);
         if (!Waiting.until(server::clusterIsUsable, process::isAlive, START_TIMEOUT)) {
             String log = process.logTailSection() + serverLogTail(directory);
             server.close();
@@ -132,6 +134,10 @@ public final class ElasticsearchServer implements AutoCloseable {
 
     public int httpPort() {
         return httpPort;
+    }
+
+    public int transportPort() {
+        return transportPort;
     }
 
     public String uri() {

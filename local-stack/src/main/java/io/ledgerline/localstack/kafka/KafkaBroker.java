@@ -29,10 +29,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final int controllerPort;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, int controllerPort) {
         this.process = process;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -50,10 +52,12 @@ public final class KafkaBroker implements AutoCloseable {
         List<String> command = brokerJava(directory, tmp, classpath);
         command.add("kafka.Kafka");
         command.add(config.toString());
+        // a restarted broker appends to the log of its earlier run, which already says it started
+        long earlierLog = ChildProcess.sizeOf(directory.resolve("broker.log"));
         ChildProcess process = ChildProcess.start("Kafka broker", command, Map.of(), directory,
                 directory.resolve("broker.log"));
-        KafkaBroker broker = new KafkaBroker(process, port);
-        boolean ready = Waiting.until(() -> process.logContains(STARTED_LINE) && Ports.isListening(port),
+        KafkaBroker broker = new KafkaBroker(process, port, controllerPort);
+        boolean ready = Waiting.until(() -> process.logContains(STARTED_LINE, earlierLog) && Ports.isListening(port),
                 process::isAlive, START_TIMEOUT);
         if (!ready) {
             String log = process.logTailSection();
@@ -148,6 +152,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {

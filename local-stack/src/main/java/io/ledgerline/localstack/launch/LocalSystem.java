@@ -18,11 +18,16 @@ import java.util.function.Consumer;
  */
 public final class LocalSystem implements AutoCloseable {
 
+    public static final String COMMAND_SIDE = "command-side";
+    public static final String QUERY_SIDE = "query-side";
+
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
 
     private final LocalStack stack;
     private final Consumer<String> progress;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private LocalSystemOptions options;
+    private int queryPort;
     private final Thread shutdownHook = new Thread(this::close, "local-system-shutdown");
     private boolean closed;
 
@@ -64,22 +69,76 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startServices(LocalSystemOptions options, int commandPort, int queryPort) {
-        Path logs = stack.workDirectory().serverDirectory("logs");
-        Path tmp = stack.workDirectory().serverDirectory("services");
-        progress.accept("Starting command-side on port " + commandPort + " (log: " + logs.resolve("command-side.log") + ")");
-        List<String> commandArguments = springArguments(commandPort, "ledgerline_command", false);
-        // the command side's Location headers point at the query side, wherever it listens
-        commandArguments.add("--ledgerline.links.query-base-url=http://127.0.0.1:" + queryPort);
-        ServiceProcess command = ServiceProcess.start("command-side", options.commandSideJar(), commandPort,
-                options.commandSideJvmOptions(), commandArguments, logs.resolve("command-side.log"), tmp.resolve("command-side-tmp"));
-        services.add(command);
-        progress.accept("Starting query-side on port " + queryPort + " (log: " + logs.resolve("query-side.log") + ")");
-        ServiceProcess query = ServiceProcess.start("query-side", options.querySideJar(), queryPort,
-                options.querySideJvmOptions(), springArguments(queryPort, "ledgerline_query", true), logs.resolve("query-side.log"), tmp.resolve("query-side-tmp"));
-        services.add(query);
+        this.options = options;
+        this.queryPort = queryPort;
+        ServiceProcess command = launchCommandSide(COMMAND_SIDE, commandPort);
+        ServiceProcess query = launchQuerySide(QUERY_SIDE, queryPort);
         // both JVMs boot in parallel; waiting for one after the other costs nothing extra
         command.awaitReady(SERVICE_START_TIMEOUT, progress);
         query.awaitReady(SERVICE_START_TIMEOUT, progress);
+    }
+
+    private synchronized ServiceProcess launchCommandSide(String name, int port) {
+        List<String> commandArguments = springArguments(port, "ledgerline_command", false);
+        // the command side's Location headers point at the query side, wherever it listens
+        commandArguments.add("--ledgerline.links.query-base-url=http://127.0.0.1:" + queryPort);
+        return launch(name, options.commandSideJar(), port, options.commandSideJvmOptions(), commandArguments);
+    }
+
+    private synchronized ServiceProcess launchQuerySide(String name, int port) {
+        return launch(name, options.querySideJar(), port, options.querySideJvmOptions(),
+                springArguments(port, "ledgerline_query", true));
+    }
+
+    private ServiceProcess launch(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments) {
+        Path logs = stack.workDirectory().serverDirectory("logs");
+        Path tmp = stack.workDirectory().serverDirectory("services");
+        progress.accept("Starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
+        ServiceProcess service = ServiceProcess.start(name, jar, port, jvmOptions, arguments, logs.resolve(name + ".log"),
+                tmp.resolve(name + "-tmp"));
+        services.add(service);
+        return service;
+    }
+
+    /**
+     * One more command-side node on a free port against the same infrastructure, as behind a load
+     * balancer; it is named {@code command-side-2}, {@code command-side-3}, ... and stopped on close.
+     */
+    public URI startCommandSideInstance() {
+        ServiceProcess instance = launchCommandSide(nextInstanceName(COMMAND_SIDE), Ports.freePort());
+        instance.awaitReady(SERVICE_START_TIMEOUT, progress);
+        return instance.baseUri();
+    }
+
+    /** One more query-side node on a free port; it joins the projections' consumer groups. */
+    public URI startQuerySideInstance() {
+        ServiceProcess instance = launchQuerySide(nextInstanceName(QUERY_SIDE), Ports.freePort());
+        instance.awaitReady(SERVICE_START_TIMEOUT, progress);
+        return instance.baseUri();
+    }
+
+    private synchronized String nextInstanceName(String service) {
+        long running = services.stream().filter(s -> s.name().equals(service) || s.name().startsWith(service + "-")).count();
+        return service + "-" + (running + 1);
+    }
+
+    /** SIGKILL to one service instance: it dies mid-work, as on a crash, and stays down until {@link #restart}. */
+    public void kill(String name) {
+        ServiceProcess service = service(name);
+        progress.accept("Killing " + name + " (pid " + service.pid() + ")");
+        service.kill();
+    }
+
+    /** Starts a killed or stopped instance again with its configuration and port, and waits until it is ready. */
+    public URI restart(String name) {
+        ServiceProcess again;
+        synchronized (this) {
+            ServiceProcess old = service(name);
+            again = old.startAgain();
+            services.set(services.indexOf(old), again);
+        }
+        again.awaitReady(SERVICE_START_TIMEOUT, progress);
+        return again.baseUri();
     }
 
     private List<String> springArguments(int port, String database, boolean elasticsearch) {
@@ -99,31 +158,41 @@ public final class LocalSystem implements AutoCloseable {
         return stack;
     }
 
-    public boolean hasServices() {
+    public synchronized boolean hasServices() {
         return !services.isEmpty();
     }
 
     public URI commandSideUri() {
-        return service("command-side").baseUri();
+        return service(COMMAND_SIDE).baseUri();
     }
 
     public URI querySideUri() {
-        return service("query-side").baseUri();
+        return service(QUERY_SIDE).baseUri();
+    }
+
+    /** The address of any instance, {@code command-side-2} for one started by {@link #startCommandSideInstance()}. */
+    public URI serviceUri(String name) {
+        return service(name).baseUri();
+    }
+
+    /** The process id of an instance, as the JVM reports it in its own name ("pid@host"). */
+    public long pid(String name) {
+        return service(name).pid();
     }
 
     public long commandSidePid() {
-        return service("command-side").pid();
+        return pid(COMMAND_SIDE);
     }
 
     public long querySidePid() {
-        return service("query-side").pid();
+        return pid(QUERY_SIDE);
     }
 
     public Path logDirectory() {
         return stack.workDirectory().root().resolve("logs");
     }
 
-    private ServiceProcess service(String name) {
+    private synchronized ServiceProcess service(String name) {
         return services.stream().filter(service -> service.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(name + " is not running"));
     }

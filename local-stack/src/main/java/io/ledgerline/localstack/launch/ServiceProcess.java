@@ -25,11 +25,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final URI baseUri;
     private final ChildProcess process;
+    private final Launch launch;
 
-    private ServiceProcess(String name, URI baseUri, ChildProcess process) {
+    private ServiceProcess(String name, URI baseUri, ChildProcess process, Launch launch) {
         this.name = name;
         this.baseUri = baseUri;
         this.process = process;
+        this.launch = launch;
+    }
+
+    /** Everything a service was started with, so that it can be started again exactly so. */
+    private record Launch(String name, Path jar, int port, List<String> jvmOptions, List<String> springArguments,
+            Path logFile, Path tmpDirectory) {
     }
 
     /**
@@ -46,6 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
                                        List<String> springArguments, Path logFile, Path tmpDirectory) {
+        return start(new Launch(name, jar, port, List.copyOf(jvmOptions), List.copyOf(springArguments), logFile,
+                tmpDirectory));
+    }
+
+    private static ServiceProcess start(Launch launch) {
+        String name = launch.name();
+        Path jar = launch.jar();
+        Path tmpDirectory = launch.tmpDirectory();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The " + name + " jar is missing: " + jar.toAbsolutePath()
                     + System.lineSeparator() + "Build it first: ./mvnw -DskipTests package");
@@ -57,12 +72,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = JavaCommand.java("384m", tmpDirectory);
         command.add("-XX:TieredStopAtLevel=1");
-        command.addAll(jvmOptions);
+        command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
-        command.addAll(springArguments);
-        ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), logFile);
-        return new ServiceProcess(name, URI.create("http://127.0.0.1:" + port), process);
+        command.addAll(launch.springArguments());
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), launch.logFile());
+        return new ServiceProcess(name, URI.create("http://127.0.0.1:" + launch.port()), process, launch);
+    }
+
+    /** A new process of this service: same jar, port, arguments and log file (appended to). */
+    public ServiceProcess startAgain() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running as process " + process.pid());
+        }
+        return start(launch);
     }
 
     /** Waits for GET /actuator/health/readiness (or /actuator/health where probes are off) to answer 200. */
@@ -122,13 +145,21 @@ public final class ServiceProcess implements AutoCloseable {
         return baseUri;
     }
 
-    /** The service's JVM (setsid replaces itself with it), for reading its memory use from /proc. */
+    public Path logFile() {
+        return process.logFile();
+    }
+
     public long pid() {
         return process.pid();
     }
 
-    public Path logFile() {
-        return process.logFile();
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGKILL: the JVM dies mid-work, without shutdown hooks, as on a crash. */
+    public void kill() {
+        process.kill();
     }
 
     /** SIGTERM, so Spring shuts down gracefully; the process tree is killed if it does not. */

@@ -36,6 +36,9 @@ public final class PostgresServer implements AutoCloseable {
 
     private static final String ZONKY_WORKING_DIR_PROPERTY = "ot.epg.working-dir";
 
+    /** While set, zonky's close() leaves a data directory it would otherwise delete. */
+    private static final String ZONKY_NO_CLEANUP_PROPERTY = "ot.epg.no-cleanup";
+
     private final EmbeddedPostgres postgres;
     private final Optional<ProcessHandle> postmaster;
 
@@ -51,17 +54,31 @@ public final class PostgresServer implements AutoCloseable {
      * @param persistent  keep the data directory on close (and reuse an existing one on start)
      */
     public static PostgresServer start(Path binaries, Path directory, int port, boolean persistent) {
+        return start(binaries, directory, port, persistent, persistent);
+    }
+
+    /**
+     * Starts again on the data a server stopped by {@link #stopKeepingData()} left in
+     * {@code directory}, as a restarted database server would.
+     *
+     * @param durable fsync on, as for a persistent directory
+     */
+    public static PostgresServer startOnExistingData(Path binaries, Path directory, int port, boolean durable) {
+        return start(binaries, directory, port, durable, true);
+    }
+
+    private static PostgresServer start(Path binaries, Path directory, int port, boolean durable, boolean keepData) {
         try {
             Files.createDirectories(directory);
             Files.createDirectories(binaries);
             EmbeddedPostgres postgres = builderScratchingIn(directory.resolve("scratch"))
                     .setOverrideWorkingDirectory(binaries.toFile())
                     .setDataDirectory(directory.resolve("data"))
-                    .setCleanDataDirectory(!persistent)
+                    .setCleanDataDirectory(!keepData)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("unix_socket_directories", "")
-                    .setServerConfig("fsync", persistent ? "on" : "off")
+                    .setServerConfig("fsync", durable ? "on" : "off")
                     // the lifecycle is ours: stopped in order by LocalStack, not by a hook of its own
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -148,6 +165,23 @@ public final class PostgresServer implements AutoCloseable {
             return !process.isAlive();
         } catch (ExecutionException | TimeoutException e) {
             return !process.isAlive();
+        }
+    }
+
+    /** Stops the server (fast shutdown) but keeps its data directory, even an ephemeral one. */
+    public void stopKeepingData() {
+        synchronized (PostgresServer.class) {
+            String previous = System.getProperty(ZONKY_NO_CLEANUP_PROPERTY);
+            System.setProperty(ZONKY_NO_CLEANUP_PROPERTY, "true");
+            try {
+                close();
+            } finally {
+                if (previous == null) {
+                    System.clearProperty(ZONKY_NO_CLEANUP_PROPERTY);
+                } else {
+                    System.setProperty(ZONKY_NO_CLEANUP_PROPERTY, previous);
+                }
+            }
         }
     }
 

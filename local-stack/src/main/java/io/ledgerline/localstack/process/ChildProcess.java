@@ -106,11 +106,34 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     public boolean logContains(String text) {
+        return logContains(text, 0);
+    }
+
+    /** Whether the log holds {@code text} after its first {@code fromByte} bytes: a restart appends to an old log. */
+    public boolean logContains(String text, long fromByte) {
         try {
-            return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.ISO_8859_1).contains(text);
+            return Files.exists(logFile)
+                    && Files.readString(logFile, StandardCharsets.ISO_8859_1).indexOf(text, (int) Math.min(fromByte, Integer.MAX_VALUE)) >= 0;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** The current size of a log file, 0 when there is none yet. */
+    public static long sizeOf(Path logFile) {
+        try {
+            return Files.exists(logFile) ? Files.size(logFile) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** SIGKILL to the whole tree at once, as a crashing machine would stop it: no shutdown hooks run. */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(0, process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(handle -> awaitExit(handle, FORCED_STOP));
     }
 
     /** SIGTERM to the root, a grace period, then SIGTERM and finally SIGKILL to every survivor of the tree. */

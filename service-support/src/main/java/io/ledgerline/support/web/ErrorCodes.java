@@ -11,6 +11,8 @@ public final class ErrorCodes {
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** A database the answer depends on cannot be reached right now; the request may be retried. */
+    public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
 
     private ErrorCodes() {
     }

@@ -27,8 +27,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure into {@code application/problem+json} with a stable {@code code}. Spring's
- * own exceptions keep their status; anything unexpected is logged and answered 500, which is
- * always treated as a bug.
+ * own exceptions keep their status; a database that cannot be reached is answered 503, so that
+ * clients can tell an outage from a bug; anything else unexpected is logged and answered 500, which
+ * is always treated as a bug.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -53,6 +54,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail handleUnexpected(Exception exception) {
+        if (StoreOutages.isOutage(exception)) {
+            log.warn("A database is unavailable: {}", exception.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORE_UNAVAILABLE,
+                    "A database this request needs is unavailable at the moment; retry later");
+        }
         log.error("Unexpected failure while handling a request", exception);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged");
