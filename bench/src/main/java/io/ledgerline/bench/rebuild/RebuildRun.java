@@ -69,7 +69,7 @@ public final class RebuildRun {
 
     private static boolean finished(JsonNode status) {
         String state = status.path("state").asText();
-        return !"RUNNING".equals(state) && !state.isEmpty() && !"PENDING".equals(state);
+        return state.equals("COMPLETED") || state.equals("CANCELLED") || state.equals("FAILED");
     }
 
     private RebuildResult result(String projection, JsonNode status, double peak) {
