@@ -27,8 +27,6 @@ class ConsumerConfiguration {
         factory.setCommonErrorHandler(projectionErrorHandler);
         factory.setRecordInterceptor(new CompositeRecordInterceptor<>(interceptors.toArray(RecordInterceptor[]::new)));
         factory.getContainerProperties().setShutdownTimeout(Duration.ofSeconds(10).toMillis());
-        // a rebuild pauses the live projection to take over: after the record at hand, not after the whole poll
-        factory.getContainerProperties().setPauseImmediate(true);
         return factory;
     }
 }
