@@ -19,6 +19,7 @@ final class RebuildLease implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RebuildLease.class);
     // the first half of the two-part advisory lock key, keeping rebuild locks apart from any others
     private static final int LOCK_SPACE = 0x4c4c5242;
+    private static final int VALIDITY_CHECK_SECONDS = 5;
 
     private final Connection connection;
 
@@ -46,6 +47,19 @@ final class RebuildLease implements AutoCloseable {
             closeQuietly(connection);
             log.debug("No lease on rebuild {}: {}", rebuildId, e.toString());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether the lock is still ours. A database restart ends the lease's session and so the lock,
+     * and another node may then resume the rebuild: the worker asks before every batch and stops
+     * when the answer is no.
+     */
+    boolean isHeld() {
+        try {
+            return connection.isValid(VALIDITY_CHECK_SECONDS);
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -177,7 +177,7 @@ final class RebuildWorker implements Runnable {
             try {
                 applyInOneTransaction(records);
                 return;
-            } catch (Cancelled e) {
+            } catch (Cancelled | LeaseLost e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (FailureKinds.isTransient(e)) {
@@ -199,7 +199,7 @@ final class RebuildWorker implements Runnable {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 applyInOneTransaction(List.of(record));
-            } catch (Cancelled e) {
+            } catch (Cancelled | LeaseLost e) {
                 throw e;
             } catch (RuntimeException e) {
                 if (FailureKinds.isTransient(e)
@@ -215,6 +215,7 @@ final class RebuildWorker implements Runnable {
     }
 
     private void applyInOneTransaction(List<ConsumerRecord<String, byte[]>> records) {
+        ensureLeaseHeld();
         Map<Integer, Long> next = new HashMap<>(positions);
         transactions().executeWithoutResult(status -> {
             target.enter();
@@ -346,6 +347,18 @@ final class RebuildWorker implements Runnable {
         with.rebuilds().settle(id());
     }
 
+    /** Without the lease another node may already run this rebuild: this worker leaves it to that one. */
+    private void ensureLeaseHeld() {
+        if (!lease.isHeld()) {
+            log.warn("Rebuild {} of {} lost its lease (the database session ended); leaving it to whichever node "
+                    + "takes the lease next", id(), projection.name());
+            stopping = true;
+            LeaseLost lost = new LeaseLost();
+            noteError(lost);
+            throw lost;
+        }
+    }
+
     // an idle topic brings no records, and so no advance that would notice a cancel
     private void ensureStillActive() {
         boolean active = with.rebuilds().find(id()).map(r -> r.state().isActive()).orElse(false);
@@ -438,6 +451,14 @@ final class RebuildWorker implements Runnable {
     static final class Cancelled extends RuntimeException {
         Cancelled() {
             super("cancelled", null, false, false);
+        }
+    }
+
+    /** Ends the worker, not the rebuild: whoever holds the lease next carries on. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost() {
+            super("The worker lost its lease (its database session ended) and left the rebuild to the next holder",
+                    null, false, false);
         }
     }
 }

@@ -42,6 +42,8 @@ class RebuildIT extends QuerySideIT {
 
     private static final String SQL = "ledgerline-query-sql";
     private static final Duration REBUILT = Duration.ofMinutes(5);
+    // the first half of every rebuild lease's advisory lock key (RebuildLease)
+    private static final long REBUILD_LOCK_SPACE = 0x4c4c5242L;
 
     @Autowired
     private JdbcClient jdbc;
@@ -126,6 +128,31 @@ class RebuildIT extends QuerySideIT {
         }
         // the replaced tables are dropped just after the swap
         await().atMost(Duration.ofSeconds(30)).until(() -> leftoverSchemas().isEmpty());
+    }
+
+    @Test
+    void aWorkerWhoseLeaseEndedStopsAndTheNextHolderCompletesTheRebuild() throws Exception {
+        // many batches, so that the lease ends while the rebuild is building
+        List<Ledger> ledgers = openAccountsWithDeposits(8, 100);
+        String rebuild = startRebuild(SQL);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+                .until(() -> get("/api/admin/rebuilds/{id}", rebuild).path("eventsDone").asLong() > 0);
+
+        // what a restart of the database does to the lease's session, without stopping the database
+        List<Boolean> endedSessions = jdbc.sql("""
+                SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = :space""")
+                .param("space", REBUILD_LOCK_SPACE).query(Boolean.class).list();
+        assertThat(endedSessions).as("the session holding the running rebuild's lease").containsExactly(true);
+
+        JsonNode completed = awaitRebuild(rebuild, "COMPLETED");
+        assertThat(completed.path("error").asText()).contains("lost its lease");
+        for (Ledger ledger : ledgers) {
+            JsonNode view = get("/api/accounts/{id}", ledger.id());
+            assertThat(view.path("version").asLong()).isEqualTo(ledger.version);
+            assertThat(new BigDecimal(view.path("balance").asText())).isEqualByComparingTo(ledger.balance);
+            assertThat(get("/api/accounts/{id}/transactions", ledger.id()).path("totalItems").asLong())
+                    .isEqualTo(ledger.version);
+        }
     }
 
     @Test
