@@ -73,7 +73,7 @@ class SearchRebuildIT extends QuerySideIT {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger deposits = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
-        // seen once in many runs: a count one lower just after the swap; reported, not yet explained
+        // the lines of an account never go back: the swap waits until the new index holds everything served
         List<String> regressions = new CopyOnWriteArrayList<>();
         // a steady, bounded rate: the other search projections share the broker
         ScheduledExecutorService traffic = Executors.newSingleThreadScheduledExecutor();
@@ -121,7 +121,7 @@ class SearchRebuildIT extends QuerySideIT {
         }
 
         assertThat(failures).isEmpty();
-        regressions.forEach(regression -> System.out.println("[search rebuild] count went back: " + regression));
+        assertThat(regressions).as("searches that saw fewer lines than before").isEmpty();
         for (AccountId account : accounts) {
             await().atMost(INDEXED).until(() -> get(TRANSACTIONS, account.value()).path("total").asLong(),
                     total -> total == lines.get(account.value()).longValue());
