@@ -11,6 +11,7 @@ import io.ledgerline.bench.report.BenchReport;
 import io.ledgerline.bench.report.ReportFiles;
 import io.ledgerline.bench.report.TargetCheck;
 import io.ledgerline.bench.report.Targets;
+import io.ledgerline.bench.store.DepositBulkLoad;
 import io.ledgerline.bench.store.EventStoreSize;
 import io.ledgerline.localstack.KitLocations;
 import io.ledgerline.localstack.LocalStackOptions;
@@ -67,7 +68,10 @@ public final class BenchMain {
             EventStoreSize storeSize = new EventStoreSize(commandJdbc, system.stack().postgresUser(), system.stack().postgresPassword());
             CpuAccounting cpu = new CpuAccounting(options.dataDirectory(), Map.of(
                     "command-side", ServiceJvm.pid(system.commandSidePid()), "query-side", ServiceJvm.pid(system.querySidePid())));
-            measured = new BenchRun(options, progress, ledger, baseline, storeSize, cpu).run("bench-" + System.currentTimeMillis());
+            DepositBulkLoad bulkLoad = new DepositBulkLoad(commandJdbc, system.stack().postgresUser(),
+                    system.stack().postgresPassword(), progress);
+            measured = new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu)
+                    .run("bench-" + System.currentTimeMillis());
             memory.add(commandMemory.peak());
             memory.add(queryMemory.peak());
             postgresVersion = baseline.serverVersion();

@@ -18,6 +18,7 @@ import io.ledgerline.bench.rebuild.RebuildRun;
 import io.ledgerline.bench.report.BenchReport;
 import io.ledgerline.bench.report.Ratios;
 import io.ledgerline.bench.report.Targets;
+import io.ledgerline.bench.store.DepositBulkLoad;
 import io.ledgerline.bench.store.EventStoreFill;
 import io.ledgerline.bench.store.EventStoreSize;
 import io.ledgerline.bench.store.FillResult;
@@ -54,16 +55,18 @@ final class BenchRun {
     private final LedgerClient ledger;
     private final CommitRateBaseline baseline;
     private final EventStoreSize storeSize;
+    private final DepositBulkLoad bulkLoad;
     private final CpuAccounting cpu;
 
     BenchRun(BenchOptions options, Progress progress, LedgerClient ledger, CommitRateBaseline baseline,
-             EventStoreSize storeSize, CpuAccounting cpu) {
+             EventStoreSize storeSize, DepositBulkLoad bulkLoad, CpuAccounting cpu) {
         this.cpu = cpu;
         this.options = options;
         this.progress = progress;
         this.ledger = ledger;
         this.baseline = baseline;
         this.storeSize = storeSize;
+        this.bulkLoad = bulkLoad;
     }
 
     /** What the phases measured; the report adds the machine, memory and profile, known only later. */
@@ -110,11 +113,11 @@ final class BenchRun {
                 atHalfMaximum.latency().p50Ms(), atHalfMaximum.latency().p99Ms(), lag.toSql().p50Ms(), lag.toSql().p99Ms(),
                 lag.toSql().count(), lag.toSearch().p50Ms(), lag.toSearch().p99Ms(), lag.toSearch().count()));
 
-        FillResult fill = new EventStoreFill(storeSize, progress).fillTo(options.events(), FILL_CLIENTS, operations::deposit);
+        FillResult fill = new EventStoreFill(storeSize, bulkLoad, progress).fillTo(options.events(), FILL_CLIENTS, operations::deposit);
         storeSizeProbe.add(storeSizeProbe(operations));
 
         // transfers come last: their saga traffic, and any event a projection parks on the way, would weigh on later phases
-        awaitProjectionsCaughtUp("the transfers", BETWEEN_STEPS_WAIT);
+        awaitProjectionsCaughtUp("the transfers", backlogWait());
         List<StepResult> transfers = sweep("transfers", "transfers/s", operations::transfer, baselineSteps);
 
         List<RebuildResult> rebuilds = rebuildAll();
@@ -152,6 +155,11 @@ final class BenchRun {
      * Lets the pipeline drain (publisher, Kafka, every projection) so that the next phase measures
      * its own load and not the backlog of the previous one.
      */
+    /** Long enough for the projections to work off a freshly filled store at 100 events/s. */
+    private Duration backlogWait() {
+        return Duration.ofSeconds(120 + storeSize.events() / 100);
+    }
+
     private void awaitProjectionsCaughtUp(String before, Duration atMost) {
         long stored = storeSize.events();
         Duration timeout = atMost;
@@ -193,7 +201,7 @@ final class BenchRun {
             return unavailable;
         }
         // a rebuild next to a live backlog would measure the two together
-        awaitProjectionsCaughtUp("the rebuilds", Duration.ofSeconds(120 + storeSize.events() / 100));
+        awaitProjectionsCaughtUp("the rebuilds", backlogWait());
         long stored = storeSize.events();
         RebuildRun rebuild = new RebuildRun(ledger, progress);
         List<RebuildResult> results = new ArrayList<>();

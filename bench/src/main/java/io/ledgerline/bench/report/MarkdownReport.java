@@ -7,6 +7,7 @@ import io.ledgerline.bench.machine.HotMethods;
 import io.ledgerline.bench.machine.MachineDescription;
 import io.ledgerline.bench.machine.ServiceMemory;
 import io.ledgerline.bench.rebuild.RebuildResult;
+import io.ledgerline.bench.store.FillResult;
 
 import java.util.List;
 
@@ -215,10 +216,12 @@ public final class MarkdownReport {
         }
         if (report.fill() != null && report.fill().eventsAfter() > report.fill().eventsBefore()) {
             line();
-            line(String.format("The store was filled from %,d to %,d events through the command API (deposits, 64 clients) "
-                            + "in %.0f s: %,.0f events/s, %d failed requests.", report.fill().eventsBefore(),
-                    report.fill().eventsAfter(), report.fill().seconds(), report.fill().eventsPerSecond(),
-                    report.fill().failedRequests()));
+            FillResult fill = report.fill();
+            line(String.format("The store was filled from %,d to %,d events in %.0f s (%,.0f events/s): %,d through the command API "
+                            + "(deposits, 64 clients, %d failed requests)%s.", fill.eventsBefore(), fill.eventsAfter(), fill.seconds(),
+                    fill.eventsPerSecond(), fill.throughTheApi(), fill.failedRequests(),
+                    fill.appendedDirectly() == 0 ? "" : String.format(", %,d appended straight to the event store as copies of "
+                            + "each account's latest deposit, then published and projected like any other", fill.appendedDirectly())));
         }
         line();
     }

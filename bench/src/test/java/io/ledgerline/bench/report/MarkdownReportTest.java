@@ -28,7 +28,7 @@ class MarkdownReportTest {
         return new BenchReport("2026-11-24-quick", "2026-11-24T03:00:00Z", "bench/run",
                 new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m"), machine, baseline, deposits,
                 List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag, storeSizes(10, 11),
-                new FillResult(1_000, 20_000, 38, 0), rebuilds, memory(500, 600), null, targets, 250);
+                new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250);
     }
 
     @Test
