@@ -8,6 +8,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The command side's table of accounts, written in the transaction that appends AccountOpened. */
 @Component
@@ -16,7 +17,11 @@ class AccountRegistry implements AccountDirectory {
 
     static final String PROCESSING_GROUP = "account-registry";
 
+    private static final int KNOWN_CURRENCIES = 50_000;
+
     private final JdbcTemplate jdbc;
+    /** Saves every command on an account a registry query of its own before the command's transaction. */
+    private final KnownCurrencies known = new KnownCurrencies(KNOWN_CURRENCIES);
 
     AccountRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -24,8 +29,17 @@ class AccountRegistry implements AccountDirectory {
 
     @Override
     public Optional<Currency> currencyOf(AccountId accountId) {
-        return jdbc.query("SELECT currency FROM account_registry WHERE account_id = ?",
+        Optional<Currency> remembered = known.of(accountId.value());
+        if (remembered.isPresent()) {
+            return remembered;
+        }
+        Optional<Currency> currency = jdbc.query("SELECT currency FROM account_registry WHERE account_id = ?",
                 (row, index) -> Currency.getInstance(row.getString("currency")), accountId.value()).stream().findFirst();
+        // inside a transaction the row may be the transaction's own, not yet committed and still able to roll back
+        if (currency.isPresent() && !TransactionSynchronizationManager.isActualTransactionActive()) {
+            known.remember(accountId.value(), currency.get());
+        }
+        return currency;
     }
 
     @EventHandler

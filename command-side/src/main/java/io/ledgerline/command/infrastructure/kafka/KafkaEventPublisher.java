@@ -2,20 +2,23 @@ package io.ledgerline.command.infrastructure.kafka;
 
 import io.ledgerline.events.LedgerHeaders;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Forwards every stored event to {@value LedgerHeaders#TOPIC}. It runs in a tracking processor
- * whose token moves only when this handler returns, and it returns only after Kafka acknowledged
- * the record: an event is published at least once, and in order per aggregate because the
- * aggregate id is the record key.
+ * that hands it a batch of events in one unit of work. Waiting for Kafka's acknowledgement of each
+ * record before sending the next would cost a broker round trip per event, so the records of a
+ * batch are sent without waiting, and the batch commits (moving the token) only once Kafka
+ * acknowledged all of them. A record that fails rolls the whole batch back and the processor sends
+ * it again: an event is published at least once, and in order per aggregate because the aggregate
+ * id is the record key and the idempotent producer writes a partition's records in send order.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -34,9 +37,11 @@ class KafkaEventPublisher {
     }
 
     @EventHandler
-    void publish(Object payload, EventMessage<?> message, TrackingToken token) throws Exception {
+    void publish(Object payload, EventMessage<?> message, TrackingToken token, UnitOfWork<?> batch) throws Exception {
+        PendingAcknowledgements pending = PendingAcknowledgements.of(batch, acknowledgementTimeout);
+        // once a record of the batch failed, a later one must not reach the topic ahead of its retry
+        pending.failIfAnyFailed();
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-        kafka.send(records.recordOf(event, token.position().orElse(-1)))
-                .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.add(kafka.send(records.recordOf(event, token.position().orElse(-1))));
     }
 }
