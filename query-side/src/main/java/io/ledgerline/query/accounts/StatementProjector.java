@@ -9,22 +9,25 @@ import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.projection.SqlProjector;
+import io.ledgerline.query.projection.TransactionBatches;
 import java.sql.Timestamp;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.sql.Types;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes one statement line per money movement, keyed by the event's place in the account's
  * history. Amounts are signed: money in is positive, money out negative. The counterparty of a
- * transfer line comes from the transfer, which may be projected before or after the line.
+ * transfer line comes from the transfer, which may be projected before or after the line. The lines
+ * of a transaction are inserted together when it commits.
  */
 @Component
 class StatementProjector implements SqlProjector {
 
-    private final JdbcClient jdbc;
+    private final TransactionBatches batches;
 
-    StatementProjector(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    StatementProjector(TransactionBatches batches) {
+        this.batches = batches;
     }
 
     @Override
@@ -49,26 +52,17 @@ class StatementProjector implements SqlProjector {
 
     private void line(ReceivedEvent event, StatementLineType type, Money amount, Money balanceAfter,
             String description, TransferId transferId) {
-        jdbc.sql("""
-                INSERT INTO statement_line (account_id, sequence, type, amount, currency, balance_after, description,
-                                            counterparty_account_id, transfer_id, occurred_at, event_id)
-                VALUES (:accountId, :sequence, :type, :amount, :currency, :balanceAfter, :description,
-                        (SELECT CASE WHEN source_account_id = :accountId THEN destination_account_id
-                                     ELSE source_account_id END
-                         FROM transfer_view WHERE transfer_id = :transferId),
-                        :transferId, :occurredAt, :eventId)
-                ON CONFLICT (account_id, sequence) DO NOTHING
-                """)
-                .param("accountId", event.aggregateId())
-                .param("sequence", event.sequence())
-                .param("type", type.name())
-                .param("amount", amount.amount())
-                .param("currency", amount.currency().getCurrencyCode())
-                .param("balanceAfter", balanceAfter.amount())
-                .param("description", description)
-                .param("transferId", transferId == null ? null : transferId.value())
-                .param("occurredAt", Timestamp.from(event.timestamp()))
-                .param("eventId", event.eventId())
-                .update();
+        batches.current(StatementLineInserts.class, StatementLineInserts::new).add(event.aggregateId(),
+                event.sequence(), new MapSqlParameterSource()
+                        .addValue("accountId", event.aggregateId())
+                        .addValue("sequence", event.sequence())
+                        .addValue("type", type.name())
+                        .addValue("amount", amount.amount())
+                        .addValue("currency", amount.currency().getCurrencyCode())
+                        .addValue("balanceAfter", balanceAfter.amount())
+                        .addValue("description", description, Types.VARCHAR)
+                        .addValue("transferId", transferId == null ? null : transferId.value(), Types.VARCHAR)
+                        .addValue("occurredAt", Timestamp.from(event.timestamp()))
+                        .addValue("eventId", event.eventId()));
     }
 }

@@ -6,25 +6,32 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.listener.RecordInterceptor;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.stereotype.Component;
 
 /** Remembers, per projection, when the newest event it finished was written: the base of its lag in time. */
 @Component
-class ProjectionProgress implements RecordInterceptor<Object, Object> {
+class ProjectionProgress implements BatchInterceptor<Object, Object> {
 
     private final Map<String, Instant> lastProjectedEventTime = new ConcurrentHashMap<>();
 
     @Override
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record,
+    public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
             Consumer<Object, Object> consumer) {
-        return record;
+        return records;
     }
 
     @Override
-    public void afterRecord(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
-        Instant written = Instant.ofEpochMilli(record.timestamp());
-        lastProjectedEventTime.merge(consumer.groupMetadata().groupId(), written,
+    public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+        long newest = Long.MIN_VALUE;
+        for (ConsumerRecord<Object, Object> record : records) {
+            newest = Math.max(newest, record.timestamp());
+        }
+        if (newest == Long.MIN_VALUE) {
+            return;
+        }
+        lastProjectedEventTime.merge(consumer.groupMetadata().groupId(), Instant.ofEpochMilli(newest),
                 (known, latest) -> latest.isAfter(known) ? latest : known);
     }
 

@@ -1,19 +1,26 @@
 package io.ledgerline.query.parking;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.RecordInterceptor;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps an aggregate's order when one of its events is parked: its later events are parked behind
  * it instead of being applied to a model that missed an earlier change. Other aggregates of the
- * partition go on.
+ * partition go on. One look at the parked events serves a whole poll.
  */
 @Component
-class ParkedAggregateInterceptor implements RecordInterceptor<Object, Object> {
+class ParkedAggregateInterceptor implements BatchInterceptor<Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ParkedAggregateInterceptor.class);
 
@@ -24,19 +31,39 @@ class ParkedAggregateInterceptor implements RecordInterceptor<Object, Object> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> received,
+    public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> received,
             Consumer<Object, Object> consumer) {
-        ConsumerRecord<String, byte[]> record = (ConsumerRecord<String, byte[]>) (ConsumerRecord<?, ?>) received;
         String group = consumer.groupMetadata().groupId();
-        RecordFacts facts = RecordFacts.of(record);
-        if (facts.aggregateId() == null || !parkedEvents.holdsAggregate(group, facts.aggregateId())) {
+        List<String> aggregateIds = new ArrayList<>();
+        for (ConsumerRecord<Object, Object> record : received) {
+            String aggregateId = RecordFacts.of(asLedgerRecord(record)).aggregateId();
+            if (aggregateId != null) {
+                aggregateIds.add(aggregateId);
+            }
+        }
+        Set<String> held = parkedEvents.heldAggregates(group, aggregateIds);
+        if (held.isEmpty()) {
             return received;
         }
-        log.warn("Parking {}-{}@{} for {}: an earlier event of {} is parked", record.topic(), record.partition(),
-                record.offset(), group, facts.aggregateId());
-        parkedEvents.park(group, record, facts.aggregateId(), facts.eventType(), facts.eventId(),
-                "Held behind an earlier parked event of aggregate " + facts.aggregateId());
-        return null;
+        Map<TopicPartition, List<ConsumerRecord<Object, Object>>> passed = new LinkedHashMap<>();
+        for (ConsumerRecord<Object, Object> listened : received) {
+            ConsumerRecord<String, byte[]> record = asLedgerRecord(listened);
+            RecordFacts facts = RecordFacts.of(record);
+            if (facts.aggregateId() != null && held.contains(facts.aggregateId())) {
+                log.warn("Parking {}-{}@{} for {}: an earlier event of {} is parked", record.topic(),
+                        record.partition(), record.offset(), group, facts.aggregateId());
+                parkedEvents.park(group, record, facts.aggregateId(), facts.eventType(), facts.eventId(),
+                        "Held behind an earlier parked event of aggregate " + facts.aggregateId());
+            } else {
+                passed.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                        .add(listened);
+            }
+        }
+        return new ConsumerRecords<>(passed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, byte[]> asLedgerRecord(ConsumerRecord<Object, Object> record) {
+        return (ConsumerRecord<String, byte[]>) (ConsumerRecord<?, ?>) record;
     }
 }

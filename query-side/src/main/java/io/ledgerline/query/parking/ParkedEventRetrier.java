@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.AcknowledgingConsumerAwareMessageListener;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +30,13 @@ public class ParkedEventRetrier {
 
     /** Retries the parked events of the aggregate the given one belongs to, oldest first. */
     public synchronized RetryOutcome retry(ParkedEvent parked) {
-        AcknowledgingConsumerAwareMessageListener<Object, Object> listener = listenerOf(parked.consumerGroup());
+        BatchMessageListener<Object, Object> listener = listenerOf(parked.consumerGroup());
         int applied = 0;
         List<StoredRecord> chain = parkedEvents.parkedChain(parked.consumerGroup(), parked.aggregateId());
         while (!chain.isEmpty()) {
             for (StoredRecord stored : chain) {
                 try {
-                    listener.onMessage(asListened(stored.record()), null, null);
+                    listener.onMessage(List.of(asListened(stored.record())), null, null);
                 } catch (RuntimeException failure) {
                     log.warn("Parked event {} failed again", stored.id(), failure);
                     parkedEvents.failedAgain(stored.id(), ParkingRecoverer.describe(failure));
@@ -57,12 +57,13 @@ public class ParkedEventRetrier {
     }
 
     @SuppressWarnings("unchecked")
-    private AcknowledgingConsumerAwareMessageListener<Object, Object> listenerOf(String group) {
+    private BatchMessageListener<Object, Object> listenerOf(String group) {
         MessageListenerContainer container = listeners.getListenerContainer(group);
         if (container == null) {
             throw new IllegalStateException("No projection listens as consumer group " + group);
         }
-        return (AcknowledgingConsumerAwareMessageListener<Object, Object>) container.getContainerProperties()
+        // the listener itself, without the container's interceptor that would hold the record behind itself
+        return (BatchMessageListener<Object, Object>) container.getContainerProperties()
                 .getMessageListener();
     }
 

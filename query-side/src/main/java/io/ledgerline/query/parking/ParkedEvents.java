@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -58,14 +61,18 @@ public class ParkedEvents {
                 .update();
     }
 
-    boolean holdsAggregate(String group, String aggregateId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM parked_event
-                               WHERE consumer_group = :group AND aggregate_id = :aggregateId AND status = 'PARKED')
+    /** Those of the given aggregates that have a parked event in the group. */
+    Set<String> heldAggregates(String group, Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                SELECT DISTINCT aggregate_id FROM parked_event
+                WHERE consumer_group = :group AND status = 'PARKED' AND aggregate_id = ANY (:aggregateIds)
                 """)
                 .param("group", group)
-                .param("aggregateId", aggregateId)
-                .query(Boolean.class).single();
+                .param("aggregateIds", new HashSet<>(aggregateIds).toArray(String[]::new))
+                .query(String.class).list());
     }
 
     public Optional<ParkedEvent> find(long id) {

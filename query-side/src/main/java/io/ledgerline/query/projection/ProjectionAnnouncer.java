@@ -1,11 +1,12 @@
 package io.ledgerline.query.projection;
 
 import io.ledgerline.query.events.ReceivedEvent;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Announces a projected event through PostgreSQL NOTIFY. The notification is delivered when the
+ * Announces projected events through PostgreSQL NOTIFY. The notifications are delivered when the
  * projecting transaction commits, to every query node listening, so read-your-writes waits and live
  * updates work whichever node holds the partition.
  */
@@ -20,10 +21,14 @@ public class ProjectionAnnouncer {
         this.jdbc = jdbc;
     }
 
-    void announce(ReceivedEvent event) {
-        jdbc.sql("SELECT pg_notify(:channel, :payload)")
+    /** One statement for the whole transaction, however many events it projected. */
+    void announce(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT pg_notify(:channel, payload) FROM unnest(CAST(:payloads AS text[])) AS payload")
                 .param("channel", CHANNEL)
-                .param("payload", Projected.of(event).format())
+                .param("payloads", events.stream().map(event -> Projected.of(event).format()).toArray(String[]::new))
                 .query((rs, row) -> 1)
                 .list();
     }

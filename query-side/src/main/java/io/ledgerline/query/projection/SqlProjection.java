@@ -3,16 +3,18 @@ package io.ledgerline.query.projection;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.parking.RecordBatches;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Feeds every event of ledger.events to the SQL read models in one transaction, and announces the
- * change in that transaction: waiting readers and live subscribers hear of it only once it is
- * committed, on every query node.
+ * Feeds the events of ledger.events to the SQL read models, a whole poll in one transaction, and
+ * announces the changes in that transaction: waiting readers and live subscribers hear of them only
+ * once they are committed, on every query node.
  */
 @Component
 class SqlProjection implements SqlReadModel {
@@ -24,17 +26,25 @@ class SqlProjection implements SqlReadModel {
     private final LedgerEventReader reader;
     private final List<SqlProjector> projectors;
     private final ProjectionAnnouncer announcer;
+    private final TransactionTemplate transactions;
 
-    SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer) {
+    SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
+            TransactionTemplate transactions) {
         this.reader = reader;
         this.projectors = projectors;
         this.announcer = announcer;
+        this.transactions = transactions;
     }
 
-    @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC)
-    @Transactional
-    public void on(ConsumerRecord<String, byte[]> record) {
-        announcer.announce(apply(record));
+    @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(status -> {
+            List<ReceivedEvent> applied = new ArrayList<>(batch.size());
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                applied.add(apply(record));
+            }
+            announcer.announce(applied);
+        }));
     }
 
     @Override

@@ -1,2 +1,2 @@
-/** The SQL projection: one consumer group applying each event to every SQL read model in one transaction. */
+/** The SQL projection: one consumer group applying each poll of events to every SQL read model in one transaction. */
 package io.ledgerline.query.projection;

@@ -18,6 +18,12 @@ import java.util.Set;
  */
 public abstract class SearchIndex {
 
+    /**
+     * How soon a write becomes searchable. Elasticsearch's default of one second would take most of
+     * the time a change may need to reach search; a refresh that finds nothing new costs next to nothing.
+     */
+    static final String SERVING_REFRESH_INTERVAL = "250ms";
+
     private final ElasticsearchClient client;
     private final String alias;
     // a rebuild writes its new index on its own thread while the live projection keeps the alias
@@ -119,7 +125,11 @@ public abstract class SearchIndex {
             return;
         }
         try {
-            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+            if (client.indices().existsAlias(a -> a.name(alias)).value()) {
+                // an index created by an earlier release refreshes at the default interval
+                client.indices().putSettings(p -> p.index(alias)
+                        .settings(s -> s.refreshInterval(t -> t.time(SERVING_REFRESH_INTERVAL))));
+            } else {
                 createFirstIndex();
             }
             // a new index answers 503 until its primary shard is allocated
@@ -140,7 +150,8 @@ public abstract class SearchIndex {
             client.indices().create(c -> c
                     .index(firstIndex())
                     .aliases(alias, a -> a.isWriteIndex(true))
-                    .mappings(this::strictMapping));
+                    .mappings(this::strictMapping)
+                    .settings(s -> s.refreshInterval(t -> t.time(SERVING_REFRESH_INTERVAL))));
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
@@ -151,7 +162,7 @@ public abstract class SearchIndex {
     /** Gives a loaded index the settings of a serving one, and makes everything written to it searchable. */
     public void prepareToServe(String index) throws IOException {
         client.indices().putSettings(p -> p.index(index)
-                .settings(s -> s.refreshInterval(t -> t.time("1s"))
+                .settings(s -> s.refreshInterval(t -> t.time(SERVING_REFRESH_INTERVAL))
                         .translog(t -> t.durability(TranslogDurability.Request))));
         client.indices().refresh(r -> r.index(index));
     }

@@ -7,6 +7,7 @@ import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.parking.RecordBatches;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchReadModel;
@@ -56,13 +57,14 @@ class AuditSearchProjection implements SearchReadModel {
         return true;
     }
 
-    @Override
-    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
-        on(record);
+    /** A poll's documents go to Elasticsearch in one bulk request. */
+    @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
     }
 
-    @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC)
-    public void on(ConsumerRecord<String, byte[]> record) throws IOException {
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
         index.ensureExists();
         AuditDocument document = documentOf(event, aggregateTypeOf(record));

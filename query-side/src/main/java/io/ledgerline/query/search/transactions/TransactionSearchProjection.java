@@ -3,6 +3,7 @@ package io.ledgerline.query.search.transactions;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
+import io.ledgerline.query.parking.RecordBatches;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchReadModel;
@@ -46,13 +47,14 @@ class TransactionSearchProjection implements SearchReadModel {
         return true;
     }
 
-    @Override
-    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
-        on(record);
+    /** A poll's documents go to Elasticsearch in one bulk request. */
+    @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
     }
 
-    @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC)
-    public void on(ConsumerRecord<String, byte[]> record) throws IOException {
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<TransactionDocument> line = StatementLines.of(reader.read(record));
         if (line.isEmpty()) {
             return;
