@@ -19,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 
 /** What the query side's integration tests share: real servers, HTTP, and a way to publish events. */
 @RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
+// No test class configures its own context (see src/test/resources/application.properties): a second
+// cached context would join the consumer groups like another query node.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class QuerySideIT {
 

@@ -30,14 +30,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * Rebuilds of the SQL read models against the real servers: under traffic, interrupted by a
  * restart, cancelled, and refused twice at once. Small batches keep a rebuild running long enough
  * to be interrupted or cancelled.
  */
-@TestPropertySource(properties = "ledgerline.rebuild.batch-size=25")
 class RebuildIT extends QuerySideIT {
 
     private static final String SQL = "ledgerline-query-sql";
@@ -222,11 +220,11 @@ class RebuildIT extends QuerySideIT {
     }
 
     private ConfigurableApplicationContext anotherQueryNode() {
+        // arguments, since they take precedence over the test's application.properties
         return new SpringApplicationBuilder(QuerySideApplication.class)
-                .properties("server.port=0", "ledgerline.rebuild.batch-size=5",
+                .run("--server.port=0", "--ledgerline.rebuild.batch-size=5",
                         // this node only rebuilds; the test's node keeps projecting
-                        "spring.kafka.listener.auto-startup=false")
-                .run();
+                        "--spring.kafka.listener.auto-startup=false");
     }
 
     private List<Ledger> openAccountsWithDeposits(int accounts, int depositsEach) throws Exception {
