@@ -1,16 +1,13 @@
 package io.ledgerline.query.search.audit;
 
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
-import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
-import io.ledgerline.query.search.SearchIndex;
-import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,56 +22,33 @@ import org.springframework.stereotype.Component;
  * it there and changes nothing.
  */
 @Component
-class AuditSearchProjection implements SearchReadModel {
+class AuditSearchProjection extends DocumentPerEventProjection {
 
     private final LedgerEventReader reader;
-    private final AuditSearchIndex index;
-    private final SearchWrites writes;
     private final CustomerDataRedaction redaction;
     private final ObjectMapper json;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
             CustomerDataRedaction redaction, ObjectMapper json) {
+        super(SearchConsumerGroups.AUDIT, index, writes);
         this.reader = reader;
-        this.index = index;
-        this.writes = writes;
         this.redaction = redaction;
         this.json = json;
     }
 
-    @Override
-    public String name() {
-        return SearchConsumerGroups.AUDIT;
-    }
-
-    @Override
-    public List<SearchIndex> indices() {
-        return List.of(index);
-    }
-
-    @Override
-    public boolean writesIndependently() {
-        return true;
-    }
-
-    /** A poll's documents go to Elasticsearch in one bulk request. */
     @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
+        applyPoll(records);
     }
 
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
-        index.ensureExists();
         AuditDocument document = documentOf(event, aggregateTypeOf(record));
-        writes.write(BulkOperation.of(op -> op.create(c -> c
-                .index(index.target())
-                .id(document.eventId())
-                .document(document))));
+        create(document.eventId(), document);
         if (event.payload() instanceof CustomerErased erased) {
             // the redaction searches for the customer's earlier events, which a rebuild may still hold back
-            writes.flush();
+            flushWrites();
             redaction.redact(erased.customerId().value());
         }
     }

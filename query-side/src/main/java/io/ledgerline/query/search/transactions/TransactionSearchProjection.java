@@ -1,12 +1,9 @@
 package io.ledgerline.query.search.transactions;
 
-import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
-import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
-import io.ledgerline.query.search.SearchIndex;
-import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
 import java.util.List;
@@ -20,49 +17,25 @@ import org.springframework.stereotype.Component;
  * a redelivered event finds it there and changes nothing.
  */
 @Component
-class TransactionSearchProjection implements SearchReadModel {
+class TransactionSearchProjection extends DocumentPerEventProjection {
 
     private final LedgerEventReader reader;
-    private final TransactionSearchIndex index;
-    private final SearchWrites writes;
 
     TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes) {
+        super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
-        this.index = index;
-        this.writes = writes;
     }
 
-    @Override
-    public String name() {
-        return SearchConsumerGroups.TRANSACTIONS;
-    }
-
-    @Override
-    public List<SearchIndex> indices() {
-        return List.of(index);
-    }
-
-    @Override
-    public boolean writesIndependently() {
-        return true;
-    }
-
-    /** A poll's documents go to Elasticsearch in one bulk request. */
     @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
+        applyPoll(records);
     }
 
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         Optional<TransactionDocument> line = StatementLines.of(reader.read(record));
-        if (line.isEmpty()) {
-            return;
+        if (line.isPresent()) {
+            create(line.get().id(), line.get());
         }
-        index.ensureExists();
-        writes.write(BulkOperation.of(op -> op.create(c -> c
-                .index(index.target())
-                .id(line.get().id())
-                .document(line.get()))));
     }
 }
