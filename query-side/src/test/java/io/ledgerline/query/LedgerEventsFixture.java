@@ -5,7 +5,7 @@ import io.ledgerline.events.AccountDebitedForTransfer;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.CustomerId;
-import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerEvent;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
@@ -29,18 +29,30 @@ public final class LedgerEventsFixture {
     private static final AtomicLong GLOBAL_POSITION = new AtomicLong(1_000_000);
 
     private final LedgerEventsProducer producer;
+    private final CustomerKeys keys;
     private final Map<String, Long> nextSequence = new HashMap<>();
     private final Map<String, Published> published = new HashMap<>();
     private Instant clock = Instant.parse("2026-03-01T09:00:00Z");
 
-    public LedgerEventsFixture(LedgerEventsProducer producer) {
+    public LedgerEventsFixture(LedgerEventsProducer producer, CustomerKeys keys) {
         this.producer = producer;
+        this.keys = keys;
     }
 
     public CustomerId customer(String name, String email) throws Exception {
         CustomerId id = CustomerId.of("cust-" + UUID.randomUUID());
-        publish(new CustomerRegistered(id, name, email), "Customer");
+        publish(keys.registered(id, name, email), "Customer");
         return id;
+    }
+
+    public void changeDetails(CustomerId customer, String name, String email) throws Exception {
+        publish(keys.detailsChanged(customer, name, email), "Customer");
+    }
+
+    /** An erasure as the command side makes it: the key deleted, then CustomerErased published. */
+    public void erase(CustomerId customer) throws Exception {
+        keys.shred(customer);
+        publish(new CustomerErased(customer), "Customer");
     }
 
     public AccountId account(CustomerId owner, String currency) throws Exception {

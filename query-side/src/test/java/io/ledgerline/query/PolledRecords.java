@@ -33,15 +33,15 @@ public final class PolledRecords {
     }
 
     public PolledRecords event(LedgerEvent event, String aggregateType, long sequence) throws Exception {
-        records.add(record(event.aggregateId(), EventTypes.nameOf(event.getClass()), aggregateType, sequence,
-                json.writeValueAsBytes(event)));
+        records.add(record(event.aggregateId(), EventTypes.nameOf(event.getClass()),
+                EventTypes.revisionOf(event.getClass()), aggregateType, sequence, json.writeValueAsBytes(event)));
         return this;
     }
 
     /** A record whose payload cannot be read as the event its headers announce. */
     public PolledRecords unreadable(Class<? extends LedgerEvent> type, String aggregateId, String aggregateType,
             long sequence) {
-        records.add(record(aggregateId, EventTypes.nameOf(type), aggregateType, sequence,
+        records.add(record(aggregateId, EventTypes.nameOf(type), EventTypes.revisionOf(type), aggregateType, sequence,
                 "{\"accountId\": 42, \"amount\": [".getBytes(StandardCharsets.UTF_8)));
         return this;
     }
@@ -60,12 +60,12 @@ public final class PolledRecords {
         return records.get(index);
     }
 
-    private ConsumerRecord<String, byte[]> record(String aggregateId, String type, String aggregateType, long sequence,
-            byte[] value) {
+    private ConsumerRecord<String, byte[]> record(String aggregateId, String type, String revision, String aggregateType,
+            long sequence, byte[] value) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, LedgerHeaders.EVENT_ID, UUID.randomUUID().toString());
         add(headers, LedgerHeaders.EVENT_TYPE, type);
-        add(headers, LedgerHeaders.EVENT_REVISION, "1");
+        add(headers, LedgerHeaders.EVENT_REVISION, revision);
         add(headers, LedgerHeaders.AGGREGATE_TYPE, aggregateType);
         add(headers, LedgerHeaders.AGGREGATE_ID, aggregateId);
         add(headers, LedgerHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));

@@ -34,11 +34,13 @@ public abstract class QuerySideIT {
 
     private LedgerEventsProducer producer;
     protected LedgerEventsFixture ledger;
+    protected CustomerKeys keys;
 
     @BeforeEach
     void connectToKafka() {
         producer = new LedgerEventsProducer(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
-        ledger = new LedgerEventsFixture(producer);
+        keys = CustomerKeys.inTestKeyStore();
+        ledger = new LedgerEventsFixture(producer, keys);
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package io.ledgerline.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,8 +32,14 @@ class GoldenJsonTest {
         CustomerId cust1 = CustomerId.of("cust-1");
         TransferId tr1 = TransferId.of("tr-1");
         return Stream.of(
-                sample(new CustomerRegistered(cust1, "Ada Lovelace", "ada@example.org")),
-                sample(new CustomerDetailsChanged(cust1, "Ada King", "ada.king@example.org")),
+                sample(new CustomerRegistered(cust1,
+                        sealed("Q+NwrXYdLN+zWYqez5kGAvi/nlEhMaHg7U0Q3cmwB2TwvEPzW3aw/A=="),
+                        sealed("6twAuQc5C13YBrzOsu0LuEdrYy3pExIK9VrpXLGCJmVhRuAM724CHb2vOw==")),
+                        "CustomerRegistered-2.json"),
+                sample(new CustomerDetailsChanged(cust1,
+                        sealed("FSLBmMw1SlFvVsJzmoNUMT8ARCR+GOWcs/BG9cAGKbPT93G1"),
+                        sealed("zy3L7Z/V+4rvDDwJ7JSGx5PBPgUZMigAyAnMGiiXFqMclRtwhUZxrho63CRDqthQ")),
+                        "CustomerDetailsChanged-2.json"),
                 sample(new CustomerErased(cust1)),
                 sample(new AccountOpened(acc1, cust1, Currency.getInstance("EUR"), Money.of("100", "EUR"))),
                 sample(new MoneyDeposited(acc1, eur("12.5"), eur("112.5"), "Salary", "INV-2026-0042"), "MoneyDeposited-2.json"),
@@ -57,6 +64,10 @@ class GoldenJsonTest {
     /** Older revisions' goldens stay: they are the input fixtures of the upcasters that read them. */
     private static Arguments sample(LedgerEvent event, String golden) {
         return Arguments.of(event, golden);
+    }
+
+    private static PersonalData sealed(String sealedForm) {
+        return PersonalData.sealed(sealedForm);
     }
 
     private static Money eur(String amount) {
@@ -86,6 +97,13 @@ class GoldenJsonTest {
     void coversEveryPublishedEventType() {
         List<Class<?>> covered = samples().<Class<?>>map(arguments -> arguments.get()[0].getClass()).toList();
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EventTypes.all());
+    }
+
+    @Test
+    void refusesPersonalDataThatIsNeitherSealedNorMarkedAsWrittenBeforeSealing() {
+        assertThatThrownBy(() -> json.readValue("{\"customerId\": \"cust-1\", \"name\": \"Ada Lovelace\", "
+                + "\"email\": \"v1:AAAA\"}", CustomerRegistered.class))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class);
     }
 
     private JsonNode golden(String name) throws IOException {

@@ -101,6 +101,10 @@ class LedgerEndToEndIT {
         JsonNode hit = search.path("hits").get(0);
         assertThat(hit.path("customerId").asText()).isEqualTo(customerId);
         assertThat(hit.path("currency").asText()).isEqualTo("EUR");
+        // the owner's name travels sealed; the query side opens it with the key in the command side's database
+        await("the owner's name of account " + accountId + " in the read model")
+                .atMost(EVENTUALLY).pollInterval(Duration.ofMillis(250))
+                .until(() -> json(get(accountUri).body()).path("ownerName").asText(), name -> name.startsWith("End To End "));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.ledgerline.command.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.EventTypes;
 import java.util.Iterator;
@@ -22,11 +21,11 @@ public class AggregateHistory {
     private static final int MAX_ID_LENGTH = 100;
 
     private final EventStore eventStore;
-    private final ObjectMapper json;
+    private final AuditedPayloads payloads;
 
-    AggregateHistory(EventStore eventStore, ObjectMapper json) {
+    AggregateHistory(EventStore eventStore, AuditedPayloads payloads) {
         this.eventStore = eventStore;
-        this.json = json;
+        this.payloads = payloads;
     }
 
     public EventPage page(AggregateKind kind, String id, int page, int size) {
@@ -65,7 +64,7 @@ public class AggregateHistory {
     private AuditedEvent audited(DomainEventMessage<?> event) {
         Class<?> type = event.getPayloadType();
         return new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(), EventTypes.nameOf(type),
-                EventTypes.revisionOf(type), event.getTimestamp(), json.valueToTree(event.getPayload()),
+                EventTypes.revisionOf(type), event.getTimestamp(), payloads.of(event.getPayload()),
                 new TreeMap<>(event.getMetaData()));
     }
 

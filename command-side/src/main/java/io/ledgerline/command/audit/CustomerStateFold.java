@@ -5,15 +5,29 @@ import io.ledgerline.command.customer.Customer;
 import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.support.personaldata.NameAndEmail;
+import org.springframework.stereotype.Component;
 
-/** Customer state from customer events. */
+/**
+ * Customer state from customer events. Name and email are opened with the customer's key; once the
+ * customer is erased the key is gone, and every past state shows the erasure marker too (see
+ * {@link AuditedPersonalData}).
+ */
+@Component
 public class CustomerStateFold implements StateFold<CustomerState> {
+
+    private final AuditedPersonalData personalData;
+
+    public CustomerStateFold(AuditedPersonalData personalData) {
+        this.personalData = personalData;
+    }
 
     @Override
     public CustomerState apply(CustomerState state, RecordedEvent event) {
         Object payload = event.payload();
         if (payload instanceof CustomerRegistered registered) {
-            return new CustomerState(registered.customerId().value(), registered.name(), registered.email(),
+            NameAndEmail details = personalData.open(registered.customerId(), registered.name(), registered.email());
+            return new CustomerState(registered.customerId().value(), details.name(), details.email(),
                     Status.ACTIVE, event.sequence(), event.timestamp());
         }
         if (state == null) {
@@ -21,7 +35,8 @@ public class CustomerStateFold implements StateFold<CustomerState> {
                     + payload.getClass().getSimpleName());
         }
         if (payload instanceof CustomerDetailsChanged changed) {
-            return new CustomerState(state.customerId(), changed.name(), changed.email(), state.status(),
+            NameAndEmail details = personalData.open(changed.customerId(), changed.name(), changed.email());
+            return new CustomerState(state.customerId(), details.name(), details.email(), state.status(),
                     event.sequence(), event.timestamp());
         }
         if (payload instanceof CustomerErased) {

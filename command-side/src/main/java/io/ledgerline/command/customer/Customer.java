@@ -6,6 +6,8 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.PersonalData;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -13,21 +15,24 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A customer of the bank and the personal data the ledger keeps about them. Command handlers
- * answer the customer's version: the sequence number of its last event.
+ * A customer of the bank and the personal data the ledger keeps about them. Name and email leave
+ * the aggregate only sealed under the customer's key (see {@link PersonalDataVault}); erasure
+ * deletes the key. Command handlers answer the customer's version: the sequence number of its
+ * last event.
  */
 @Aggregate
 public class Customer {
 
     /** What stands in place of personal data once a customer is erased. */
-    public static final String ERASED = "[erased]";
+    public static final String ERASED = PersonalDataOpener.ERASED;
 
     static final int MAX_NAME_LENGTH = 200;
 
     @AggregateIdentifier
     private CustomerId customerId;
-    private String name;
-    private String email;
+    // sealed as the events carry them; null once erased
+    private PersonalData name;
+    private PersonalData email;
     private boolean erased;
     private long version;
 
@@ -36,34 +41,41 @@ public class Customer {
     }
 
     @CommandHandler
-    public Customer(RegisterCustomerCommand command, CustomerDirectory customers) {
+    public Customer(RegisterCustomerCommand command, CustomerDirectory customers, PersonalDataVault vault) {
         String name = validName(command.name());
         String email = validEmail(command.email());
         if (customers.isEmailTaken(email, null)) {
             throw new DuplicateEmail(email);
         }
-        apply(new CustomerRegistered(command.customerId(), name, email));
+        CustomerId id = command.customerId();
+        apply(new CustomerRegistered(id, vault.seal(id, name), vault.seal(id, email)));
     }
 
     @CommandHandler
-    public long changeDetails(ChangeCustomerDetailsCommand command, CustomerDirectory customers) {
+    public long changeDetails(ChangeCustomerDetailsCommand command, CustomerDirectory customers,
+            PersonalDataVault vault) {
         requireNotErased();
         String newName = validName(command.name());
         String newEmail = validEmail(command.email());
-        if (newName.equals(name) && newEmail.equals(email)) {
+        String currentName = vault.open(customerId, name);
+        String currentEmail = vault.open(customerId, email);
+        if (newName.equals(currentName) && newEmail.equals(currentEmail)) {
             return version;
         }
-        if (!EmailAddresses.normalized(newEmail).equals(EmailAddresses.normalized(email))
+        if (!EmailAddresses.normalized(newEmail).equals(EmailAddresses.normalized(currentEmail))
                 && customers.isEmailTaken(newEmail, customerId)) {
             throw new DuplicateEmail(newEmail);
         }
-        apply(new CustomerDetailsChanged(customerId, newName, newEmail));
+        apply(new CustomerDetailsChanged(customerId, vault.seal(customerId, newName),
+                vault.seal(customerId, newEmail)));
         return version;
     }
 
+    /** Deleting the key in this command's transaction is what erases: an erasure that fails keeps it. */
     @CommandHandler
-    public long erase(EraseCustomerCommand command) {
+    public long erase(EraseCustomerCommand command, PersonalDataVault vault) {
         requireNotErased();
+        vault.shred(customerId);
         apply(new CustomerErased(customerId));
         return version;
     }
@@ -110,8 +122,8 @@ public class Customer {
 
     @EventSourcingHandler
     void on(CustomerErased event, @SequenceNumber long sequence) {
-        name = ERASED;
-        email = ERASED;
+        name = null;
+        email = null;
         erased = true;
         version = sequence;
     }

@@ -22,9 +22,11 @@ class CustomerRegistry implements CustomerDirectory {
     static final String PROCESSING_GROUP = "customer-registry";
 
     private final JdbcTemplate jdbc;
+    private final PersonalDataVault vault;
 
-    CustomerRegistry(JdbcTemplate jdbc) {
+    CustomerRegistry(JdbcTemplate jdbc, PersonalDataVault vault) {
         this.jdbc = jdbc;
+        this.vault = vault;
     }
 
     @Override
@@ -44,26 +46,30 @@ class CustomerRegistry implements CustomerDirectory {
         return count != null && count > 0;
     }
 
+    /** The key was created earlier in this same transaction, so the sealed email opens here. */
     @EventHandler
     void on(CustomerRegistered event) {
+        String email = vault.open(event.customerId(), event.email());
         try {
             jdbc.update("INSERT INTO customer_registry (customer_id, email, erased) VALUES (?, ?, false)",
-                    event.customerId().value(), EmailAddresses.normalized(event.email()));
+                    event.customerId().value(), EmailAddresses.normalized(email));
         } catch (DuplicateKeyException taken) {
-            throw new DuplicateEmail(event.email());
+            throw new DuplicateEmail(email);
         }
     }
 
     @EventHandler
     void on(CustomerDetailsChanged event) {
+        String email = vault.open(event.customerId(), event.email());
         try {
             jdbc.update("UPDATE customer_registry SET email = ? WHERE customer_id = ?",
-                    EmailAddresses.normalized(event.email()), event.customerId().value());
+                    EmailAddresses.normalized(email), event.customerId().value());
         } catch (DuplicateKeyException taken) {
-            throw new DuplicateEmail(event.email());
+            throw new DuplicateEmail(email);
         }
     }
 
+    /** The address is dropped, not masked: it is freed for others and the table keeps nothing of it. */
     @EventHandler
     void on(CustomerErased event) {
         jdbc.update("UPDATE customer_registry SET email = NULL, erased = true WHERE customer_id = ?",

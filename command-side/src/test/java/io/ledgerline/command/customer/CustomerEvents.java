@@ -5,20 +5,30 @@ import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 
-/** Object mother of customer events for Given-When-Then fixtures. */
+/**
+ * Object mother of customer events for Given-When-Then fixtures. Their personal data is sealed in
+ * the vault the fixture hands to the aggregate, as the command side would have sealed it.
+ */
 public final class CustomerEvents {
 
     public static final CustomerId ADA = CustomerId.of("cust-ada");
 
-    private CustomerEvents() {
+    private final PersonalDataVault vault;
+
+    public CustomerEvents(PersonalDataVault vault) {
+        this.vault = vault;
     }
 
-    public static CustomerRegistered registered(CustomerId customerId) {
-        return new CustomerRegistered(customerId, "Ada Lovelace", "ada@example.org");
+    public CustomerRegistered registered(CustomerId customerId) {
+        return registered(customerId, "Ada Lovelace", "ada@example.org");
     }
 
-    public static CustomerDetailsChanged detailsChanged(CustomerId customerId, String name, String email) {
-        return new CustomerDetailsChanged(customerId, name, email);
+    public CustomerRegistered registered(CustomerId customerId, String name, String email) {
+        return new CustomerRegistered(customerId, vault.seal(customerId, name), vault.seal(customerId, email));
+    }
+
+    public CustomerDetailsChanged detailsChanged(CustomerId customerId, String name, String email) {
+        return new CustomerDetailsChanged(customerId, vault.seal(customerId, name), vault.seal(customerId, email));
     }
 
     public static CustomerErased erased(CustomerId customerId) {

@@ -1,17 +1,23 @@
 package io.ledgerline.command.customer;
 
 import static io.ledgerline.command.customer.CustomerEvents.ADA;
-import static io.ledgerline.command.customer.CustomerEvents.detailsChanged;
 import static io.ledgerline.command.customer.CustomerEvents.erased;
-import static io.ledgerline.command.customer.CustomerEvents.registered;
+import static io.ledgerline.command.customer.SealedCustomerEvents.detailsChanged;
+import static io.ledgerline.command.customer.SealedCustomerEvents.exactly;
+import static io.ledgerline.command.customer.SealedCustomerEvents.registered;
 import static io.ledgerline.command.domain.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 
-import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -20,6 +26,8 @@ class CustomerTest {
 
     private static final CustomerId GRACE = CustomerId.of("cust-grace");
 
+    private final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
+    private final CustomerEvents events = new CustomerEvents(vault);
     private FixtureConfiguration<Customer> fixture;
 
     @BeforeEach
@@ -28,16 +36,46 @@ class CustomerTest {
         fixture.registerInjectableResource(new InMemoryCustomerDirectory()
                 .emailUsedBy("ada@example.org", ADA)
                 .emailUsedBy("grace@example.org", GRACE));
+        fixture.registerInjectableResource(vault);
     }
 
     @Nested
     class Register {
 
         @Test
-        void emitsCustomerRegisteredWithTrimmedDetails() {
+        void emitsCustomerRegisteredWithTrimmedDetailsSealed() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterCustomerCommand(CustomerId.of("new"), "  Alan Turing ", " alan@example.org "))
-                    .expectEvents(new CustomerRegistered(CustomerId.of("new"), "Alan Turing", "alan@example.org"));
+                    .expectEventsMatching(exactly(vault, registered(CustomerId.of("new"), "Alan Turing", "alan@example.org")));
+        }
+
+        @Test
+        void createsTheCustomersKeyWithTheRegistration() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCustomerCommand(CustomerId.of("new"), "Alan Turing", "alan@example.org"))
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(vault.hasKey(CustomerId.of("new"))).isTrue();
+        }
+
+        @Test
+        void carriesNeitherNameNorEmailInPlainText() {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCustomerCommand(CustomerId.of("new"), "Alan Turing", "alan@example.org"))
+                    .expectEventsMatching(payloadsMatching(exactSequenceOf(
+                                    new TypeSafeMatcher<CustomerRegistered>() {
+                                        @Override
+                                        protected boolean matchesSafely(CustomerRegistered event) {
+                                            return event.name().isSealed() && event.email().isSealed()
+                                                    && !event.name().value().contains("Alan")
+                                                    && !event.email().value().contains("alan");
+                                        }
+
+                                        @Override
+                                        public void describeTo(Description description) {
+                                            description.appendText("a registration with sealed name and email");
+                                        }
+                                    })));
         }
 
         @Test
@@ -45,7 +83,7 @@ class CustomerTest {
             String name = "n".repeat(Customer.MAX_NAME_LENGTH);
             fixture.givenNoPriorActivity()
                     .when(new RegisterCustomerCommand(CustomerId.of("new"), name, "n@example.org"))
-                    .expectEvents(new CustomerRegistered(CustomerId.of("new"), name, "n@example.org"));
+                    .expectEventsMatching(exactly(vault, registered(CustomerId.of("new"), name, "n@example.org")));
         }
 
         @Test
@@ -53,6 +91,7 @@ class CustomerTest {
             assertRefused(fixture.givenNoPriorActivity()
                             .when(new RegisterCustomerCommand(CustomerId.of("new"), "  ", "x@example.org")),
                     InvalidCustomerName.class, InvalidCustomerName.CODE);
+            assertThat(vault.hasKey(CustomerId.of("new"))).isFalse();
         }
 
         @Test
@@ -82,6 +121,7 @@ class CustomerTest {
             assertRefused(fixture.givenNoPriorActivity()
                             .when(new RegisterCustomerCommand(CustomerId.of("new"), "Ada", "ADA@example.org")),
                     DuplicateEmail.class, DuplicateEmail.CODE);
+            assertThat(vault.hasKey(CustomerId.of("new"))).isFalse();
         }
     }
 
@@ -89,51 +129,58 @@ class CustomerTest {
     class ChangeDetails {
 
         @Test
-        void emitsTheNewDetails() {
-            fixture.given(registered(ADA))
+        void emitsTheNewDetailsSealed() {
+            fixture.given(events.registered(ADA))
                     .when(new ChangeCustomerDetailsCommand(ADA, "Ada King", "ada.king@example.org"))
-                    .expectEvents(new CustomerDetailsChanged(ADA, "Ada King", "ada.king@example.org"))
+                    .expectEventsMatching(exactly(vault, detailsChanged(ADA, "Ada King", "ada.king@example.org")))
                     .expectResultMessagePayload(1L);
         }
 
         @Test
         void keepsItsOwnEmailWhileChangingTheName() {
-            fixture.given(registered(ADA))
+            fixture.given(events.registered(ADA))
                     .when(new ChangeCustomerDetailsCommand(ADA, "Ada King", "ada@example.org"))
-                    .expectEvents(new CustomerDetailsChanged(ADA, "Ada King", "ada@example.org"));
+                    .expectEventsMatching(exactly(vault, detailsChanged(ADA, "Ada King", "ada@example.org")));
+        }
+
+        @Test
+        void keepsItsOwnEmailInAnotherCase() {
+            fixture.given(events.registered(ADA))
+                    .when(new ChangeCustomerDetailsCommand(ADA, "Ada Lovelace", "ADA@example.org"))
+                    .expectEventsMatching(exactly(vault, detailsChanged(ADA, "Ada Lovelace", "ADA@example.org")));
         }
 
         @Test
         void emitsNothingWhenNothingChanges() {
-            fixture.given(registered(ADA))
+            fixture.given(events.registered(ADA))
                     .when(new ChangeCustomerDetailsCommand(ADA, "Ada Lovelace", "ada@example.org"))
                     .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(0L);
         }
 
         @Test
         void rejectsAnEmailAnotherCustomerUses() {
-            assertRefused(fixture.given(registered(ADA))
+            assertRefused(fixture.given(events.registered(ADA))
                             .when(new ChangeCustomerDetailsCommand(ADA, "Ada", "grace@example.org")),
                     DuplicateEmail.class, DuplicateEmail.CODE);
         }
 
         @Test
         void rejectsABlankName() {
-            assertRefused(fixture.given(registered(ADA))
+            assertRefused(fixture.given(events.registered(ADA))
                             .when(new ChangeCustomerDetailsCommand(ADA, "", "ada@example.org")),
                     InvalidCustomerName.class, InvalidCustomerName.CODE);
         }
 
         @Test
         void rejectsAnInvalidEmail() {
-            assertRefused(fixture.given(registered(ADA))
+            assertRefused(fixture.given(events.registered(ADA))
                             .when(new ChangeCustomerDetailsCommand(ADA, "Ada", "not-an-email")),
                     InvalidEmail.class, InvalidEmail.CODE);
         }
 
         @Test
         void rejectsAnErasedCustomer() {
-            assertRefused(fixture.given(registered(ADA), erased(ADA))
+            assertRefused(fixture.given(events.registered(ADA), erased(ADA))
                             .when(new ChangeCustomerDetailsCommand(ADA, "Ada", "ada2@example.org")),
                     CustomerIsErased.class, CustomerIsErased.CODE);
         }
@@ -144,25 +191,34 @@ class CustomerTest {
 
         @Test
         void emitsCustomerErased() {
-            fixture.given(registered(ADA), detailsChanged(ADA, "Ada King", "ada.king@example.org"))
+            fixture.given(events.registered(ADA), events.detailsChanged(ADA, "Ada King", "ada.king@example.org"))
                     .when(new EraseCustomerCommand(ADA))
                     .expectEvents(new CustomerErased(ADA))
                     .expectResultMessagePayload(2L);
         }
 
         @Test
-        void replacesThePersonalDataWithTheErasureMarker() {
-            fixture.given(registered(ADA))
+        void deletesTheCustomersKeySoThatNoEarlierEventOpensAgain() {
+            CustomerRegistered registration = events.registered(ADA);
+            fixture.given(registration)
                     .when(new EraseCustomerCommand(ADA))
-                    .expectState(customer -> {
-                        org.assertj.core.api.Assertions.assertThat(customer)
-                                .extracting("name", "email").containsOnly(Customer.ERASED);
-                    });
+                    .expectSuccessfulHandlerExecution();
+
+            assertThat(vault.hasKey(ADA)).isFalse();
+            assertThat(vault.open(ADA, registration.name())).isEqualTo(PersonalDataOpener.ERASED);
+            assertThat(vault.open(ADA, registration.email())).isEqualTo(PersonalDataOpener.ERASED);
+        }
+
+        @Test
+        void forgetsThePersonalDataItHeld() {
+            fixture.given(events.registered(ADA))
+                    .when(new EraseCustomerCommand(ADA))
+                    .expectState(customer -> assertThat(customer).extracting("name", "email").containsOnlyNulls());
         }
 
         @Test
         void rejectsErasingTwice() {
-            assertRefused(fixture.given(registered(ADA), erased(ADA)).when(new EraseCustomerCommand(ADA)),
+            assertRefused(fixture.given(events.registered(ADA), erased(ADA)).when(new EraseCustomerCommand(ADA)),
                     CustomerIsErased.class, CustomerIsErased.CODE);
         }
     }

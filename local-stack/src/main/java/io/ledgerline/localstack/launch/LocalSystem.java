@@ -86,8 +86,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private synchronized ServiceProcess launchQuerySide(String name, int port) {
-        return launch(name, options.querySideJar(), port, options.querySideJvmOptions(),
-                springArguments(port, "ledgerline_query", true));
+        List<String> queryArguments = springArguments(port, "ledgerline_query", true);
+        // the query side opens customers' names and emails with the keys in the command side's database
+        queryArguments.add("--ledgerline.personal-data.key-store.url=" + stack.postgresJdbcUrl("ledgerline_command"));
+        queryArguments.add("--ledgerline.personal-data.key-store.username=" + stack.postgresUser());
+        queryArguments.add("--ledgerline.personal-data.key-store.password=" + stack.postgresPassword());
+        return launch(name, options.querySideJar(), port, options.querySideJvmOptions(), queryArguments);
     }
 
     private ServiceProcess launch(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments) {

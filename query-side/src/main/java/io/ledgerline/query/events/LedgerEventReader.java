@@ -1,10 +1,12 @@
 package io.ledgerline.query.events;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.EventTypes;
 import io.ledgerline.events.LedgerEvent;
 import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.support.personaldata.RevisionOneCustomerEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -30,7 +32,7 @@ public class LedgerEventReader {
         Class<? extends LedgerEvent> eventClass = EventTypes.byName(type)
                 .orElseThrow(() -> new UnreadableEvent("Unknown event type '" + type + "' at " + where(record)));
         try {
-            LedgerEvent payload = objectMapper.readValue(record.value(), eventClass);
+            LedgerEvent payload = payload(record, type, eventClass);
             return new ReceivedEvent(
                     header(record, LedgerHeaders.EVENT_ID),
                     type,
@@ -43,6 +45,18 @@ public class LedgerEventReader {
         } catch (IOException | RuntimeException unreadable) {
             throw new UnreadableEvent("Cannot read " + type + " at " + where(record), unreadable);
         }
+    }
+
+    /** Customer events of revision 1 carried plain name and email; they are read marked as written before sealing. */
+    private LedgerEvent payload(ConsumerRecord<String, byte[]> record, String type,
+            Class<? extends LedgerEvent> eventClass) throws IOException {
+        Header revision = record.headers().lastHeader(LedgerHeaders.EVENT_REVISION);
+        if (revision != null
+                && RevisionOneCustomerEvents.concerns(type, new String(revision.value(), StandardCharsets.UTF_8))) {
+            JsonNode unsealed = RevisionOneCustomerEvents.markUnsealed(objectMapper.readTree(record.value()));
+            return objectMapper.treeToValue(unsealed, eventClass);
+        }
+        return objectMapper.readValue(record.value(), eventClass);
     }
 
     private static Map<String, String> metadata(ConsumerRecord<String, byte[]> record) {

@@ -44,7 +44,7 @@ class SqlProjectionPollIT extends QuerySideIT {
         CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
         AccountId account = AccountId.random();
         PolledRecords poll = new PolledRecords(json)
-                .event(new CustomerRegistered(owner, "Polly Batch", "polly@example.org"), "Customer", 0)
+                .event(keys.registered(owner, "Polly Batch", "polly@example.org"), "Customer", 0)
                 .event(new AccountOpened(account, owner, EUR, Money.zero(EUR)), "Account", 0)
                 .event(deposit(account, "10.00", "10.00"), "Account", 1)
                 .event(new AccountFrozen(account), "Account", 2)

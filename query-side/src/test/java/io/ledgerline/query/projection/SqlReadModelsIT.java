@@ -126,7 +126,7 @@ class SqlReadModelsIT extends QuerySideIT {
                 Money.zero(Currency.getInstance("CHF"))), "Account");
         eventually("/api/accounts/{id}", found -> true, account);
 
-        ledger.publish(new CustomerRegistered(owner, "Late Comer", "late@example.org"), "Customer");
+        ledger.publish(keys.registered(owner, "Late Comer", "late@example.org"), "Customer");
         eventually("/api/accounts/{id}", found -> "Late Comer".equals(found.path("ownerName").asText()), account);
 
         ledger.publish(new CustomerErased(owner), "Customer");

@@ -103,10 +103,11 @@ class AuditSearchIT extends SearchApiIT {
         String name = "n" + UUID.randomUUID().toString().replace("-", "");
         String correlationId = UUID.randomUUID().toString();
         Map<String, String> metadata = Map.of("correlationId", correlationId);
-        events.publish(new CustomerRegistered(customerId, name, name + "@example.com"), "Customer", 0,
+        events.publish(keys.registered(customerId, name, name + "@example.com"), "Customer", 0,
                 Instant.parse("2026-03-01T10:00:00Z"), UUID.randomUUID().toString(), metadata);
         api.awaitUntil(r -> r.path("total").asLong() == 1, "/api/audit/events?q={name}", name);
 
+        keys.shred(customerId);
         events.publish(new CustomerErased(customerId), "Customer", 1, Instant.parse("2026-03-02T10:00:00Z"),
                 UUID.randomUUID().toString(), metadata);
 

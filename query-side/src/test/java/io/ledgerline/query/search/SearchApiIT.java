@@ -3,6 +3,7 @@ package io.ledgerline.query.search;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.localstack.junit.RealInfrastructureExtension;
+import io.ledgerline.query.CustomerKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,11 +23,13 @@ abstract class SearchApiIT {
 
     LedgerRecords events;
     SearchApi api;
+    CustomerKeys keys;
 
     @BeforeEach
     void connect() {
         events = new LedgerRecords(RealInfrastructureExtension.stack().kafkaBootstrapServers(), json);
         api = new SearchApi(http, json);
+        keys = CustomerKeys.inTestKeyStore();
     }
 
     @AfterEach

@@ -21,16 +21,19 @@ import org.springframework.web.bind.annotation.RestController;
 public class CustomerAuditController {
 
     private final AggregateHistory history;
-    private final CustomerStateFold fold = new CustomerStateFold();
+    private final CustomerStateFold fold;
 
-    public CustomerAuditController(AggregateHistory history) {
+    public CustomerAuditController(AggregateHistory history, CustomerStateFold fold) {
         this.history = history;
+        this.fold = fold;
     }
 
     @GetMapping("/events")
     @Operation(summary = "The customer's full history, oldest first",
             description = "Every stored event with its sequence, type, revision, timestamp, payload upcast to the "
-                    + "current revision, and metadata (user, correlationId, causationId and the rest).")
+                    + "current revision, and metadata (user, correlationId, causationId and the rest). Name and "
+                    + "email are opened while the customer's key exists and show the erasure marker once it is "
+                    + "erased, in every event.")
     @ApiResponse(responseCode = "200", description = "One page of the history")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: page below 0 or size outside 1 to "
             + AuditParameters.MAX_PAGE_SIZE)
@@ -45,7 +48,7 @@ public class CustomerAuditController {
 
     @GetMapping("/state")
     @Operation(summary = "The customer as it was at a version or an instant",
-            description = "Name, email and status (an erased customer shows the erasure marker), version and the time of its last event. Replayed from its events up to that point, never from a snapshot.")
+            description = "Name, email and status (an erased customer shows the erasure marker, at every earlier version too), version and the time of its last event. Replayed from its events up to that point, never from a snapshot.")
     @ApiResponse(responseCode = "200", description = "The state after the last event up to that point")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: not exactly one of asOf and version, a "
             + "malformed instant or a negative version")

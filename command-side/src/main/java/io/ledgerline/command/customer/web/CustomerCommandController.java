@@ -87,8 +87,9 @@ public class CustomerCommandController {
 
     @PostMapping("/{customerId}/erasure")
     @Operation(summary = "Erase a customer's personal data",
-            description = "Name and email are replaced in the ledger's state and the email address is freed; "
-                    + "the customer's accounts stay.")
+            description = "Deletes the customer's key: name and email, sealed under it in every event, can no "
+                    + "longer be read anywhere; read models mask them and the email address is freed. The events "
+                    + "and the customer's accounts stay.")
     @ApiResponse(responseCode = "200", description = "The customer is erased; ETag carries the customer's version")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")

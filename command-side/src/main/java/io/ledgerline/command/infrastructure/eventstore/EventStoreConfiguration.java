@@ -18,4 +18,9 @@ class EventStoreConfiguration {
     EventUpcaster moneyDepositedReferenceUpcaster() {
         return new MoneyDepositedReferenceUpcaster();
     }
+
+    @Bean
+    EventUpcaster customerPersonalDataUpcaster() {
+        return new CustomerPersonalDataUpcaster();
+    }
 }

@@ -181,21 +181,33 @@ class TimeTravelIT {
     class Customers {
 
         @Test
-        void showsTheDetailsOfEachVersionAndTheErasureMarkerAfterErasure() throws Exception {
+        void showsTheDetailsOfEachVersionWhileTheKeyExistsAndTheErasureMarkerEverywhereAfterErasure() throws Exception {
             command(HttpMethod.PUT, "/api/customers/" + customerId,
                     "{\"name\":\"Grace Hopper\",\"email\":\"hopper-" + UUID.randomUUID() + "@example.org\"}");
-            command(HttpMethod.POST, "/api/customers/" + customerId + "/erasure", null);
 
             assertThat(ok(customer("/state?version=0")).path("name").asText()).isEqualTo("Grace");
             JsonNode changed = ok(customer("/state?version=1"));
             assertThat(changed.path("name").asText()).isEqualTo("Grace Hopper");
             assertThat(changed.path("status").asText()).isEqualTo("ACTIVE");
+            assertThat(ok(customer("/events")).path("events").get(1).path("payload").path("name").asText())
+                    .isEqualTo("Grace Hopper");
+
+            command(HttpMethod.POST, "/api/customers/" + customerId + "/erasure", null);
+
             JsonNode erased = ok(customer("/state?version=2"));
             assertThat(erased.path("name").asText()).isEqualTo("[erased]");
             assertThat(erased.path("email").asText()).isEqualTo("[erased]");
             assertThat(erased.path("status").asText()).isEqualTo("ERASED");
-            assertThat(ok(customer("/events")).path("events")).extracting(event -> event.path("type").asText())
+            // the key is gone: the past shows no personal data either
+            JsonNode registered = ok(customer("/state?version=0"));
+            assertThat(registered.path("name").asText()).isEqualTo("[erased]");
+            assertThat(registered.path("email").asText()).isEqualTo("[erased]");
+            JsonNode events = ok(customer("/events")).path("events");
+            assertThat(events).extracting(event -> event.path("type").asText())
                     .containsExactly("CustomerRegistered", "CustomerDetailsChanged", "CustomerErased");
+            assertThat(events.get(0).path("payload").path("name").asText()).isEqualTo("[erased]");
+            assertThat(events.get(1).path("payload").path("email").asText()).isEqualTo("[erased]");
+            assertThat(customer("/events").getBody()).doesNotContain("Grace", "hopper-", "v1:");
         }
 
         private ResponseEntity<String> customer(String path) {

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.search.DeferredDocuments;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,22 +30,24 @@ final class AccountSearchBatch implements DeferredDocuments {
     private final CustomerSearchIndex customerIndex;
     private final StoredDocuments stored;
     private final AccountOwners owners;
+    private final PersonalDataOpener opener;
     private final List<ReceivedEvent> events = new ArrayList<>();
     private final Map<String, AccountDocument> writtenAccounts = new LinkedHashMap<>();
     private final Set<String> changedCustomers = new LinkedHashSet<>();
 
     AccountSearchBatch(AccountSearchIndex accountIndex, CustomerSearchIndex customerIndex, StoredDocuments stored,
-            AccountOwners owners) {
+            AccountOwners owners, PersonalDataOpener opener) {
         this.accountIndex = accountIndex;
         this.customerIndex = customerIndex;
         this.stored = stored;
         this.owners = owners;
+        this.opener = opener;
     }
 
     /** Whether the event changes an account or a customer document. */
     static boolean concerns(ReceivedEvent event) {
         return event.payload() instanceof AccountOpened || AccountChange.of(event.payload()).isPresent()
-                || CustomerDocument.after(event.payload()).isPresent();
+                || CustomerDocument.concerns(event.payload());
     }
 
     void add(ReceivedEvent event) {
@@ -98,8 +101,7 @@ final class AccountSearchBatch implements DeferredDocuments {
     }
 
     private boolean applyToCustomer(ReceivedEvent event, Map<String, Versioned<CustomerDocument>> customers) {
-        Optional<CustomerDocument> after = CustomerDocument.after(event.payload());
-        if (after.isEmpty()) {
+        if (!CustomerDocument.concerns(event.payload())) {
             return false;
         }
         long version = externalVersion(event);
@@ -107,7 +109,8 @@ final class AccountSearchBatch implements DeferredDocuments {
         if (known != null && known.version() >= version) {
             return false;
         }
-        customers.put(event.aggregateId(), new Versioned<>(after.get(), version));
+        CustomerDocument after = CustomerDocument.after(event.payload(), opener).orElseThrow();
+        customers.put(event.aggregateId(), new Versioned<>(after, version));
         return true;
     }
 
@@ -138,7 +141,7 @@ final class AccountSearchBatch implements DeferredDocuments {
     private Set<String> accountIds() {
         Set<String> ids = new LinkedHashSet<>();
         for (ReceivedEvent event : events) {
-            if (CustomerDocument.after(event.payload()).isEmpty()) {
+            if (!CustomerDocument.concerns(event.payload())) {
                 ids.add(event.aggregateId());
             }
         }
@@ -151,7 +154,7 @@ final class AccountSearchBatch implements DeferredDocuments {
         for (ReceivedEvent event : events) {
             if (event.payload() instanceof AccountOpened opened) {
                 ids.add(opened.customerId().value());
-            } else if (CustomerDocument.after(event.payload()).isPresent()) {
+            } else if (CustomerDocument.concerns(event.payload())) {
                 ids.add(event.aggregateId());
             }
         }

@@ -8,6 +8,7 @@ import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -28,16 +29,19 @@ class AccountSearchProjection implements SearchReadModel {
     private final CustomerSearchIndex customerIndex;
     private final StoredDocuments stored;
     private final AccountOwners owners;
+    private final PersonalDataOpener opener;
     private final List<SearchIndex> indices;
 
     AccountSearchProjection(LedgerEventReader reader, SearchWrites writes, AccountSearchIndex accountIndex,
-            CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwners owners) {
+            CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwners owners,
+            PersonalDataOpener opener) {
         this.reader = reader;
         this.writes = writes;
         this.accountIndex = accountIndex;
         this.customerIndex = customerIndex;
         this.stored = stored;
         this.owners = owners;
+        this.opener = opener;
         this.indices = List.of(accountIndex, customerIndex);
     }
 
@@ -79,6 +83,6 @@ class AccountSearchProjection implements SearchReadModel {
     }
 
     private AccountSearchBatch newBatch() {
-        return new AccountSearchBatch(accountIndex, customerIndex, stored, owners);
+        return new AccountSearchBatch(accountIndex, customerIndex, stored, owners, opener);
     }
 }

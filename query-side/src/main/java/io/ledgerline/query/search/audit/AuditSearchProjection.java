@@ -2,13 +2,20 @@ package io.ledgerline.query.search.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.PersonalData;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.support.personaldata.NameAndEmail;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -19,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the audit index. Each event is created once under its event id; a redelivered event finds
- * it there and changes nothing.
+ * it there and changes nothing. A customer's sealed name and email are indexed opened while the
+ * customer's key exists and as the erasure mask once it is gone; never as ciphertext.
  */
 @Component
 class AuditSearchProjection extends DocumentPerEventProjection {
@@ -27,13 +35,15 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private final LedgerEventReader reader;
     private final CustomerDataRedaction redaction;
     private final ObjectMapper json;
+    private final PersonalDataOpener opener;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
-            CustomerDataRedaction redaction, ObjectMapper json) {
+            CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener) {
         super(SearchConsumerGroups.AUDIT, index, writes);
         this.reader = reader;
         this.redaction = redaction;
         this.json = json;
+        this.opener = opener;
     }
 
     @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true")
@@ -54,11 +64,27 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     }
 
     private AuditDocument documentOf(ReceivedEvent event, String aggregateType) {
-        JsonNode payload = json.valueToTree(event.payload());
+        JsonNode payload = payloadOf(event);
         return new AuditDocument(event.eventId(), event.type(), aggregateType, event.aggregateId(), event.sequence(),
                 event.globalPosition(), event.timestamp(), event.metadata().get("user"),
                 event.metadata().get("correlationId"), event.metadata().get("causationId"), event.metadata(),
                 payload, payload.toString());
+    }
+
+    private JsonNode payloadOf(ReceivedEvent event) {
+        JsonNode payload = json.valueToTree(event.payload());
+        if (event.payload() instanceof CustomerRegistered registered) {
+            return opened(payload, registered.customerId(), registered.name(), registered.email());
+        }
+        if (event.payload() instanceof CustomerDetailsChanged changed) {
+            return opened(payload, changed.customerId(), changed.name(), changed.email());
+        }
+        return payload;
+    }
+
+    private JsonNode opened(JsonNode payload, CustomerId owner, PersonalData name, PersonalData email) {
+        NameAndEmail details = opener.open(owner, name, email);
+        return ((ObjectNode) payload).put("name", details.name()).put("email", details.email());
     }
 
     // ReceivedEvent does not carry the aggregate type, the record's headers do

@@ -37,7 +37,7 @@ class AccountSearchPollIT extends QuerySideIT {
         AccountId account = AccountId.random();
         PolledRecords poll = new PolledRecords(json)
                 .event(new AccountOpened(account, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(new CustomerRegistered(owner, "Bulk Owner", "bulk@example.org"), "Customer", 0)
+                .event(keys.registered(owner, "Bulk Owner", "bulk@example.org"), "Customer", 0)
                 .event(deposit(account, "10.00", "10.00"), "Account", 1)
                 .again(2)
                 .event(deposit(account, "15.00", "25.00"), "Account", 2)
@@ -60,13 +60,13 @@ class AccountSearchPollIT extends QuerySideIT {
         AccountId first = AccountId.random();
         AccountId second = AccountId.random();
         projection.on(new PolledRecords(json)
-                .event(new CustomerRegistered(owner, "Old Name", "old@example.org"), "Customer", 0)
+                .event(keys.registered(owner, "Old Name", "old@example.org"), "Customer", 0)
                 .event(new AccountOpened(first, owner, EUR, Money.zero(EUR)), "Account", 0)
                 .event(new AccountOpened(second, owner, EUR, Money.zero(EUR)), "Account", 0)
                 .poll());
 
         projection.on(new PolledRecords(json)
-                .event(new CustomerDetailsChanged(owner, "New Name", "new@example.org"), "Customer", 1)
+                .event(keys.detailsChanged(owner, "New Name", "new@example.org"), "Customer", 1)
                 .event(deposit(first, "3.00", "3.00"), "Account", 1)
                 .poll());
 

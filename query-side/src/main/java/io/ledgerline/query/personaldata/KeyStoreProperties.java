@@ -1,0 +1,15 @@
+package io.ledgerline.query.personaldata;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Where the query side reads customers' keys: the command side's table personal_data_keys, through
+ * a connection of its own. In production its role should be allowed to SELECT that table and
+ * nothing else.
+ *
+ * @param createTable create the table if it is missing, from the command side's own migration script;
+ *                    for a key store no command side migrates, as in the query side's tests
+ */
+@ConfigurationProperties("ledgerline.personal-data.key-store")
+public record KeyStoreProperties(String url, String username, String password, boolean createTable) {
+}

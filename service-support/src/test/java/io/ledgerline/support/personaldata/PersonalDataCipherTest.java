@@ -1,0 +1,86 @@
+package io.ledgerline.support.personaldata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.PersonalData;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PersonalDataCipherTest {
+
+    private static final CustomerId ADA = CustomerId.of("cust-ada");
+    private static final CustomerId GRACE = CustomerId.of("cust-grace");
+
+    private final PersonalDataCipher cipher = new PersonalDataCipher();
+    private final byte[] key = cipher.newKey();
+
+    @Test
+    void opensWhatItSealed() {
+        PersonalData sealed = cipher.seal(key, ADA, "Ada Lovelace ✓");
+
+        assertThat(sealed.isSealed()).isTrue();
+        assertThat(cipher.open(key, ADA, sealed)).isEqualTo("Ada Lovelace ✓");
+    }
+
+    @Test
+    void sealsUnderA256BitKeyIntoIvCiphertextAndTag() {
+        PersonalData sealed = cipher.seal(key, ADA, "ada@example.org");
+
+        assertThat(key).hasSize(32);
+        byte[] bytes = Base64.getDecoder().decode(sealed.sealedForm());
+        assertThat(bytes).hasSize(12 + "ada@example.org".getBytes(StandardCharsets.UTF_8).length + 16);
+        assertThat(sealed.value()).doesNotContain("ada").doesNotContain("example");
+    }
+
+    @Test
+    void usesAFreshIvForEverySeal() {
+        Set<String> ivs = new HashSet<>();
+        Set<String> values = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            PersonalData sealed = cipher.seal(key, ADA, "Ada Lovelace");
+            values.add(sealed.value());
+            byte[] bytes = Base64.getDecoder().decode(sealed.sealedForm());
+            ivs.add(Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(bytes, 12)));
+        }
+        assertThat(ivs).hasSize(100);
+        assertThat(values).hasSize(100);
+    }
+
+    @Test
+    void refusesToOpenUnderAnotherCustomersId() {
+        PersonalData sealed = cipher.seal(key, ADA, "Ada Lovelace");
+
+        assertThatThrownBy(() -> cipher.open(key, GRACE, sealed)).isInstanceOf(PersonalDataUnreadable.class);
+    }
+
+    @Test
+    void refusesToOpenWithAnotherKey() {
+        PersonalData sealed = cipher.seal(key, ADA, "Ada Lovelace");
+
+        assertThatThrownBy(() -> cipher.open(cipher.newKey(), ADA, sealed))
+                .isInstanceOf(PersonalDataUnreadable.class);
+    }
+
+    @Test
+    void refusesToOpenATamperedCiphertext() {
+        PersonalData sealed = cipher.seal(key, ADA, "Ada Lovelace");
+        byte[] bytes = Base64.getDecoder().decode(sealed.sealedForm());
+        bytes[14] ^= 0x01;
+        PersonalData tampered = PersonalData.sealed(Base64.getEncoder().encodeToString(bytes));
+
+        assertThatThrownBy(() -> cipher.open(key, ADA, tampered)).isInstanceOf(PersonalDataUnreadable.class);
+    }
+
+    @Test
+    void refusesToOpenATruncatedOrMalformedValue() {
+        assertThatThrownBy(() -> cipher.open(key, ADA, PersonalData.sealed("AAAA")))
+                .isInstanceOf(PersonalDataUnreadable.class);
+        assertThatThrownBy(() -> cipher.open(key, ADA, PersonalData.sealed("not base64!")))
+                .isInstanceOf(PersonalDataUnreadable.class);
+    }
+}
