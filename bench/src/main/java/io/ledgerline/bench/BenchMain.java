@@ -102,8 +102,15 @@ public final class BenchMain {
         System.exit(0);
     }
 
+    private static final List<String> UNTHROTTLED = List.of("-Dledgerline.rate-limit.requests-per-second=1000000000",
+            "-Dledgerline.rate-limit.burst=1000000000");
+
     private static LocalSystemOptions systemOptions(BenchOptions options, Path recording) {
-        List<String> commandSide = new ArrayList<>(options.serviceJvmOptions());
+        // the bench measures how fast the ledger is, not its rate limit: every client shares one subject,
+        // so the limit is set beyond reach, which keeps the limiter itself in the measured path; options
+        // given to the bench come later and win
+        List<String> commandSide = new ArrayList<>(UNTHROTTLED);
+        commandSide.addAll(options.serviceJvmOptions());
         if (options.profile()) {
             FileTrees.deleteRecursively(recording.getParent());
             recording.getParent().toFile().mkdirs();

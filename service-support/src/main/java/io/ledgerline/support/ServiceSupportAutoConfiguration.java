@@ -5,16 +5,25 @@ import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.support.kafka.KafkaClusterHealthIndicator;
 import io.ledgerline.support.kafka.LedgerTopicProperties;
 import io.ledgerline.support.web.ProblemDetailsAdvice;
+import io.ledgerline.support.web.ProblemErrorController;
+import io.ledgerline.support.web.ProblemErrorReportValve;
 import io.ledgerline.support.web.RequestBodyLimitFilter;
+import io.ledgerline.support.web.StrictUtf8RequestBodyAdvice;
 import io.ledgerline.support.web.WebLimitsProperties;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -22,10 +31,14 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** Wires the shared error contract, the ledger.events topic and the Kafka health indicator into each service. */
-@AutoConfiguration(after = KafkaAutoConfiguration.class)
+/**
+ * Wires the shared error contract, the ledger.events topic and the Kafka health indicator into each
+ * service. It runs before Spring Boot's error page configuration, whose error controller stands
+ * back for the problem+json one here.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class, before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication
-@Import(ProblemDetailsAdvice.class)
+@Import({ProblemDetailsAdvice.class, ProblemErrorController.class, StrictUtf8RequestBodyAdvice.class})
 @EnableConfigurationProperties({LedgerTopicProperties.class, WebLimitsProperties.class})
 public class ServiceSupportAutoConfiguration {
 
@@ -51,6 +64,17 @@ public class ServiceSupportAutoConfiguration {
                 new RequestBodyLimitFilter(limits.maxRequestBody().toBytes(), objectMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Requests Tomcat refuses itself (an encoded NUL in the path) are answered as problem+json too. */
+    @Bean
+    @ConditionalOnClass(Tomcat.class)
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean(name = "kafkaHealthIndicator")

@@ -2,6 +2,7 @@ package io.ledgerline.command.audit;
 
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.EventTypes;
+import io.ledgerline.support.text.TextRules;
 import java.util.Iterator;
 import java.util.List;
 import java.util.TreeMap;
@@ -17,8 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AggregateHistory {
-
-    private static final int MAX_ID_LENGTH = 100;
 
     private final EventStore eventStore;
     private final AuditedPayloads payloads;
@@ -50,7 +49,7 @@ public class AggregateHistory {
 
     /** @return the aggregate's latest sequence number */
     private long requireKnown(AggregateKind kind, String id) {
-        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+        if (!TextRules.isWellFormedId(id)) {
             throw new UnknownResource(kind.noun(), id);
         }
         DomainEventStream first = eventStore.readEvents(id, 0);

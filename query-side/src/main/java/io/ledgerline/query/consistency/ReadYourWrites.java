@@ -1,5 +1,6 @@
 package io.ledgerline.query.consistency;
 
+import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import java.time.Duration;
@@ -31,6 +32,10 @@ public class ReadYourWrites {
 
     public <T> CompletableFuture<ResponseEntity<T>> read(String what, String id, Long minVersion,
             Supplier<OptionalLong> projectedVersion, Supplier<Optional<T>> load, ToLongFunction<T> versionOf) {
+        if (!TextRules.isWellFormedId(id)) {
+            // no id of that form is ever issued: unknown, without asking the database about it
+            throw notFound(what, id);
+        }
         if (minVersion == null) {
             return CompletableFuture.completedFuture(answer(what, id, load, versionOf));
         }
@@ -47,8 +52,12 @@ public class ReadYourWrites {
 
     private static <T> ResponseEntity<T> answer(String what, String id, Supplier<Optional<T>> load,
             ToLongFunction<T> versionOf) {
-        T found = load.get().orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                "No " + what + " " + id + " is known to the query side"));
+        T found = load.get().orElseThrow(() -> notFound(what, id));
         return ResponseEntity.ok().eTag("\"" + versionOf.applyAsLong(found) + "\"").body(found);
+    }
+
+    private static ApiException notFound(String what, String id) {
+        return new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No " + what + " "
+                + (TextRules.isWellFormedId(id) ? id : "of that id") + " is known to the query side");
     }
 }

@@ -13,6 +13,8 @@ public final class ErrorCodes {
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** A database the answer depends on cannot be reached right now; the request may be retried. */
     public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+    /** The caller sent more commands than its rate allows; Retry-After says when to try again. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
 
     private ErrorCodes() {
     }

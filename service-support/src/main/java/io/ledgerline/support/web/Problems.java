@@ -19,7 +19,7 @@ public final class Problems {
         return problem;
     }
 
-    static URI typeOf(String code) {
+    public static URI typeOf(String code) {
         return TYPE_BASE.resolve(code.toLowerCase().replace('_', '-'));
     }
 }

@@ -8,16 +8,24 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies above a limit with 413 before anything parses them. A declared length is
- * checked up front; a chunked body is counted while it is read, because it declares none.
+ * Refuses request bodies above a limit with 413 before anything parses them, on every endpoint. A
+ * declared length is checked up front, without reading the body. A chunked body declares none: it
+ * is read here, at most one byte beyond the limit, and handed on from that buffer, so it is refused
+ * even where no handler would read it and never occupies more memory than the limit.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -33,19 +41,111 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), tooLarge(request));
+            refuse(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                refuse(request, response);
+                return;
+            }
+            chain.doFilter(new BufferedRequest(request, body), response);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
     }
 
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), tooLarge(request));
+    }
+
     private ProblemDetail tooLarge(HttpServletRequest request) {
         ProblemDetail problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCodes.PAYLOAD_TOO_LARGE,
                 "The request body is larger than " + limit + " bytes");
-        problem.setInstance(URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        } catch (IllegalArgumentException notAUri) {
+            // the instance is optional; a path that is not a valid URI is left out
+        }
         return problem;
+    }
+
+    /** A chunked body that was read up front, within the limit, served again from memory. */
+    private static final class BufferedRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+        private ServletInputStream stream;
+        private BufferedReader reader;
+
+        BufferedRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            if (stream == null) {
+                stream = new BufferedInputStream(new ByteArrayInputStream(body));
+            }
+            return stream;
+        }
+
+        @Override
+        public BufferedReader getReader() throws IOException {
+            if (reader == null) {
+                String encoding = getCharacterEncoding();
+                reader = new BufferedReader(new InputStreamReader(getInputStream(),
+                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
+            }
+            return reader;
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+
+    private static final class BufferedInputStream extends ServletInputStream {
+
+        private final ByteArrayInputStream delegate;
+
+        BufferedInputStream(ByteArrayInputStream delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public int read() {
+            return delegate.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return delegate.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return delegate.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("A buffered request body is read synchronously");
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -70,7 +70,11 @@ class ReliabilityIT {
         Path checkout = Path.of(System.getProperty("user.dir")).getParent();
         LocalSystemOptions options = LocalSystemOptions.forProject(checkout)
                 .withJars(jar("ledgerline.command-side.jar", checkout.resolve(LocalSystemOptions.COMMAND_SIDE_JAR)),
-                        jar("ledgerline.query-side.jar", checkout.resolve(LocalSystemOptions.QUERY_SIDE_JAR)));
+                        jar("ledgerline.query-side.jar", checkout.resolve(LocalSystemOptions.QUERY_SIDE_JAR)))
+                // up to 64 clients share one subject (one address) and send as fast as they can: the
+                // scenarios are about money under failures, so the rate limit is set beyond their reach
+                .withJvmOptions(List.of("-Dledgerline.rate-limit.requests-per-second=1000000",
+                        "-Dledgerline.rate-limit.burst=1000000"), List.of());
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
         LocalStack stack = system.stack();
         checker = new InvariantChecker(

@@ -1,5 +1,6 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.support.text.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -15,7 +16,7 @@ public record DepositRequest(
         @Schema(description = "ISO-4217 code; must be the account's currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "Shown on the statement; at most 140 characters", example = "Salary", nullable = true)
-        @Size(max = 1000) String description,
+        @Size(max = 1000) @PlainText String description,
         @Schema(description = "The payer's reference; at most 35 characters", example = "INV-2026-0042", nullable = true)
-        @Size(max = 1000) String reference) {
+        @Size(max = 1000) @PlainText String reference) {
 }

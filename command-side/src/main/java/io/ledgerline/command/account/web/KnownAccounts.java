@@ -3,6 +3,7 @@ package io.ledgerline.command.account.web;
 import io.ledgerline.command.account.AccountDirectory;
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.support.text.TextRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class KnownAccounts {
 
-    private static final int MAX_ID_LENGTH = 100;
-
     private final AccountDirectory accounts;
 
     KnownAccounts(AccountDirectory accounts) {
@@ -21,7 +20,7 @@ class KnownAccounts {
     }
 
     AccountId require(String id) {
-        if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
+        if (!TextRules.isWellFormedId(id)) {
             throw new UnknownResource("account", id);
         }
         AccountId accountId = AccountId.of(id);

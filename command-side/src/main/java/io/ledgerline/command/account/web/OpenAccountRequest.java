@@ -1,15 +1,16 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.support.text.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 public record OpenAccountRequest(
         @Schema(description = "The customer who owns the account", example = "4f7d2c1e-8a0b-4c55-9d1e-3b2a6f0c9e11")
-        @NotBlank @Size(max = 100) String customerId,
+        @NotNull @Pattern(regexp = TextRules.ID_PATTERN, message = TextRules.ID_MESSAGE) String customerId,
         @Schema(description = "ISO-4217 code of the account's currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "How far the balance may go below zero, as a decimal string; 0 when omitted",

@@ -1,5 +1,6 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.support.text.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -15,5 +16,5 @@ public record WithdrawalRequest(
         @Schema(description = "ISO-4217 code; must be the account's currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "Shown on the statement; at most 140 characters", example = "Cash machine", nullable = true)
-        @Size(max = 1000) String description) {
+        @Size(max = 1000) @PlainText String description) {
 }

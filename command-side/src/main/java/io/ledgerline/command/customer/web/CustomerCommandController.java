@@ -10,6 +10,7 @@ import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.IfMatch;
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.support.text.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,8 +35,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/customers", produces = "application/json")
 @Tag(name = "Customers", description = "Commands on customers")
 public class CustomerCommandController {
-
-    private static final int MAX_ID_LENGTH = 100;
 
     private final CommandGateway commandGateway;
     private final CommandExecutor executor;
@@ -105,7 +104,7 @@ public class CustomerCommandController {
 
     /** The event store would load any aggregate under an id; ids of other kinds are unknown customers. */
     private CustomerId known(String customerId) {
-        if (customerId.isBlank() || customerId.length() > MAX_ID_LENGTH) {
+        if (!TextRules.isWellFormedId(customerId)) {
             throw new UnknownResource("customer", customerId);
         }
         CustomerId id = CustomerId.of(customerId);

@@ -1,5 +1,7 @@
 package io.ledgerline.command.transfer.web;
 
+import io.ledgerline.support.text.PlainText;
+import io.ledgerline.support.text.TextRules;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -11,14 +13,16 @@ import java.math.BigDecimal;
 public record TransferRequest(
         @Schema(description = "Chosen by the client to make the request repeatable; generated when omitted",
                 example = "7b0c6a52-2f5e-4d0f-9d3c-0f6c1e2a9b44", nullable = true)
-        @Pattern(regexp = "[A-Za-z0-9._:\\-]{1,100}", message = "must be 1 to 100 letters, digits or ._:-") String transferId,
-        @Schema(example = "4f7d2c1e-8a0b-4c55-9d1e-3b2a6f0c9e11") @NotBlank @Size(max = 100) String fromAccountId,
-        @Schema(example = "9a1e3c55-0b7d-4e2f-8c6a-5d4b3a2f1e00") @NotBlank @Size(max = 100) String toAccountId,
+        @Pattern(regexp = TextRules.ID_PATTERN, message = TextRules.ID_MESSAGE) String transferId,
+        @Schema(example = "4f7d2c1e-8a0b-4c55-9d1e-3b2a6f0c9e11")
+        @NotNull @Pattern(regexp = TextRules.ID_PATTERN, message = TextRules.ID_MESSAGE) String fromAccountId,
+        @Schema(example = "9a1e3c55-0b7d-4e2f-8c6a-5d4b3a2f1e00")
+        @NotNull @Pattern(regexp = TextRules.ID_PATTERN, message = TextRules.ID_MESSAGE) String toAccountId,
         @Schema(description = "Decimal string; a JSON number is accepted too", example = "30.00", type = "string")
         @NotNull @Digits(integer = 15, fraction = 10) BigDecimal amount,
         @Schema(description = "ISO-4217 code; both accounts' currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "Recorded with every event of the transfer as metadata 'transferDescription'",
                 example = "Rent March", nullable = true)
-        @Size(max = 140) String description) {
+        @Size(max = 140) @PlainText String description) {
 }

@@ -4,6 +4,8 @@ import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.accounts.StatementLines;
 import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.web.PageResponse;
+import io.ledgerline.query.web.Paging;
+import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,12 +65,15 @@ public class AccountQueryController {
 
     @GetMapping
     @Operation(summary = "List accounts, by customer and status")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a malformed customer id or status, or page "
+            + "and size out of range")
     public PageResponse<AccountResponse> accounts(
-            @RequestParam(required = false) String customerId,
+            @RequestParam(required = false) @Pattern(regexp = TextRules.ID_PATTERN) String customerId,
             @RequestParam(required = false) @Pattern(regexp = "OPEN|FROZEN|CLOSED") String status,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "1 to 100; page and size reach at most 10,000 accounts deep")
+            @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+        Paging.offset(page, size);
         Page<AccountResponse> found = accounts.search(customerId, status,
                 PageRequest.of(page, size, Sort.by("openedAt").descending().and(Sort.by("accountId"))))
                 .map(AccountResponse::of);
@@ -85,8 +90,10 @@ public class AccountQueryController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @Parameter(description = "Until this instant, exclusive (ISO-8601)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "1 to 100; page and size reach at most 10,000 lines deep")
+            @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
+        Paging.offset(page, size);
         requireAccount(accountId);
         return new PageResponse<>(statements.page(accountId, from, to, page, size).stream()
                 .map(StatementLineResponse::of).toList(), page, size, statements.count(accountId, from, to));
@@ -102,6 +109,10 @@ public class AccountQueryController {
     }
 
     private void requireAccount(String accountId) {
+        // an id of a form never issued is unknown without asking the database
+        if (!TextRules.isWellFormedId(accountId)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No account of that id is known to the query side");
+        }
         if (accounts.versionOf(accountId).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
                     "No account " + accountId + " is known to the query side");

@@ -4,6 +4,7 @@ import io.ledgerline.query.parking.ParkedEvent;
 import io.ledgerline.query.parking.ParkedEventRetrier;
 import io.ledgerline.query.parking.ParkedEventRetrier.RetryOutcome;
 import io.ledgerline.query.parking.ParkedEvents;
+import io.ledgerline.support.text.PlainText;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +41,8 @@ public class ParkedEventController {
     @Operation(summary = "List parked events, oldest first")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: unknown status or limit out of range")
     public List<ParkedEvent> list(
-            @Parameter(description = "Only this projection's consumer group") @RequestParam(required = false) String projection,
+            @Parameter(description = "Only this projection's consumer group") @RequestParam(required = false)
+            @Size(max = 100) @PlainText String projection,
             @Parameter(description = "PARKED or RESOLVED") @RequestParam(required = false)
             @Pattern(regexp = "PARKED|RESOLVED") String status,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {

@@ -5,6 +5,7 @@ import io.ledgerline.query.rebuild.RebuildNotCancellable;
 import io.ledgerline.query.rebuild.RebuildNotFound;
 import io.ledgerline.query.rebuild.Rebuilder;
 import io.ledgerline.query.rebuild.UnknownProjection;
+import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -65,6 +66,7 @@ public class RebuildController {
     @Operation(summary = "A rebuild's state and progress: events done and total, rate, ETA, error")
     @ApiResponse(responseCode = "404", description = "REBUILD_NOT_FOUND")
     public RebuildResponse status(@PathVariable String id) {
+        requireWellFormed(id);
         return rebuilder.find(id).map(RebuildResponse::of).orElseThrow(() -> notFound(new RebuildNotFound(id)));
     }
 
@@ -73,12 +75,20 @@ public class RebuildController {
     @ApiResponse(responseCode = "404", description = "REBUILD_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "REBUILD_NOT_CANCELLABLE: ended, or already taking over")
     public RebuildResponse cancel(@PathVariable String id) {
+        requireWellFormed(id);
         try {
             return RebuildResponse.of(rebuilder.cancel(id));
         } catch (RebuildNotFound e) {
             throw notFound(e);
         } catch (RebuildNotCancellable e) {
             throw new ApiException(HttpStatus.CONFLICT, "REBUILD_NOT_CANCELLABLE", e.getMessage());
+        }
+    }
+
+    /** Rebuild ids are UUIDs: another id names no rebuild, and is not looked up. */
+    private static void requireWellFormed(String id) {
+        if (!TextRules.isWellFormedId(id)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "REBUILD_NOT_FOUND", "No rebuild of that id is known");
         }
     }
 

@@ -37,15 +37,16 @@ public class AccountSearchController {
     @GetMapping("/accounts")
     @Operation(summary = "Find accounts by owner name or email (tolerating typos), account id or customer id")
     @ApiResponse(responseCode = "200", description = "The matching accounts, best match first")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank or too long, or size is out of range")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank, longer than 200 characters "
+            + "or 10 words or not plain text, or size is out of range")
     @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public AccountSearchResponse accounts(
             @Parameter(description = "A name, an email address, an account id or a customer id")
             @RequestParam @NotBlank @Size(max = 200) String q,
             @Parameter(description = "How many hits at most") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size)
             throws IOException {
+        String text = SearchParameters.words("q", q).orElseThrow(() -> new InvalidSearchRequest("q must not be blank"));
         index.ensureExists();
-        String text = q.strip();
         SearchResponse<AccountDocument> response = client.search(s -> s
                 .index(AccountSearchIndex.ALIAS)
                 .size(size)

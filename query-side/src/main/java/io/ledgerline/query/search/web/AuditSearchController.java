@@ -42,7 +42,8 @@ public class AuditSearchController {
     @Operation(summary = "Find events by user, correlation id, type, time and words of their payload, newest first")
     @ApiResponse(responseCode = "200", description = "A page of matching events and how many matched in all")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an instant cannot be read, the time range is "
-            + "reversed, or page and size are out of range")
+            + "reversed, q is longer than 200 characters or 10 words, a filter is not plain text or too long, or page and "
+            + "size are out of range")
     @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public AuditSearchResponse events(
             @Parameter(description = "Who caused the events") @RequestParam(required = false) String user,
@@ -59,12 +60,12 @@ public class AuditSearchController {
         SearchParameters.requireOrdered("from", start, "to", end);
         int offset = SearchParameters.offset(page, size);
         List<Query> filters = new ArrayList<>();
-        SearchParameters.text(user).ifPresent(value -> filters.add(term("user", value)));
-        SearchParameters.text(correlationId).ifPresent(value -> filters.add(term("correlationId", value)));
-        SearchParameters.text(type).ifPresent(value -> filters.add(term("type", value)));
+        SearchParameters.keyword("user", user).ifPresent(value -> filters.add(term("user", value)));
+        SearchParameters.id("correlationId", correlationId).ifPresent(value -> filters.add(term("correlationId", value)));
+        SearchParameters.eventType("type", type).ifPresent(value -> filters.add(term("type", value)));
         start.ifPresent(value -> filters.add(Query.of(f -> f.range(r -> r.date(d -> d.field("timestamp").gte(value.toString()))))));
         end.ifPresent(value -> filters.add(Query.of(f -> f.range(r -> r.date(d -> d.field("timestamp").lt(value.toString()))))));
-        Optional<String> words = SearchParameters.text(q);
+        Optional<String> words = SearchParameters.words("q", q);
         index.ensureExists();
         SearchResponse<AuditDocument> response = client.search(s -> s
                 .index(AuditSearchIndex.ALIAS)

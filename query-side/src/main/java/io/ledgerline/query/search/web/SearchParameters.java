@@ -1,22 +1,90 @@
 package io.ledgerline.query.search.web;
 
+import io.ledgerline.query.web.Paging;
+import io.ledgerline.support.text.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** Reads optional search parameters, refusing what cannot be read instead of guessing. */
+/**
+ * Reads optional search parameters, refusing what cannot be read instead of guessing. Every value
+ * reaches Elasticsearch as a typed value of the Java client's query builders (a term, a match text,
+ * a range bound), never as query syntax: {@code *:*} or {@code {"query": ...}} is text to match.
+ */
 final class SearchParameters {
 
     /** Elasticsearch's default index.max_result_window: pages beyond it cannot be fetched with from/size. */
-    static final int MAX_RESULT_WINDOW = 10_000;
+    static final int MAX_RESULT_WINDOW = Paging.MAX_WINDOW;
+    /** The longest free text of a search; a longer one is refused (400). */
+    static final int MAX_TEXT_LENGTH = 200;
+    /**
+     * The most words a free-text search may have: every word becomes a clause of the query, with
+     * fuzzy expansions where typos are tolerated, so the words bound the work of one search.
+     */
+    static final int MAX_WORDS = 10;
+    /** The longest value of an exact filter such as a user. */
+    static final int MAX_KEYWORD_LENGTH = 255;
     private static final int LONGEST_AMOUNT = 40;
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,100}");
 
     private SearchParameters() {
     }
 
     static Optional<String> text(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    /**
+     * Free text to match: plain text (see {@link TextRules}), at most {@link #MAX_TEXT_LENGTH}
+     * characters and {@link #MAX_WORDS} words, counted as Elasticsearch's standard analyzer splits them.
+     */
+    static Optional<String> words(String name, String value) {
+        Optional<String> text = text(value);
+        if (text.isEmpty()) {
+            return text;
+        }
+        if (text.get().length() > MAX_TEXT_LENGTH) {
+            throw new InvalidSearchRequest(name + " has more than " + MAX_TEXT_LENGTH + " characters");
+        }
+        if (!TextRules.isPlain(text.get(), true)) {
+            throw new InvalidSearchRequest(name + " must be plain text: no control characters, unpaired surrogates "
+                    + "or bidirectional overrides");
+        }
+        long words = WORD_SEPARATORS.splitAsStream(text.get()).filter(word -> !word.isEmpty()).count();
+        if (words > MAX_WORDS) {
+            throw new InvalidSearchRequest(name + " has more than " + MAX_WORDS + " words");
+        }
+        return text;
+    }
+
+    /** An id to filter by exactly; one that no id could have is refused rather than searched for. */
+    static Optional<String> id(String name, String value) {
+        Optional<String> text = text(value);
+        if (text.isPresent() && !TextRules.isWellFormedId(text.get())) {
+            throw new InvalidSearchRequest(name + " " + TextRules.ID_MESSAGE);
+        }
+        return text;
+    }
+
+    /** A value to filter by exactly, such as a user name: plain text of at most {@link #MAX_KEYWORD_LENGTH}. */
+    static Optional<String> keyword(String name, String value) {
+        Optional<String> text = text(value);
+        if (text.isPresent() && (text.get().length() > MAX_KEYWORD_LENGTH || !TextRules.isPlain(text.get(), true))) {
+            throw new InvalidSearchRequest(name + " must be plain text of at most " + MAX_KEYWORD_LENGTH + " characters");
+        }
+        return text;
+    }
+
+    /** An event type's simple name, such as MoneyDeposited. */
+    static Optional<String> eventType(String name, String value) {
+        Optional<String> text = text(value);
+        if (text.isPresent() && !EVENT_TYPE.matcher(text.get()).matches()) {
+            throw new InvalidSearchRequest(name + " must be the name of an event type, such as MoneyDeposited");
+        }
+        return text;
     }
 
     static Optional<BigDecimal> amount(String name, String value) {

@@ -35,8 +35,8 @@ public class TransactionSearchController {
     @GetMapping("/transactions")
     @Operation(summary = "Find statement lines, newest first, with exact totals per type and per month and currency")
     @ApiResponse(responseCode = "200", description = "A page of matching lines and totals over all matching lines")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an amount or instant cannot be read, "
-            + "a range is reversed, or page and size are out of range")
+    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an amount, instant or account id cannot be "
+            + "read, q is longer than 200 characters or 10 words, a range is reversed, or page and size are out of range")
     @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public TransactionSearchResponse transactions(
             @Parameter(description = "Words of the description or reference") @RequestParam(required = false) String q,
@@ -48,7 +48,8 @@ public class TransactionSearchController {
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Hits per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size)
             throws IOException {
-        TransactionCriteria criteria = new TransactionCriteria(SearchParameters.text(q), SearchParameters.text(accountId),
+        TransactionCriteria criteria = new TransactionCriteria(SearchParameters.words("q", q),
+                SearchParameters.id("accountId", accountId),
                 SearchParameters.amount("minAmount", minAmount), SearchParameters.amount("maxAmount", maxAmount),
                 SearchParameters.instant("from", from), SearchParameters.instant("to", to));
         SearchParameters.requireOrdered("minAmount", criteria.minAmount(), "maxAmount", criteria.maxAmount());

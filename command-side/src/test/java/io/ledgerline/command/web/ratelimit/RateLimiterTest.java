@@ -1,0 +1,98 @@
+package io.ledgerline.command.web.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+
+    private final SettableClock clock = new SettableClock();
+
+    @Nested
+    class OneSubject {
+
+        private final RateLimiter limiter = new RateLimiter(10, 20, 1_000, clock);
+
+        @Test
+        void letsABurstThroughThenRefusesWithTheTimeUntilTheNextToken() {
+            IntStream.range(0, 20).forEach(i -> assertThat(limiter.acquire("ada")).as("request " + i).isEmpty());
+
+            assertThat(limiter.acquire("ada")).contains(Duration.ofMillis(100));
+        }
+
+        @Test
+        void refillsAtTheConfiguredRate() {
+            IntStream.range(0, 20).forEach(i -> limiter.acquire("ada"));
+
+            clock.advance(Duration.ofMillis(250));
+
+            assertThat(limiter.acquire("ada")).isEmpty();
+            assertThat(limiter.acquire("ada")).isEmpty();
+            assertThat(limiter.acquire("ada")).isPresent();
+        }
+
+        @Test
+        void neverHoldsMoreThanTheBurst() {
+            clock.advance(Duration.ofHours(1));
+
+            assertThat(IntStream.range(0, 25).mapToObj(i -> limiter.acquire("ada")).filter(Optional::isEmpty).count())
+                    .isEqualTo(20);
+        }
+
+        @Test
+        void aClockSetBackTakesNoTokensAway() {
+            IntStream.range(0, 19).forEach(i -> limiter.acquire("ada"));
+
+            clock.advance(Duration.ofMinutes(-5));
+
+            assertThat(limiter.acquire("ada")).isEmpty();
+            assertThat(limiter.acquire("ada")).isPresent();
+        }
+    }
+
+    @Test
+    void eachSubjectHasABucketOfItsOwn() {
+        RateLimiter limiter = new RateLimiter(1, 1, 1_000, clock);
+
+        assertThat(limiter.acquire("ada")).isEmpty();
+        assertThat(limiter.acquire("ada")).isPresent();
+        assertThat(limiter.acquire("grace")).isEmpty();
+    }
+
+    @Test
+    void forgetsBucketsThatFilledUpAgain() {
+        RateLimiter limiter = new RateLimiter(10, 10, 1_000, clock);
+        IntStream.range(0, 100).forEach(i -> limiter.acquire("subject-" + i));
+
+        clock.advance(Duration.ofSeconds(2));
+        IntStream.range(0, 100).forEach(i -> limiter.acquire("fresh"));
+
+        assertThat(limiter.trackedSubjects()).isEqualTo(1);
+    }
+
+    @Test
+    void aFloodOfSubjectsCannotGrowTheMapBeyondItsBound() {
+        RateLimiter limiter = new RateLimiter(1, 1, 500, clock);
+
+        IntStream.range(0, 100_000).forEach(i -> limiter.acquire("flood-" + i));
+
+        assertThat(limiter.trackedSubjects()).isEqualTo(500);
+    }
+
+    @Test
+    void aSubjectThatKeepsSendingKeepsItsBucketDuringAFlood() {
+        RateLimiter limiter = new RateLimiter(1, 1, 500, clock);
+        assertThat(limiter.acquire("ada")).isEmpty();
+
+        for (int i = 0; i < 10_000; i++) {
+            limiter.acquire("flood-" + i);
+            if (i % 100 == 0) {
+                assertThat(limiter.acquire("ada")).as("ada is still over her limit").isPresent();
+            }
+        }
+    }
+}
