@@ -13,6 +13,10 @@ public final class ErrorCodes {
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     /** A database the answer depends on cannot be reached right now; the request may be retried. */
     public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
+    /** No bearer token, or one that is malformed, expired, forged or signed by an unknown key (401). */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** The token is valid, but none of its roles allows the request (403). */
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     private ErrorCodes() {
     }
