@@ -36,6 +36,8 @@ class LedgerEndToEndIT {
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     private static LocalSystem system;
+    /** A staff token of the development issuer: every API call sends it. */
+    private static String token;
 
     @BeforeAll
     static void startTheSystem() {
@@ -43,6 +45,7 @@ class LedgerEndToEndIT {
                 .withJars(jar("ledgerline.command-side.jar", LocalSystemOptions.COMMAND_SIDE_JAR),
                         jar("ledgerline.query-side.jar", LocalSystemOptions.QUERY_SIDE_JAR));
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
+        token = system.devToken("end-to-end", "TELLER", "AUDITOR", "ADMIN");
     }
 
     @AfterAll
@@ -196,12 +199,13 @@ class LedgerEndToEndIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -43,6 +43,8 @@ class ReplayAfterTopicLossIT {
     private static final Duration EVENTUALLY = Duration.ofMinutes(3);
 
     private static LocalSystem system;
+    /** A staff token of the development issuer: every API call sends it. */
+    private static String token;
 
     @BeforeAll
     static void startTheSystem() {
@@ -51,6 +53,7 @@ class ReplayAfterTopicLossIT {
                 .withJars(jar("ledgerline.command-side.jar", project.resolve(LocalSystemOptions.COMMAND_SIDE_JAR)),
                         jar("ledgerline.query-side.jar", project.resolve(LocalSystemOptions.QUERY_SIDE_JAR)));
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
+        token = system.devToken("replay-after-topic-loss", "TELLER", "AUDITOR", "ADMIN");
     }
 
     @AfterAll
@@ -177,13 +180,14 @@ class ReplayAfterTopicLossIT {
     }
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+        return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token)
+                .GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build(), HttpResponse.BodyHandlers.ofString());
     }

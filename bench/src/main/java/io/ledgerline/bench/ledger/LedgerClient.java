@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.bench.load.Pacing;
-
+import io.ledgerline.localstack.launch.DevTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -15,7 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -33,13 +36,37 @@ public final class LedgerClient implements AutoCloseable {
         return thread;
     });
     private final HttpClient http;
+    /** The bearer token every request of this client sends. */
+    private final String token;
+    /** The clients of the simulated load clients, one subject each, sharing this one's connections. */
+    private final Map<Integer, LedgerClient> loadClients;
 
+    /** A client of the bench itself (subject "bench", roles TELLER and ADMIN), for setup, probes and rebuilds. */
     public LedgerClient(URI commandSide, URI querySide) {
         this.commandSide = commandSide;
         this.querySide = querySide;
         // HTTP/1.1 keeps one connection per concurrent client, like the typical service-to-service caller
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(responses)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        this.token = DevTokens.request(commandSide, "bench", List.of("TELLER", "ADMIN"), null);
+        this.loadClients = new ConcurrentHashMap<>();
+    }
+
+    private LedgerClient(LedgerClient shared, String token) {
+        this.commandSide = shared.commandSide;
+        this.querySide = shared.querySide;
+        this.http = shared.http;
+        this.token = token;
+        this.loadClients = shared.loadClients;
+    }
+
+    /**
+     * The client of simulated load client {@code n}: a teller of its own (subject "bench-client-n"),
+     * as each real caller would be, so that anything counted per subject is counted per client.
+     */
+    public LedgerClient loadClient(int n) {
+        return loadClients.computeIfAbsent(n, client -> new LedgerClient(this,
+                DevTokens.request(commandSide, "bench-client-" + client, List.of("TELLER"), null)));
     }
 
     public String registerCustomer(String name, String email) {
@@ -183,12 +210,13 @@ public final class LedgerClient implements AutoCloseable {
 
     private HttpResponse<String> post(URI service, String path, JsonNode body) {
         return send(HttpRequest.newBuilder(service.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     private HttpResponse<String> get(URI service, String path) {
-        return send(HttpRequest.newBuilder(service.resolve(path)).timeout(REQUEST_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(service.resolve(path)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

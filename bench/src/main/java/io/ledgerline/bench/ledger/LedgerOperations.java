@@ -1,7 +1,6 @@
 package io.ledgerline.bench.ledger;
 
 import io.ledgerline.bench.load.Operation;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +23,9 @@ public final class LedgerOperations {
     /** A deposit, answered by the command side: the money is booked in the event store. */
     public Operation deposit(int client) {
         List<String> own = accounts.ofClient(client);
+        LedgerClient caller = ledger.loadClient(client);
         int[] next = {0};
-        return () -> ledger.deposit(own.get(next[0]++ % own.size()), DEPOSIT, BenchAccounts.CURRENCY, "bench deposit");
+        return () -> caller.deposit(own.get(next[0]++ % own.size()), DEPOSIT, BenchAccounts.CURRENCY, "bench deposit");
     }
 
     /**
@@ -35,12 +35,13 @@ public final class LedgerOperations {
      */
     public Operation transfer(int client) {
         List<String> own = accounts.ofClient(client);
+        LedgerClient caller = ledger.loadClient(client);
         int[] next = {0};
         return () -> {
             int from = next[0]++ % own.size();
-            String transferId = ledger.requestTransfer(own.get(from), own.get((from + 1) % own.size()), TRANSFER,
+            String transferId = caller.requestTransfer(own.get(from), own.get((from + 1) % own.size()), TRANSFER,
                     BenchAccounts.CURRENCY);
-            ledger.awaitTransferCompleted(transferId, TRANSFER_OUTCOME_TIMEOUT);
+            caller.awaitTransferCompleted(transferId, TRANSFER_OUTCOME_TIMEOUT);
         };
     }
 }

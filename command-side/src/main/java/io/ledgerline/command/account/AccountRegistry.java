@@ -2,6 +2,7 @@ package io.ledgerline.command.account;
 
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
+import io.ledgerline.events.CustomerId;
 import java.util.Currency;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /** The command side's table of accounts, written in the transaction that appends AccountOpened. */
 @Component
 @ProcessingGroup(AccountRegistry.PROCESSING_GROUP)
-class AccountRegistry implements AccountDirectory {
+class AccountRegistry implements AccountDirectory, AccountOwners {
 
     static final String PROCESSING_GROUP = "account-registry";
 
@@ -40,6 +41,13 @@ class AccountRegistry implements AccountDirectory {
             known.remember(accountId.value(), currency.get());
         }
         return currency;
+    }
+
+    /** Asked only for callers limited to their own accounts, so it reads the table each time rather than caching. */
+    @Override
+    public Optional<CustomerId> ownerOf(AccountId accountId) {
+        return jdbc.query("SELECT customer_id FROM account_registry WHERE account_id = ?",
+                (row, index) -> CustomerId.of(row.getString("customer_id")), accountId.value()).stream().findFirst();
     }
 
     @EventHandler

@@ -1,14 +1,26 @@
 package io.ledgerline.command.web;
 
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Documents the headers every command endpoint understands, which no controller method declares. */
+/**
+ * Documents the headers every command endpoint understands, which no controller method declares,
+ * and the bearer token every endpoint but the development token issuer requires.
+ */
 @Configuration(proxyBeanMethods = false)
+@SecurityScheme(name = CommandApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "A JWT of the configured issuer; locally from POST /api/dev/tokens")
+@OpenAPIDefinition(security = @SecurityRequirement(name = CommandApiDocumentation.BEARER))
 class CommandApiDocumentation {
+
+    static final String BEARER = "bearer";
 
     @Bean
     OperationCustomizer commandHeaders() {

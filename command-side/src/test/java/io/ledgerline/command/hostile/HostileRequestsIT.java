@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.command.hostile.HostileHttp.Answer;
+import io.ledgerline.command.security.TestTokens;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -90,12 +91,15 @@ class HostileRequestsIT {
     static String otherAccountId;
     static String transferId;
 
+    @Autowired
+    TestTokens tokens;
+
     /**
-     * The one place where the suite's raw requests get their credentials; the injected
-     * TestRestTemplate carries its own.
+     * The one place where the suite's raw requests get their credentials, a staff token; the
+     * injected TestRestTemplate carries its own.
      */
     Optional<String> authorization() {
-        return Optional.empty();
+        return Optional.of("Bearer " + tokens.staff());
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.account.DebitAccountForTransferCommand;
 import io.ledgerline.command.account.DepositMoneyCommand;
+import io.ledgerline.command.security.TestTokens;
 import io.ledgerline.events.AccountId;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -64,6 +65,8 @@ class CommandApiIT {
     CommandGateway commandGateway;
     @Autowired
     CommandExecutor executor;
+    @Autowired
+    TestTokens tokens;
     @LocalServerPort
     int port;
 
@@ -273,6 +276,7 @@ class CommandApiIT {
             connection.setDoOutput(true);
             connection.setChunkedStreamingMode(4096);
             connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", "Bearer " + tokens.staff());
             try (OutputStream out = connection.getOutputStream()) {
                 out.write(body);
             } catch (IOException closedEarly) {
@@ -450,7 +454,7 @@ class CommandApiIT {
 
             assertThat(response.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("corr-123");
             JsonNode metadata = json.readTree((byte[]) lastRow().get("meta_data"));
-            assertThat(metadata.path("user").asText()).isEqualTo("anonymous");
+            assertThat(metadata.path("user").asText()).isEqualTo(TestTokens.STAFF_SUBJECT);
             assertThat(metadata.path("correlationId").asText()).isEqualTo("corr-123");
             assertThat(metadata.path("causationId").asText()).isNotBlank().isNotEqualTo("corr-123");
         }
@@ -498,7 +502,7 @@ class CommandApiIT {
             assertThat(sagaDebits).singleElement().satisfies(command -> {
                 assertThat(command.getMetaData()).containsEntry("causationId", requested.get("event_identifier"))
                         .containsEntry("correlationId", "transfer-corr-1")
-                        .containsEntry("user", "anonymous");
+                        .containsEntry("user", TestTokens.STAFF_SUBJECT);
                 JsonNode debit = json.readTree(jdbc.queryForObject("""
                         SELECT meta_data FROM domain_event_entry
                         WHERE aggregate_identifier = ? AND payload_type = 'io.ledgerline.events.AccountDebitedForTransfer'""",

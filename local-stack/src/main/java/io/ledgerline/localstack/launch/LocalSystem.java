@@ -2,7 +2,6 @@ package io.ledgerline.localstack.launch;
 
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.process.Ports;
-
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,6 +147,9 @@ public final class LocalSystem implements AutoCloseable {
     private List<String> springArguments(int port, String database, boolean elasticsearch) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                // the development token issuer: the command side signs with this key, both services verify with it
+                "--spring.profiles.active=local",
+                "--ledgerline.security.dev-tokens.key-file=" + devTokenKeyFile(),
                 "--spring.datasource.url=" + stack.postgresJdbcUrl(database),
                 "--spring.datasource.username=" + stack.postgresUser(),
                 "--spring.datasource.password=" + stack.postgresPassword(),
@@ -156,6 +158,16 @@ public final class LocalSystem implements AutoCloseable {
             arguments.add("--spring.elasticsearch.uris=" + stack.elasticsearchUri());
         }
         return arguments;
+    }
+
+    /** The RSA key the development tokens of this data directory are signed with, shared by every service instance. */
+    public Path devTokenKeyFile() {
+        return stack.workDirectory().root().resolve("dev-token-key.json");
+    }
+
+    /** A token of the development issuer for the subject, to send as {@code Authorization: Bearer <token>}. */
+    public String devToken(String subject, String... roles) {
+        return DevTokens.request(commandSideUri(), subject, List.of(roles), null);
     }
 
     public LocalStack stack() {

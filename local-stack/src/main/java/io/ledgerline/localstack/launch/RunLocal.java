@@ -3,7 +3,6 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.process.FileTrees;
-
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -89,12 +88,16 @@ public final class RunLocal {
             String query = system.querySideUri().toString();
             out.append(String.format("""
 
+                    Every API call needs a bearer token. Get one from the development token issuer (local profile only;
+                    roles CUSTOMER with "customerId", TELLER, AUDITOR, ADMIN; optional "ttlSeconds", default 8 hours):
+                      TOKEN=$(%3$s | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+
                     Try it (accounts are opened for registered customers):
-                      curl -s -X POST %1$s/api/customers -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.org"}'
-                      curl -i -X POST %1$s/api/accounts -H 'Content-Type: application/json' -d '{"customerId":"<customerId>","currency":"EUR"}'
-                      curl %2$s/api/accounts/<accountId>
-                      curl '%2$s/api/search/accounts?q=<customerId>'
-                    """, command, query));
+                      curl -s -X POST %1$s/api/customers -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.org"}'
+                      curl -i -X POST %1$s/api/accounts -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"customerId":"<customerId>","currency":"EUR"}'
+                      curl -H "Authorization: Bearer $TOKEN" %2$s/api/accounts/<accountId>
+                      curl -H "Authorization: Bearer $TOKEN" '%2$s/api/search/accounts?q=<customerId>'
+                    """, command, query, DevTokens.curl(system.commandSideUri())));
         }
         System.out.println(out);
     }

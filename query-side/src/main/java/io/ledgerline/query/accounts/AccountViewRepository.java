@@ -1,5 +1,6 @@
 package io.ledgerline.query.accounts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.springframework.data.domain.Page;
@@ -17,6 +18,10 @@ public interface AccountViewRepository extends Repository<AccountView, String> {
             WHERE (:customerId IS NULL OR a.customerId = :customerId) AND (:status IS NULL OR a.status = :status)
             """)
     Page<AccountView> search(@Param("customerId") String customerId, @Param("status") String status, Pageable page);
+
+    /** The accounts of one customer, which a customer's transaction search is limited to. */
+    @Query("SELECT a.accountId FROM AccountView a WHERE a.customerId = :customerId")
+    List<String> accountIdsOf(@Param("customerId") String customerId);
 
     @Query("SELECT a.version FROM AccountView a WHERE a.accountId = :accountId")
     Optional<Long> findVersion(@Param("accountId") String accountId);

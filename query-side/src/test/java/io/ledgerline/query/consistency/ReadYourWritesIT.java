@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.query.security.TestTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -18,11 +19,15 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 class ReadYourWritesIT extends QuerySideIT {
+
+    @Autowired
+    TestTokens tokens;
 
     @LocalServerPort
     int port;
@@ -82,7 +87,8 @@ class ReadYourWritesIT extends QuerySideIT {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/accounts/" + account + "/events"))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + tokens.staff()).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         Thread reader = new Thread(() -> readEvents(stream, received), "sse-reader");
         reader.setDaemon(true);

@@ -10,6 +10,7 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.hostile.HostileHttp.Answer;
+import io.ledgerline.query.security.TestTokens;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,15 @@ class HostileRequestsIT extends QuerySideIT {
     AccountId accountId;
     TransferId transferId;
 
+    @Autowired
+    TestTokens tokens;
+
     /**
-     * The one place where the suite's raw requests get their credentials; the injected
-     * TestRestTemplate carries its own.
+     * The one place where the suite's raw requests get their credentials, a staff token; the
+     * injected TestRestTemplate carries its own.
      */
     Optional<String> authorization() {
-        return Optional.empty();
+        return Optional.of("Bearer " + tokens.staff());
     }
 
     @BeforeEach

@@ -8,6 +8,7 @@ import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.QuerySideApplication;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.query.security.TestTokens;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +47,8 @@ class RebuildIT extends QuerySideIT {
 
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private TestTokens tokens;
 
     @Test
     void rebuildsTheSqlReadModelsUnderTrafficWhileQueriesKeepAnsweringAndNeverGoBack() throws Exception {
@@ -99,7 +103,8 @@ class RebuildIT extends QuerySideIT {
 
         String rebuild;
         try (ConfigurableApplicationContext interrupted = anotherQueryNode()) {
-            TestRestTemplate node = new TestRestTemplate();
+            TestRestTemplate node = new TestRestTemplate(
+                    new RestTemplateBuilder().defaultHeader("Authorization", "Bearer " + tokens.staff()));
             URI base = URI.create("http://localhost:" + interrupted.getEnvironment().getProperty("local.server.port"));
             ResponseEntity<String> started = node.postForEntity(base.resolve("/api/admin/projections/" + SQL + "/rebuild"),
                     null, String.class);

@@ -15,6 +15,10 @@ public final class ErrorCodes {
     public static final String STORE_UNAVAILABLE = "STORE_UNAVAILABLE";
     /** The caller sent more commands than its rate allows; Retry-After says when to try again. */
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** No bearer token, or one that is malformed, expired, forged or signed by an unknown key (401). */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** The token is valid, but none of its roles allows the request (403). */
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     private ErrorCodes() {
     }

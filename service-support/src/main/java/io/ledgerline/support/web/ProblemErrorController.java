@@ -43,6 +43,8 @@ public class ProblemErrorController implements ErrorController {
     static String codeFor(HttpStatus status) {
         return switch (status) {
             case BAD_REQUEST -> ErrorCodes.MALFORMED_REQUEST;
+            case UNAUTHORIZED -> ErrorCodes.UNAUTHENTICATED;
+            case FORBIDDEN -> ErrorCodes.FORBIDDEN;
             case NOT_FOUND -> ErrorCodes.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> ErrorCodes.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> ErrorCodes.NOT_ACCEPTABLE;

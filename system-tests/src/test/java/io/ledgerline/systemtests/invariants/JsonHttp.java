@@ -30,14 +30,20 @@ final class JsonHttp {
         return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
     }
 
+    /** A GET of a Ledgerline API, which needs a bearer token; Elasticsearch is read without one. */
+    static Reply get(URI uri, String token) {
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
+                .GET().build());
+    }
+
     static Reply post(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    static int status(URI uri) {
+    static int status(URI uri, String token) {
         try {
-            return get(uri).status();
+            return get(uri, token).status();
         } catch (UncheckedIOException e) {
             return -1;
         }

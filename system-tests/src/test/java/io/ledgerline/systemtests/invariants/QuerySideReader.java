@@ -8,30 +8,33 @@ import java.net.URI;
 public final class QuerySideReader {
 
     private final URI querySide;
+    private final String token;
 
-    public QuerySideReader(URI querySide) {
+    /** @param token a bearer token with the roles TELLER (the reads) and ADMIN (the projections' status) */
+    public QuerySideReader(URI querySide, String token) {
         this.querySide = querySide;
+        this.token = token;
     }
 
     /** The account, or an empty object while the read model does not know it. */
     JsonNode account(String accountId) {
-        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/accounts/" + accountId));
+        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/accounts/" + accountId), token);
         return reply.status() == 200 ? reply.body() : missing(reply);
     }
 
     long statementLines(String accountId) {
-        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/accounts/" + accountId + "/transactions?size=1"));
+        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/accounts/" + accountId + "/transactions?size=1"), token);
         return reply.status() == 200 ? reply.body().path("totalItems").asLong(-1) : -1;
     }
 
     JsonNode transfer(String transferId) {
-        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/transfers/" + transferId));
+        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/transfers/" + transferId), token);
         return reply.status() == 200 ? reply.body() : missing(reply);
     }
 
     /** Every projection with its lag and parked events. */
     JsonNode projections() {
-        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/admin/projections"));
+        JsonHttp.Reply reply = JsonHttp.get(querySide.resolve("/api/admin/projections"), token);
         if (reply.status() != 200) {
             throw new IllegalStateException("The projections' status answered " + reply.status() + ": " + reply.body());
         }
@@ -39,11 +42,11 @@ public final class QuerySideReader {
     }
 
     public int accountStatus(String accountId) {
-        return JsonHttp.status(querySide.resolve("/api/accounts/" + accountId));
+        return JsonHttp.status(querySide.resolve("/api/accounts/" + accountId), token);
     }
 
     public int accountSearchStatus(String accountId) {
-        return JsonHttp.status(querySide.resolve("/api/search/accounts?q=" + accountId));
+        return JsonHttp.status(querySide.resolve("/api/search/accounts?q=" + accountId), token);
     }
 
     private static JsonNode missing(JsonHttp.Reply reply) {

@@ -22,6 +22,12 @@ public final class CommandClient {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))
             .build();
+    private final String token;
+
+    /** @param token the bearer token of this client's subject, with the role TELLER */
+    public CommandClient(String token) {
+        this.token = token;
+    }
 
     public record Answer(int status, String body) {
 
@@ -78,6 +84,7 @@ public final class CommandClient {
     private Answer post(URI uri, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());

@@ -1,5 +1,6 @@
 package io.ledgerline.systemtests.load;
 
+import io.ledgerline.localstack.launch.DevTokens;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -30,7 +31,6 @@ public final class LoadDriver implements AutoCloseable {
     private final List<URI> commandSides;
     private final List<String> accounts;
     private final Journal journal;
-    private final CommandClient client = new CommandClient();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService clients;
@@ -63,8 +63,9 @@ public final class LoadDriver implements AutoCloseable {
             double operationsPerSecond, BigDecimal seedAmount, Journal journal) {
         long seed = System.nanoTime();
         LoadDriver driver = new LoadDriver(scenario, commandSides, accounts, clientCount, operationsPerSecond, journal, seed);
+        CommandClient funding = new CommandClient(token(commandSides, scenario + "-funding"));
         for (String account : accounts) {
-            Operation funded = driver.execute(new Request(driver.nextId(), OperationKind.DEPOSIT, account, null,
+            Operation funded = driver.execute(funding, new Request(driver.nextId(), OperationKind.DEPOSIT, account, null,
                     seedAmount, commandSides.get(0)));
             journal.record(funded);
             if (funded.outcome() != Outcome.ACCEPTED) {
@@ -73,18 +74,24 @@ public final class LoadDriver implements AutoCloseable {
         }
         for (int i = 0; i < clientCount; i++) {
             Random random = new Random(seed + i);
-            driver.clients.execute(() -> driver.runClient(random));
+            // each simulated client is a subject of its own, as each would be a teller of its own
+            CommandClient client = new CommandClient(token(commandSides, scenario + "-client-" + i));
+            driver.clients.execute(() -> driver.runClient(client, random));
         }
         return driver;
+    }
+
+    private static String token(List<URI> commandSides, String subject) {
+        return DevTokens.request(commandSides.get(0), subject, List.of("TELLER"), null);
     }
 
     private record Request(String id, OperationKind kind, String account, String counterparty, BigDecimal amount, URI target) {
     }
 
-    private void runClient(Random random) {
+    private void runClient(CommandClient client, Random random) {
         while (running.get()) {
             awaitSlot();
-            Operation operation = execute(nextRequest(random));
+            Operation operation = execute(client, nextRequest(random));
             journal.record(operation);
             if (operation.outcome() == Outcome.NO_ANSWER || operation.outcome() == Outcome.UNAVAILABLE) {
                 pause();
@@ -121,7 +128,7 @@ public final class LoadDriver implements AutoCloseable {
         return scenario + "-" + seed % 100_000 + "-" + sequence.incrementAndGet();
     }
 
-    private Operation execute(Request request) {
+    private Operation execute(CommandClient client, Request request) {
         long started = System.nanoTime();
         try {
             CommandClient.Answer answer = switch (request.kind()) {

@@ -58,7 +58,10 @@ class ReliabilityIT {
     private static final ReliabilityProfile PROFILE = ReliabilityProfile.current();
     private static final Journal JOURNAL = new Journal();
     private static final List<ScenarioFigures> FIGURES = new ArrayList<>();
-    private static final CommandClient COMMANDS = new CommandClient();
+    /** Opens the scenarios' accounts, as a teller; created once the system is up, its token issuer with it. */
+    private static CommandClient commands;
+    /** The invariant checks read accounts and transfers (TELLER) and the projections' status (ADMIN). */
+    private static String readerToken;
 
     private static LocalSystem system;
     /** The running scenario, whose clients must not outlive it when it fails: they would move the next one's target. */
@@ -76,10 +79,13 @@ class ReliabilityIT {
                 .withJvmOptions(List.of("-Dledgerline.rate-limit.requests-per-second=1000000",
                         "-Dledgerline.rate-limit.burst=1000000"), List.of());
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
+        commands = new CommandClient(system.devToken("reliability-setup", "TELLER"));
+        // taken while the command side is up: some scenarios read while it is down
+        readerToken = system.devToken("reliability-checker", "TELLER", "ADMIN");
         LocalStack stack = system.stack();
         checker = new InvariantChecker(
                 new EventStore(() -> stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword()),
-                new QuerySideReader(system.querySideUri()),
+                new QuerySideReader(system.querySideUri(), readerToken),
                 new SearchIndexReader(stack::elasticsearchUri));
     }
 
@@ -278,7 +284,7 @@ class ReliabilityIT {
         List<String> accounts = new ArrayList<>();
         for (int i = 0; i < PROFILE.hotAccounts(); i++) {
             try {
-                accounts.add(COMMANDS.openAccount(commandSides.get(0), "Hot Account " + name + " " + i));
+                accounts.add(commands.openAccount(commandSides.get(0), "Hot Account " + name + " " + i));
             } catch (Exception e) {
                 throw new IllegalStateException("Could not open the hot accounts of " + name, e);
             }
@@ -324,7 +330,7 @@ class ReliabilityIT {
     }
 
     private static QuerySideReader reader() {
-        return new QuerySideReader(system.querySideUri());
+        return new QuerySideReader(system.querySideUri(), readerToken);
     }
 
     /** The process id in the owner of a processor's (only) token: Axon names nodes "pid@host/...". */

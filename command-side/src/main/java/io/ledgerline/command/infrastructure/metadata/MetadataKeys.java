@@ -6,7 +6,10 @@ package io.ledgerline.command.infrastructure.metadata;
  */
 public final class MetadataKeys {
 
-    /** Who asked: the authenticated caller, {@value #ANONYMOUS} for API callers until authentication exists. */
+    /**
+     * Who asked: the {@code sub} of the API caller's verified bearer token, {@value #SYSTEM} for what no
+     * request started; {@value #ANONYMOUS} only in events stored before the API required a token.
+     */
     public static final String USER = "user";
     /** The id shared by everything one original request set off, across the saga's follow-up commands. */
     public static final String CORRELATION_ID = "correlationId";
@@ -18,6 +21,7 @@ public final class MetadataKeys {
      */
     public static final String TRANSFER_DESCRIPTION = "transferDescription";
 
+    /** The caller of a request without an authenticated subject; every command endpoint requires one. */
     public static final String ANONYMOUS = "anonymous";
     /** The caller of commands that no API request started, e.g. a deadline. */
     public static final String SYSTEM = "system";

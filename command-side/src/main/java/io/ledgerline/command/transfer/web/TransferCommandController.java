@@ -1,12 +1,17 @@
 package io.ledgerline.command.transfer.web;
 
+import io.ledgerline.command.account.AccountOwners;
 import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.command.transfer.RequestTransferCommand;
+import io.ledgerline.command.transfer.UnknownAccount;
 import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
+import io.ledgerline.support.security.Caller;
+import io.ledgerline.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,6 +19,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,13 +37,30 @@ public class TransferCommandController {
 
     private final CommandGateway commandGateway;
     private final CommandExecutor executor;
+    private final AccountOwners owners;
     private final URI queryBaseUrl;
 
-    public TransferCommandController(CommandGateway commandGateway, CommandExecutor executor,
+    public TransferCommandController(CommandGateway commandGateway, CommandExecutor executor, AccountOwners owners,
             @Value("${ledgerline.links.query-base-url}") URI queryBaseUrl) {
         this.commandGateway = commandGateway;
         this.executor = executor;
+        this.owners = owners;
         this.queryBaseUrl = queryBaseUrl;
+    }
+
+    /**
+     * A customer pays only from their own accounts, to any account. Another customer's source
+     * account is refused exactly as an unknown one is (422 UNKNOWN_ACCOUNT), so none leaks.
+     */
+    private void requireOwnSourceAccount(TransferRequest request) {
+        Optional<String> customer = Caller.required().onlyCustomer(Roles.TELLER);
+        if (customer.isEmpty()) {
+            return;
+        }
+        AccountId from = AccountId.of(request.fromAccountId());
+        if (!owners.ownerOf(from).map(CustomerId::value).equals(customer)) {
+            throw new UnknownAccount(from);
+        }
     }
 
     @PostMapping(consumes = "application/json")
@@ -51,6 +74,7 @@ public class TransferCommandController {
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH or INVALID_AMOUNT")
     public ResponseEntity<TransferAccepted> request(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
+        requireOwnSourceAccount(request);
         return executor.execute(http, request, TransferAccepted.class, () -> {
             TransferId transferId = request.transferId() == null ? TransferId.random() : TransferId.of(request.transferId());
             RequestTransferCommand command = new RequestTransferCommand(transferId, AccountId.of(request.fromAccountId()),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.security.TestTokens;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,7 @@ class TimeTravelIT {
             for (JsonNode event : page.path("events")) {
                 assertThat(event.path("sequence").asLong()).isEqualTo(expectedSequence++);
                 assertThat(event.path("metadata").path("correlationId").asText()).isEqualTo(correlationId);
-                assertThat(event.path("metadata").path("user").asText()).isEqualTo("anonymous");
+                assertThat(event.path("metadata").path("user").asText()).isEqualTo(TestTokens.STAFF_SUBJECT);
                 assertThat(event.path("metadata").path("causationId").asText()).isNotBlank();
                 assertThat(event.path("eventId").asText()).isNotBlank();
                 types.add(event.path("type").asText());

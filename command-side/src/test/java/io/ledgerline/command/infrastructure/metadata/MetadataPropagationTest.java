@@ -7,8 +7,12 @@ import io.ledgerline.events.AccountId;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.events.TransferRequested;
+import io.ledgerline.support.security.Caller;
+import io.ledgerline.support.security.CallerAuthentication;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -18,6 +22,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -30,6 +36,21 @@ class MetadataPropagationTest {
     @AfterEach
     void leaveNoRequestBehind() {
         RequestContextHolder.resetRequestAttributes();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aCommandOfAnAuthenticatedRequestCarriesTheTokensSubjectAsItsUser() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        new RequestOrigin(MetadataKeys.ANONYMOUS, "corr-authenticated").bindTo(request);
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+        Jwt jwt = Jwt.withTokenValue("token").header("alg", "RS256").subject("teller-9").build();
+        SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(jwt, List.of(),
+                new Caller("teller-9", Set.of("TELLER"), Optional.empty())));
+
+        CommandMessage<?> command = intercepted(GenericCommandMessage.asCommandMessage("a command"));
+
+        assertThat(command.getMetaData()).containsEntry("user", "teller-9").containsEntry("correlationId", "corr-authenticated");
     }
 
     @Test

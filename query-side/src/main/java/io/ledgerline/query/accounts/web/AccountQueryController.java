@@ -1,8 +1,10 @@
 package io.ledgerline.query.accounts.web;
 
+import io.ledgerline.query.accounts.AccountView;
 import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.accounts.StatementLines;
 import io.ledgerline.query.consistency.ReadYourWrites;
+import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.support.text.TextRules;
@@ -16,7 +18,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -59,8 +64,17 @@ public class AccountQueryController {
     @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: minVersion was not reached in time")
     public CompletableFuture<ResponseEntity<AccountResponse>> account(@PathVariable String accountId,
             @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
-        return readYourWrites.read("account", accountId, minVersion, () -> accounts.versionOf(accountId),
-                () -> accounts.findById(accountId).map(AccountResponse::of), AccountResponse::version);
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
+        if (onlyCustomer.isEmpty()) {
+            return readYourWrites.read("account", accountId, minVersion, () -> accounts.versionOf(accountId),
+                    () -> accounts.findById(accountId).map(AccountResponse::of), AccountResponse::version);
+        }
+        // another customer's account is as unknown as one never opened: it waits and answers the same
+        Supplier<Optional<AccountView>> own = () -> accounts.findById(accountId)
+                .filter(found -> ReadAccess.visible(onlyCustomer, found.customerId()));
+        return readYourWrites.read("account", accountId, minVersion,
+                () -> own.get().map(found -> OptionalLong.of(found.version())).orElse(OptionalLong.empty()),
+                () -> own.get().map(AccountResponse::of), AccountResponse::version);
     }
 
     @GetMapping
@@ -74,7 +88,9 @@ public class AccountQueryController {
             @Parameter(description = "1 to 100; page and size reach at most 10,000 accounts deep")
             @RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
         Paging.offset(page, size);
-        Page<AccountResponse> found = accounts.search(customerId, status,
+        // a customer lists their own accounts, whichever customer the request names
+        String customer = ReadAccess.onlyCustomer().orElse(customerId);
+        Page<AccountResponse> found = accounts.search(customer, status,
                 PageRequest.of(page, size, Sort.by("openedAt").descending().and(Sort.by("accountId"))))
                 .map(AccountResponse::of);
         return new PageResponse<>(found.getContent(), page, size, found.getTotalElements());
@@ -108,12 +124,16 @@ public class AccountQueryController {
         return liveUpdates.subscribe(accountId);
     }
 
+    /** Another customer's account is answered exactly like an unknown one. */
     private void requireAccount(String accountId) {
         // an id of a form never issued is unknown without asking the database
         if (!TextRules.isWellFormedId(accountId)) {
             throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No account of that id is known to the query side");
         }
-        if (accounts.versionOf(accountId).isEmpty()) {
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
+        boolean known = onlyCustomer.isEmpty() ? accounts.versionOf(accountId).isPresent()
+                : accounts.findById(accountId).filter(found -> ReadAccess.visible(onlyCustomer, found.customerId())).isPresent();
+        if (!known) {
             throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
                     "No account " + accountId + " is known to the query side");
         }

@@ -1,12 +1,15 @@
 package io.ledgerline.query.customers.web;
 
+import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.customers.CustomerView;
 import io.ledgerline.query.customers.CustomerViews;
+import io.ledgerline.query.security.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.ledgerline.query.consistency.ReadYourWrites;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,9 +36,13 @@ public class CustomerQueryController {
     @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED")
     public CompletableFuture<ResponseEntity<CustomerView>> customer(@PathVariable String customerId,
             @RequestParam(required = false) Long minVersion) {
+        // another customer is as unknown to a customer as one never registered: it waits and answers the same
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
+        Supplier<Optional<CustomerView>> visible = () -> customers.find(customerId)
+                .filter(found -> ReadAccess.visible(onlyCustomer, found.customerId()));
         return readYourWrites.read("customer", customerId, minVersion,
-                () -> customers.find(customerId).map(found -> java.util.OptionalLong.of(found.version()))
+                () -> visible.get().map(found -> java.util.OptionalLong.of(found.version()))
                         .orElse(java.util.OptionalLong.empty()),
-                () -> customers.find(customerId), CustomerView::version);
+                visible, CustomerView::version);
     }
 }

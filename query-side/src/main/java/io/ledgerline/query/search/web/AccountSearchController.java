@@ -2,10 +2,12 @@ package io.ledgerline.query.search.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.ledgerline.query.search.accounts.AccountDocument;
 import io.ledgerline.query.search.accounts.AccountSearchIndex;
+import io.ledgerline.query.security.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,10 +50,15 @@ public class AccountSearchController {
             throws IOException {
         String text = SearchParameters.words("q", q).orElseThrow(() -> new InvalidSearchRequest("q must not be blank"));
         index.ensureExists();
+        // a customer finds only their own accounts, whatever the words match
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
         SearchResponse<AccountDocument> response = client.search(s -> s
                 .index(AccountSearchIndex.ALIAS)
                 .size(size)
                 .query(query -> query.bool(b -> b
+                        .filter(onlyCustomer.stream()
+                                .map(customer -> Query.of(f -> f.term(t -> t.field("customerId").value(customer))))
+                                .toList())
                         .should(sh -> sh.term(t -> t.field("accountId").value(text)))
                         .should(sh -> sh.term(t -> t.field("customerId").value(text)))
                         .should(sh -> sh.multiMatch(m -> m

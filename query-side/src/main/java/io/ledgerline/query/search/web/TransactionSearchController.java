@@ -1,11 +1,15 @@
 package io.ledgerline.query.search.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.search.transactions.TransactionDocument;
 import io.ledgerline.query.search.transactions.TransactionSearchIndex;
+import io.ledgerline.query.security.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -13,7 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.io.IOException;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,10 +32,28 @@ public class TransactionSearchController {
 
     private final ElasticsearchClient client;
     private final TransactionSearchIndex index;
+    private final AccountViewRepository accounts;
 
-    public TransactionSearchController(ElasticsearchClient client, TransactionSearchIndex index) {
+    public TransactionSearchController(ElasticsearchClient client, TransactionSearchIndex index,
+            AccountViewRepository accounts) {
         this.client = client;
         this.index = index;
+        this.accounts = accounts;
+    }
+
+    /**
+     * A customer's search covers only their own accounts, whatever the request names. The index has
+     * no customer field: the accounts are taken from the SQL read model at the time of the search, so
+     * the filter is always that of the account's owner now, and no rebuild is needed to add one.
+     */
+    private Query limitedToTheCallersAccounts(Query criteria) {
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
+        if (onlyCustomer.isEmpty()) {
+            return criteria;
+        }
+        List<FieldValue> own = accounts.accountIdsOf(onlyCustomer.get()).stream().map(FieldValue::of).toList();
+        return Query.of(q -> q.bool(b -> b.filter(criteria)
+                .filter(f -> f.terms(t -> t.field("accountId").terms(values -> values.value(own))))));
     }
 
     @GetMapping("/transactions")
@@ -55,13 +79,14 @@ public class TransactionSearchController {
         SearchParameters.requireOrdered("minAmount", criteria.minAmount(), "maxAmount", criteria.maxAmount());
         SearchParameters.requireOrdered("from", criteria.from(), "to", criteria.to());
         int offset = SearchParameters.offset(page, size);
+        Query query = limitedToTheCallersAccounts(criteria.toQuery());
         index.ensureExists();
         SearchResponse<TransactionDocument> response = client.search(s -> s
                 .index(TransactionSearchIndex.ALIAS)
                 .from(offset)
                 .size(size)
                 .trackTotalHits(t -> t.enabled(true))
-                .query(criteria.toQuery())
+                .query(query)
                 .source(src -> src.filter(f -> f.excludes(TransactionDocument.RANGE_FIELD)))
                 .sort(o -> o.field(f -> f.field("timestamp").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))

@@ -1,13 +1,18 @@
 package io.ledgerline.query.transfers.web;
 
+import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.consistency.ReadYourWrites;
+import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.transfers.TransferView;
 import io.ledgerline.query.transfers.TransferViews;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +29,12 @@ public class TransferQueryController {
     private static final long OUTCOME_VERSION = 1;
 
     private final TransferViews transfers;
+    private final AccountViewRepository accounts;
     private final ReadYourWrites readYourWrites;
 
-    TransferQueryController(TransferViews transfers, ReadYourWrites readYourWrites) {
+    TransferQueryController(TransferViews transfers, AccountViewRepository accounts, ReadYourWrites readYourWrites) {
         this.transfers = transfers;
+        this.accounts = accounts;
         this.readYourWrites = readYourWrites;
     }
 
@@ -43,7 +50,21 @@ public class TransferQueryController {
             @Parameter(description = "Wait for the outcome") @RequestParam(defaultValue = "false") boolean awaitOutcome) {
         Long least = awaitOutcome ? Long.valueOf(Math.max(OUTCOME_VERSION, minVersion == null ? 0 : minVersion))
                 : minVersion;
-        return readYourWrites.read("transfer", transferId, least, () -> transfers.versionOf(transferId),
-                () -> transfers.find(transferId), TransferView::version);
+        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
+        if (onlyCustomer.isEmpty()) {
+            return readYourWrites.read("transfer", transferId, least, () -> transfers.versionOf(transferId),
+                    () -> transfers.find(transferId), TransferView::version);
+        }
+        // a customer sees a transfer from or to one of their accounts; any other is as unknown as one never requested
+        Supplier<Optional<TransferView>> visible = () -> transfers.find(transferId)
+                .filter(found -> ownedBy(onlyCustomer, found.fromAccountId()) || ownedBy(onlyCustomer, found.toAccountId()));
+        return readYourWrites.read("transfer", transferId, least,
+                () -> visible.get().map(found -> OptionalLong.of(found.version())).orElse(OptionalLong.empty()),
+                visible, TransferView::version);
+    }
+
+    private boolean ownedBy(Optional<String> onlyCustomer, String accountId) {
+        return accounts.findById(accountId).filter(account -> ReadAccess.visible(onlyCustomer, account.customerId()))
+                .isPresent();
     }
 }

@@ -1,0 +1,30 @@
+package io.ledgerline.query.security;
+
+import static io.ledgerline.support.security.Roles.ADMIN;
+import static io.ledgerline.support.security.Roles.AUDITOR;
+import static io.ledgerline.support.security.Roles.CUSTOMER;
+import static io.ledgerline.support.security.Roles.TELLER;
+
+import io.ledgerline.support.security.AuthorizationRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The query side's role matrix. A customer passes these rules for reads, but the endpoints answer
+ * only their own data (see {@link ReadAccess}): another customer's account, customer or transfer is
+ * answered 404 like an unknown id, and searches are filtered to their own accounts. Paths not named
+ * here are refused to everyone.
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryAuthorization {
+
+    @Bean
+    AuthorizationRules queryRoleMatrix() {
+        return paths -> paths
+                .requestMatchers("/api/accounts", "/api/accounts/**", "/api/customers/**", "/api/transfers/**")
+                .hasAnyRole(CUSTOMER, TELLER, AUDITOR)
+                .requestMatchers("/api/search/accounts", "/api/search/transactions").hasAnyRole(CUSTOMER, TELLER, AUDITOR)
+                .requestMatchers("/api/audit/**").hasRole(AUDITOR)
+                .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN);
+    }
+}
