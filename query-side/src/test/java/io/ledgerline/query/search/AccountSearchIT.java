@@ -13,7 +13,9 @@ import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,23 @@ class AccountSearchIT extends SearchApiIT {
         JsonNode found = api.awaitUntil(r -> r.path("total").asLong() == 1, SEARCH, surname);
         assertThat(found.path("hits").get(0).path("accountId").asText()).isEqualTo(accountId.value());
         assertThat(api.get(SEARCH, surname + "@example.org").path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void answersAccountsOfEqualScoreInAccountIdOrder() throws Exception {
+        CustomerId customerId = CustomerId.random();
+        List<String> opened = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            AccountId accountId = AccountId.random();
+            opened.add(accountId.value());
+            events.publish(opened(accountId, customerId), "Account", 0, AT);
+        }
+
+        JsonNode found = api.awaitUntil(r -> r.path("total").asLong() == 4, SEARCH, customerId.value());
+
+        List<String> answered = new ArrayList<>();
+        found.path("hits").forEach(hit -> answered.add(hit.path("accountId").asText()));
+        assertThat(answered).containsExactlyElementsOf(opened.stream().sorted().toList());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ledgerline.query.search.web;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -66,7 +67,11 @@ public class AccountSearchController {
                                 .fields("ownerName", "ownerEmail")
                                 .fuzziness("AUTO")
                                 .operator(Operator.And)))
-                        .minimumShouldMatch("1"))),
+                        .minimumShouldMatch("1")))
+                // equal scores (every account of a customer found by its id) keep one order, whichever
+                // order the documents were indexed in: a rebuilt index answers as the old one did
+                .sort(o -> o.score(sc -> sc.order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("accountId").order(SortOrder.Asc))),
                 AccountDocument.class);
         long total = response.hits().total() == null ? response.hits().hits().size() : response.hits().total().value();
         return new AccountSearchResponse(
