@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
+import io.ledgerline.testsupport.security.TestTokens;
+import io.ledgerline.testsupport.security.TokenAttacks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.account.DebitAccountForTransferCommand;
 import io.ledgerline.command.account.DepositMoneyCommand;
-import io.ledgerline.command.security.TestTokens;
+import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.events.AccountId;
 import java.math.BigDecimal;
 import java.util.Currency;

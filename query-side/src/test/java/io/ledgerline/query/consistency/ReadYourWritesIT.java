@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
-import io.ledgerline.query.security.TestTokens;
+import io.ledgerline.testsupport.security.TestTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

@@ -8,7 +8,7 @@ import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.QuerySideApplication;
 import io.ledgerline.query.QuerySideIT;
-import io.ledgerline.query.security.TestTokens;
+import io.ledgerline.testsupport.security.TestTokens;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;

@@ -8,6 +8,8 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.security.TestTokens;
+import io.ledgerline.testsupport.security.TokenAttacks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ledgerline.command.security.TestTokens;
+import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;

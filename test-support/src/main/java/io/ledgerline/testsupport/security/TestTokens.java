@@ -1,4 +1,4 @@
-package io.ledgerline.query.security;
+package io.ledgerline.testsupport.security;
 
 import io.ledgerline.support.security.Roles;
 import io.ledgerline.support.security.devtokens.DevTokenIssuer;
@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
  * Tokens for the integration tests, signed by the development issuer of the local profile they run
  * in. Every test's injected TestRestTemplate sends a staff token (TELLER, AUDITOR and ADMIN) unless
  * the request carries an Authorization header of its own; registered for all tests in
- * META-INF/spring/...AutoConfiguration.imports of the test resources, so no test class configures it.
+ * META-INF/spring/...AutoConfiguration.imports of this module, so no test class configures it.
  */
 @AutoConfiguration
 public class TestTokens {

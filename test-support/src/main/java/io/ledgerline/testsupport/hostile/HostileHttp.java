@@ -1,4 +1,4 @@
-package io.ledgerline.command.hostile;
+package io.ledgerline.testsupport.hostile;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +23,12 @@ import java.util.function.Supplier;
  * megabytes, declared or chunked, over a plain socket so that the answer is read while the server
  * may still be refusing the rest of the body.
  */
-final class HostileHttp {
+public final class HostileHttp {
 
     /** What the server answered; {@code contentType} is empty when it sent none. */
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
@@ -42,13 +42,13 @@ final class HostileHttp {
     private final Supplier<Optional<String>> authorization;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    HostileHttp(URI root, Supplier<Optional<String>> authorization) {
+    public HostileHttp(URI root, Supplier<Optional<String>> authorization) {
         this.root = root;
         this.authorization = authorization;
     }
 
     /** @param pathAndQuery sent as it is, neither encoded nor normalised */
-    Answer send(String method, String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
+    public Answer send(String method, String pathAndQuery, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + pathAndQuery))
                 .timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -71,7 +71,7 @@ final class HostileHttp {
         }
     }
 
-    Answer send(String method, String pathAndQuery, String contentType, String body) {
+    public Answer send(String method, String pathAndQuery, String contentType, String body) {
         return send(method, pathAndQuery, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
@@ -79,7 +79,7 @@ final class HostileHttp {
      * Declares a body of {@code declaredBytes} and sends only its first 100 KB: a server that waits
      * for the whole body before answering would time this out.
      */
-    Answer sendDeclaring(String method, String pathAndQuery, long declaredBytes) {
+    public Answer sendDeclaring(String method, String pathAndQuery, long declaredBytes) {
         return raw(method, pathAndQuery, "Content-Length: " + declaredBytes, out -> {
             byte[] start = new byte[100 * 1024];
             Arrays.fill(start, (byte) 'x');
@@ -89,7 +89,7 @@ final class HostileHttp {
     }
 
     /** Streams {@code totalBytes} in chunks, which declare no length, while the answer is read. */
-    Answer sendChunked(String method, String pathAndQuery, long totalBytes) {
+    public Answer sendChunked(String method, String pathAndQuery, long totalBytes) {
         return raw(method, pathAndQuery, "Transfer-Encoding: chunked", out -> {
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) 'x');

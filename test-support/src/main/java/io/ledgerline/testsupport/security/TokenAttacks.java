@@ -1,4 +1,4 @@
-package io.ledgerline.query.security;
+package io.ledgerline.testsupport.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,17 +27,17 @@ import java.util.Map;
  * Tokens an attacker might send, each built to differ from a valid one in exactly one way, and the
  * answer every one of them must get: 401 UNAUTHENTICATED as problem details with a Bearer challenge.
  */
-final class TokenAttacks {
+public final class TokenAttacks {
 
     /** The development issuer of the test configuration. */
-    static final String ISSUER = "ledgerline-dev-tokens";
+    public static final String ISSUER = "ledgerline-dev-tokens";
     private static final Path KEY_FILE = Path.of("target/dev-token-key.json");
 
     private TokenAttacks() {
     }
 
     /** A token signed by the service's own key with staff roles, valid unless the arguments make it not. */
-    static String signed(RSAKey key, String issuer, Instant issuedAt, Instant expiresAt) throws JOSEException {
+    public static String signed(RSAKey key, String issuer, Instant issuedAt, Instant expiresAt) throws JOSEException {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("attacker")
                 .issueTime(Date.from(issuedAt)).notBeforeTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
                 .claim("roles", List.of("TELLER", "AUDITOR", "ADMIN")).build();
@@ -47,12 +47,12 @@ final class TokenAttacks {
         return jwt.serialize();
     }
 
-    static RSAKey serviceKey() {
+    public static RSAKey serviceKey() {
         return DevSigningKey.loadOrCreate(KEY_FILE);
     }
 
     /** Every attack by name: the token sent, or null for none at all. */
-    static Map<String, String> all() throws JOSEException {
+    public static Map<String, String> all() throws JOSEException {
         Instant now = Instant.now();
         RSAKey key = serviceKey();
         String valid = signed(key, ISSUER, now, now.plusSeconds(600));
@@ -72,7 +72,7 @@ final class TokenAttacks {
                 "not yet valid", signed(key, ISSUER, now.plusSeconds(3600), now.plusSeconds(7200)));
     }
 
-    static void assertUnauthenticated(HttpResponse<String> response, ObjectMapper json) throws IOException {
+    public static void assertUnauthenticated(HttpResponse<String> response, ObjectMapper json) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

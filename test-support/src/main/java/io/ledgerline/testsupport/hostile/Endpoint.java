@@ -1,4 +1,4 @@
-package io.ledgerline.query.hostile;
+package io.ledgerline.testsupport.hostile;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,68 +15,68 @@ import java.util.Set;
  * @param command    whether it runs a command: then Idempotency-Key (and with ifMatch, If-Match) apply
  * @param optional   present only in some configurations, so the suite does not demand it
  */
-record Endpoint(String method, String template, String validQuery, String validBody, Set<String> texts,
+public record Endpoint(String method, String template, String validQuery, String validBody, Set<String> texts,
                 Set<String> emails, Set<String> ids, Set<String> amounts, Set<String> limits,
                 Map<String, List<String>> hostileQueries, boolean command, boolean ifMatch, boolean optional) {
 
-    static Endpoint of(String method, String template) {
+    public static Endpoint of(String method, String template) {
         return new Endpoint(method, template, "", null, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Map.of(),
                 false, false, false);
     }
 
-    String key() {
+    public String key() {
         return method + " " + template;
     }
 
-    Endpoint body(String json) {
+    public Endpoint body(String json) {
         return new Endpoint(method, template, validQuery, json, texts, emails, ids, amounts, limits, hostileQueries,
                 command, ifMatch, optional);
     }
 
-    Endpoint query(String query) {
+    public Endpoint query(String query) {
         return new Endpoint(method, template, query, validBody, texts, emails, ids, amounts, limits, hostileQueries,
                 command, ifMatch, optional);
     }
 
-    Endpoint texts(String... fields) {
+    public Endpoint texts(String... fields) {
         return new Endpoint(method, template, validQuery, validBody, Set.of(fields), emails, ids, amounts, limits,
                 hostileQueries, command, ifMatch, optional);
     }
 
-    Endpoint emails(String... fields) {
+    public Endpoint emails(String... fields) {
         return new Endpoint(method, template, validQuery, validBody, texts, Set.of(fields), ids, amounts, limits,
                 hostileQueries, command, ifMatch, optional);
     }
 
-    Endpoint ids(String... fields) {
+    public Endpoint ids(String... fields) {
         return new Endpoint(method, template, validQuery, validBody, texts, emails, Set.of(fields), amounts, limits,
                 hostileQueries, command, ifMatch, optional);
     }
 
-    Endpoint amounts(String... fields) {
+    public Endpoint amounts(String... fields) {
         return new Endpoint(method, template, validQuery, validBody, texts, emails, ids, Set.of(fields), limits,
                 hostileQueries, command, ifMatch, optional);
     }
 
-    Endpoint limits(String... fields) {
+    public Endpoint limits(String... fields) {
         return new Endpoint(method, template, validQuery, validBody, texts, emails, ids, amounts, Set.of(fields),
                 hostileQueries, command, ifMatch, optional);
     }
 
     /** Each value is a whole query string that must be refused. */
-    Endpoint hostileQuery(String parameter, String... queries) {
+    public Endpoint hostileQuery(String parameter, String... queries) {
         Map<String, List<String>> more = new LinkedHashMap<>(hostileQueries);
         more.put(parameter, List.of(queries));
         return new Endpoint(method, template, validQuery, validBody, texts, emails, ids, amounts, limits, more,
                 command, ifMatch, optional);
     }
 
-    Endpoint runsCommand(boolean withIfMatch) {
+    public Endpoint runsCommand(boolean withIfMatch) {
         return new Endpoint(method, template, validQuery, validBody, texts, emails, ids, amounts, limits,
                 hostileQueries, true, withIfMatch, optional);
     }
 
-    Endpoint onlyInSomeConfigurations() {
+    public Endpoint onlyInSomeConfigurations() {
         return new Endpoint(method, template, validQuery, validBody, texts, emails, ids, amounts, limits,
                 hostileQueries, command, ifMatch, true);
     }
