@@ -2,12 +2,12 @@ package io.ledgerline.command.web;
 
 import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.command.infrastructure.metadata.RequestOrigin;
+import io.ledgerline.support.ids.RandomUuids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +30,7 @@ class CorrelationIdFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
-        String correlationId = given != null && PLAIN_TOKEN.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String correlationId = given != null && PLAIN_TOKEN.matcher(given).matches() ? given : RandomUuids.nextString();
         new RequestOrigin(MetadataKeys.ANONYMOUS, correlationId).bindTo(request);
         response.setHeader(HEADER, correlationId);
         chain.doFilter(request, response);

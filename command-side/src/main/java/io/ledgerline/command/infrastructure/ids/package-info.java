@@ -1,0 +1,2 @@
+/** Identifiers of the messages the command side creates. */
+package io.ledgerline.command.infrastructure.ids;
