@@ -3,6 +3,7 @@ package io.ledgerline.command.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Currency;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class KnownCurrenciesTest {
@@ -31,5 +32,18 @@ class KnownCurrenciesTest {
         assertThat(known.of("acc-1")).contains(EUR);
         assertThat(known.of("acc-2")).isEmpty();
         assertThat(known.of("acc-3")).contains(EUR);
+    }
+
+    @Test
+    void staysWithinItsCapacityWhenSpreadOverStripes() {
+        KnownCurrencies known = new KnownCurrencies(1_000);
+        for (int i = 0; i < 50_000; i++) {
+            known.remember("acc-" + i, EUR);
+        }
+
+        long remembered = IntStream.range(0, 50_000).filter(i -> known.of("acc-" + i).isPresent()).count();
+
+        assertThat(remembered).isBetween(900L, 1_000L);
+        assertThat(known.of("acc-49999")).contains(EUR);
     }
 }

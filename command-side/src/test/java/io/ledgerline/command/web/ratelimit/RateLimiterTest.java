@@ -3,7 +3,13 @@ package io.ledgerline.command.web.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -94,5 +100,30 @@ class RateLimiterTest {
                 assertThat(limiter.acquire("ada")).as("ada is still over her limit").isPresent();
             }
         }
+    }
+
+    @Test
+    void concurrentRequestsOfOneSubjectGetNoMoreThanTheBurst() throws Exception {
+        RateLimiter limiter = new RateLimiter(1, 50, 100_000, clock);
+        AtomicInteger admitted = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(threads.submit(() -> IntStream.range(0, 100).forEach(i -> {
+                    if (limiter.acquire("ada").isEmpty()) {
+                        admitted.incrementAndGet();
+                    }
+                    limiter.acquire("other-" + i);
+                })));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(admitted).hasValue(50);
     }
 }
