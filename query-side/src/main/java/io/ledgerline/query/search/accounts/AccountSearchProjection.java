@@ -61,7 +61,9 @@ class AccountSearchProjection implements SearchReadModel {
         return true;
     }
 
-    @KafkaListener(id = SearchConsumerGroups.ACCOUNTS, topics = LedgerHeaders.TOPIC, batch = "true")
+    @KafkaListener(id = SearchConsumerGroups.ACCOUNTS, topics = LedgerHeaders.TOPIC, batch = "true",
+            properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
+                    SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
     }

@@ -46,7 +46,9 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         this.opener = opener;
     }
 
-    @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true")
+    @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true",
+            properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
+                    SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         applyPoll(records);
     }

@@ -26,7 +26,9 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
         this.reader = reader;
     }
 
-    @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true")
+    @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true",
+            properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
+                    SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         applyPoll(records);
     }
