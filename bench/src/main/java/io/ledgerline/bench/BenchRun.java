@@ -43,6 +43,8 @@ final class BenchRun {
     /** The latency-versus-size check runs at a fixed, moderate concurrency, the same both times. */
     private static final int STORE_SIZE_PROBE_CLIENTS = 8;
     private static final int PACED_WORKERS = 16;
+    /** Warm-up deposit steps before the measurements, followed by one step of transfers. */
+    private static final int WARMUP_DEPOSIT_STEPS = 3;
     private static final String NO_REBUILD_API = "the query side has no rebuild API (not in its OpenAPI description)";
     /**
      * Between load phases the backlog gets this long to drain: long enough for a projection that keeps
@@ -80,8 +82,13 @@ final class BenchRun {
         BenchAccounts accounts = BenchAccounts.open(ledger, runId, slots, ACCOUNTS_PER_CLIENT, PROBE_ACCOUNTS, progress);
         LedgerOperations operations = new LedgerOperations(ledger, accounts);
 
-        progress.accept("Warming up the services: deposits, 8 clients, " + options.step().multipliedBy(2).toSeconds() + " s");
-        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step().multipliedBy(2), operations::deposit);
+        // the services run with the optimizing compiler, as in production: it needs some load on every
+        // path before their code is compiled, and compiles on the same two cores it is measured on
+        progress.accept("Warming up the services: deposits, then transfers, 8 clients, "
+                + options.step().multipliedBy(WARMUP_DEPOSIT_STEPS + 1).toSeconds() + " s");
+        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step().multipliedBy(WARMUP_DEPOSIT_STEPS), operations::deposit);
+        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step(), operations::transfer);
+        awaitProjectionsCaughtUp("the measurements", BETWEEN_STEPS_WAIT);
         List<BenchReport.StoreSizeProbe> storeSizeProbe = new ArrayList<>();
         storeSizeProbe.add(storeSizeProbe(operations));
 
