@@ -1,0 +1,2 @@
+/** Identifiers the services make for messages and requests. */
+package io.ledgerline.support.ids;
