@@ -3,7 +3,12 @@ package io.ledgerline.bench.ledger;
 import io.ledgerline.bench.load.Operation;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The operations a load step repeats, each client on its own accounts. */
 public final class LedgerOperations {
@@ -26,6 +31,34 @@ public final class LedgerOperations {
         LedgerClient caller = ledger.loadClient(client);
         int[] next = {0};
         return () -> caller.deposit(own.get(next[0]++ % own.size()), DEPOSIT, BenchAccounts.CURRENCY, "bench deposit");
+    }
+
+    /** One deposit on every account of the first {@code slots} clients and on every probe account, by {@code threads} threads. */
+    public void depositOnEveryAccount(int slots, int threads) throws Exception {
+        List<Callable<Void>> deposits = new ArrayList<>();
+        for (int client = 0; client < slots; client++) {
+            LedgerClient caller = ledger.loadClient(client);
+            for (String account : accounts.ofClient(client)) {
+                deposits.add(() -> deposit(caller, account));
+            }
+        }
+        LedgerClient prober = ledger.loadClient(0);
+        for (String probe : accounts.probes()) {
+            deposits.add(() -> deposit(prober, probe));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<Void> done : pool.invokeAll(deposits)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Void deposit(LedgerClient caller, String account) throws Exception {
+        caller.deposit(account, DEPOSIT, BenchAccounts.CURRENCY, "bench deposit");
+        return null;
     }
 
     /**
