@@ -3,8 +3,10 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.process.ChildProcess;
 import io.ledgerline.localstack.process.JavaCommand;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,12 +74,28 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = JavaCommand.java("384m", tmpDirectory);
         command.add("-XX:TieredStopAtLevel=1");
+        // what the JIT compiler and the clients free natively stays in the process until trimmed:
+        // about 65 MB of the command side's resident set under load (a JDK 17 update older than
+        // the option would refuse to start with it)
+        if (jvmKnows("TrimNativeHeapInterval")) {
+            command.add("-XX:TrimNativeHeapInterval=5000");
+        }
         command.addAll(launch.jvmOptions());
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(launch.springArguments());
         ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), launch.logFile());
         return new ServiceProcess(name, URI.create("http://127.0.0.1:" + launch.port()), process, launch);
+    }
+
+    /** The services run on this JVM's installation, so what it knows, theirs knows. */
+    private static boolean jvmKnows(String option) {
+        try {
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption(option);
+            return true;
+        } catch (IllegalArgumentException unknown) {
+            return false;
+        }
     }
 
     /** A new process of this service: same jar, port, arguments and log file (appended to). */
