@@ -57,6 +57,7 @@ public final class BenchMain {
         List<ServiceMemory> memory = new ArrayList<>();
         String postgresVersion;
         String fsync;
+        String synchronousCommit;
         String serviceJvm;
         try (LocalSystem system = LocalSystem.start(systemOptions(options, recording), message -> progress.accept("[system] " + message));
              LedgerClient ledger = new LedgerClient(system.commandSideUri(), system.querySideUri());
@@ -76,6 +77,7 @@ public final class BenchMain {
             memory.add(queryMemory.peak());
             postgresVersion = baseline.serverVersion();
             fsync = baseline.setting("fsync");
+            synchronousCommit = baseline.setting("synchronous_commit");
             serviceJvm = ServiceJvm.options(ServiceJvm.pid(system.commandSidePid()));
             progress.accept("Measurements done; stopping the system");
         }
@@ -85,7 +87,7 @@ public final class BenchMain {
             profile = HotMethods.read(recording, 15);
         }
         KitLocations kit = KitLocations.load();
-        MachineDescription machine = MachineDescription.read(postgresVersion, fsync, kit.kafkaVersion(),
+        MachineDescription machine = MachineDescription.read(postgresVersion, fsync, synchronousCommit, kit.kafkaVersion(),
                 kit.elasticsearchVersion(), loadAtStart);
         List<TargetCheck> targets = Targets.check(measured.baseline(), measured.deposits(), measured.atHalfMaximum(),
                 measured.lag(), measured.storeSizeProbe(), measured.rebuilds(), memory);
@@ -125,7 +127,8 @@ public final class BenchMain {
             recording.getParent().toFile().mkdirs();
             commandSide.add("-XX:StartFlightRecording=filename=" + recording + ",settings=default,dumponexit=true");
         }
-        // a fresh persistent directory: PostgreSQL runs with fsync on, as ./run-local and production do
+        // a fresh persistent directory: PostgreSQL runs with fsync and synchronous commits on, as ./run-local
+        // and production do, so the raw commit baseline and the services pay the same WAL flush per commit
         return LocalSystemOptions.forProject(options.projectDirectory())
                 .withStack(LocalStackOptions.defaults().persistentIn(options.dataDirectory()))
                 .withJvmOptions(commandSide, querySide);

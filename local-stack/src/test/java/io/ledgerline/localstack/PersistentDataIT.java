@@ -29,13 +29,15 @@ class PersistentDataIT {
     }
 
     @Test
-    void keepsPostgresKafkaAndElasticsearchDataAcrossARestartOnTheSamePorts() throws Exception {
+    void keepsPostgresKafkaAndElasticsearchDataAcrossARestartOnTheSamePortsWithDurableCommits() throws Exception {
         LocalStackOptions options = LocalStackOptions.defaults().withAll().persistentIn(dataDirectory);
         int postgresPort;
         String elasticsearch;
         try (LocalStack first = LocalStack.start(options, System.out::println)) {
             postgresPort = first.postgresPort();
             sql(first, "CREATE TABLE kept (label text)", "INSERT INTO kept VALUES ('survives restarts')");
+            assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(first, "fsync")).isEqualTo("on");
             elasticsearch = first.elasticsearchUri();
             HttpResponse<String> indexed = http.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/kept/_doc/1?refresh=true"))
                     .header("Content-Type", "application/json")
@@ -59,6 +61,15 @@ class PersistentDataIT {
 
             assertThatThrownBy(() -> LocalStack.start(LocalStackOptions.defaults().withPostgres().ports(postgresPort, 0, 0)))
                     .hasMessageContaining("Port " + postgresPort + " for PostgreSQL is already in use");
+        }
+    }
+
+    private static String setting(LocalStack stack, String name) throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW " + name)) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
         }
     }
 

@@ -7,15 +7,16 @@ import java.util.List;
 
 /** What the figures were measured on; read from the JVM and /proc, so the report describes itself. */
 public record MachineDescription(int processors, String cpuModel, long memoryBytes, String os, String javaVersion,
-                                 String javaVm, String postgresVersion, String postgresFsync, String kafkaVersion,
-                                 String elasticsearchVersion, String loadAverageAtStart, String loadAverageAtEnd) {
+                                 String javaVm, String postgresVersion, String postgresFsync, String postgresSynchronousCommit,
+                                 String kafkaVersion, String elasticsearchVersion, String loadAverageAtStart, String loadAverageAtEnd) {
 
-    public static MachineDescription read(String postgresVersion, String postgresFsync, String kafkaVersion,
-                                          String elasticsearchVersion, String loadAverageAtStart) {
+    public static MachineDescription read(String postgresVersion, String postgresFsync, String postgresSynchronousCommit,
+                                          String kafkaVersion, String elasticsearchVersion, String loadAverageAtStart) {
         return new MachineDescription(Runtime.getRuntime().availableProcessors(), readCpuModel(), readMemoryBytes(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"),
-                postgresVersion, postgresFsync, kafkaVersion, elasticsearchVersion, loadAverageAtStart, loadAverage());
+                postgresVersion, postgresFsync, postgresSynchronousCommit, kafkaVersion, elasticsearchVersion,
+                loadAverageAtStart, loadAverage());
     }
 
     /** The 1, 5 and 15 minute load averages: how busy the machine was apart from this run. */

@@ -70,7 +70,8 @@ public final class MarkdownReport {
         line(String.format("| memory | %.1f GiB |", machine.memoryBytes() / (1024.0 * 1024 * 1024)));
         line("| operating system | " + machine.os() + " |");
         line("| Java | " + machine.javaVersion() + " (" + machine.javaVm() + ") |");
-        line("| PostgreSQL | " + machine.postgresVersion() + " (fsync " + machine.postgresFsync() + ") |");
+        line("| PostgreSQL | " + machine.postgresVersion() + " (fsync " + machine.postgresFsync()
+                + ", synchronous_commit " + machine.postgresSynchronousCommit() + ") |");
         line("| Kafka | " + machine.kafkaVersion() + " (KRaft, one node) |");
         line("| Elasticsearch | " + machine.elasticsearchVersion() + " (one node) |");
         line("| load average (1/5/15 min) | at start " + machine.loadAverageAtStart() + ", at end " + machine.loadAverageAtEnd() + " |");

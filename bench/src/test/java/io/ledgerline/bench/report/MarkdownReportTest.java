@@ -24,7 +24,7 @@ class MarkdownReportTest {
         List<TargetCheck> targets = Targets.check(baseline, deposits, step(16, 500, 12, 30), lag, storeSizes(10, 11),
                 rebuilds, memory(500, 600));
         MachineDescription machine = new MachineDescription(2, "Some CPU", 24L << 30, "Linux 6.1 amd64", "17.0.15",
-                "OpenJDK 64-Bit Server VM", "17.11", "on", "3.9.1", "8.19.21", "1.00 0.80 0.50", "2.00 1.50 0.90");
+                "OpenJDK 64-Bit Server VM", "17.11", "on", "on", "3.9.1", "8.19.21", "1.00 0.80 0.50", "2.00 1.50 0.90");
         return new BenchReport("2026-11-24-quick", "2026-11-24T03:00:00Z", "bench/run",
                 new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m"), machine, baseline, deposits,
                 List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag, storeSizes(10, 11),
@@ -54,7 +54,7 @@ class MarkdownReportTest {
         String markdown = MarkdownReport.render(report(List.of()));
 
         assertThat(markdown).contains("| processors | 2 (Some CPU) |", "| memory | 24.0 GiB |",
-                "| PostgreSQL | 17.11 (fsync on) |", "at start 1.00 0.80 0.50, at end 2.00 1.50 0.90");
+                "| PostgreSQL | 17.11 (fsync on, synchronous_commit on) |", "at start 1.00 0.80 0.50, at end 2.00 1.50 0.90");
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class PostgresServer implements AutoCloseable {
      * Starts again on the data a server stopped by {@link #stopKeepingData()} left in
      * {@code directory}, as a restarted database server would.
      *
-     * @param durable fsync on, as for a persistent directory
+     * @param durable fsync and synchronous commits on, as for a persistent directory
      */
     public static PostgresServer startOnExistingData(Path binaries, Path directory, int port, boolean durable) {
         return start(binaries, directory, port, durable, true);
@@ -78,7 +78,10 @@ public final class PostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("unix_socket_directories", "")
+                    // a 2xx of a service means its events are on disk: a commit waits for its WAL flush. An
+                    // ephemeral test cluster trades that for speed; zonky's builder defaults to off either way
                     .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
                     // the lifecycle is ours: stopped in order by LocalStack, not by a hook of its own
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
