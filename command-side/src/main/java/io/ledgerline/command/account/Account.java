@@ -46,6 +46,8 @@ public class Account {
     static final int MAX_DESCRIPTION_LENGTH = 140;
     /** As long as a SEPA creditor reference, so a reference from a bank transfer always fits. */
     static final int MAX_REFERENCE_LENGTH = 35;
+    /** Room for a payment system's own id of a booking: a UUID, or an ISO 20022 end-to-end id (35) with a prefix. */
+    static final int MAX_EXTERNAL_REFERENCE_LENGTH = 64;
 
     enum Status { OPEN, FROZEN, CLOSED }
 
@@ -91,7 +93,7 @@ public class Account {
         requireNotClosed();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency);
         apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description()),
-                reference(command.reference())));
+                reference(command.reference()), externalReference(command.externalReference())));
         return version;
     }
 
@@ -100,7 +102,8 @@ public class Account {
         requireOpen();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency);
         requireFundsFor(amount);
-        apply(new MoneyWithdrawn(accountId, amount, balance.minus(amount), description(command.description())));
+        apply(new MoneyWithdrawn(accountId, amount, balance.minus(amount), description(command.description()),
+                externalReference(command.externalReference())));
         return version;
     }
 
@@ -243,6 +246,17 @@ public class Account {
         String trimmed = reference.strip();
         if (trimmed.length() > MAX_REFERENCE_LENGTH) {
             throw new InvalidReference(MAX_REFERENCE_LENGTH);
+        }
+        return trimmed;
+    }
+
+    private static String externalReference(String externalReference) {
+        if (externalReference == null) {
+            return "";
+        }
+        String trimmed = externalReference.strip();
+        if (trimmed.length() > MAX_EXTERNAL_REFERENCE_LENGTH) {
+            throw new InvalidExternalReference(MAX_EXTERNAL_REFERENCE_LENGTH);
         }
         return trimmed;
     }

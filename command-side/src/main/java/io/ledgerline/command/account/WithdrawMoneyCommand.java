@@ -6,10 +6,14 @@ import java.util.Currency;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 
+/**
+ * @param externalReference the payment system's id of the booking; null when there is none
+ * @param expectedVersion   the account version the caller saw (If-Match); null when any will do
+ */
 public record WithdrawMoneyCommand(@TargetAggregateIdentifier AccountId accountId, BigDecimal amount, Currency currency,
-        String description, @TargetAggregateVersion Long expectedVersion) {
+        String description, String externalReference, @TargetAggregateVersion Long expectedVersion) {
 
     public WithdrawMoneyCommand(AccountId accountId, BigDecimal amount, Currency currency, String description) {
-        this(accountId, amount, currency, description, null);
+        this(accountId, amount, currency, description, null, null);
     }
 }

@@ -14,9 +14,9 @@ public record DevTokenRequest(
         @Schema(description = "The token's sub: recorded as 'user' on every event the token causes", example = "teller-1")
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:@\\-]+", message = "must be letters, digits or ._:@-")
         String subject,
-        @Schema(description = "CUSTOMER, TELLER, AUDITOR or ADMIN", example = "[\"TELLER\"]")
-        @NotEmpty @Size(max = 4) List<@NotNull @Pattern(regexp = "CUSTOMER|TELLER|AUDITOR|ADMIN",
-                message = "must be CUSTOMER, TELLER, AUDITOR or ADMIN") String> roles,
+        @Schema(description = "CUSTOMER, TELLER, PAYMENTS, AUDITOR or ADMIN", example = "[\"TELLER\"]")
+        @NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = "CUSTOMER|TELLER|PAYMENTS|AUDITOR|ADMIN",
+                message = "must be CUSTOMER, TELLER, PAYMENTS, AUDITOR or ADMIN") String> roles,
         @Schema(description = "The customer a CUSTOMER token belongs to", nullable = true)
         @Size(min = 1, max = 100) String customerId,
         @Schema(description = "Lifetime in seconds; 8 hours when omitted, at most 24 hours", nullable = true,

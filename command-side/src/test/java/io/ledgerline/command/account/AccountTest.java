@@ -163,7 +163,7 @@ class AccountTest {
         @Test
         void recordsThePayersReferenceTrimmed() {
             fixture.given(opened(ACCOUNT))
-                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", " INV-7 ", null))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", " INV-7 ", null, null))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "INV-7"));
         }
@@ -171,8 +171,31 @@ class AccountTest {
         @Test
         void rejectsAReferenceThatIsTooLong() {
             assertRefused(fixture.given(opened(ACCOUNT))
-                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "rent", "x".repeat(36), null)),
+                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "rent", "x".repeat(36), null, null)),
                     InvalidReference.class, InvalidReference.CODE);
+        }
+
+        @Test
+        void recordsThePaymentSystemsReferenceTrimmed() {
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", null, " PAY-1 ", null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "", "PAY-1"));
+        }
+
+        @Test
+        void acceptsAPaymentSystemsReferenceOfSixtyFourCharacters() {
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", null, "x".repeat(64), null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "", "x".repeat(64)));
+        }
+
+        @Test
+        void rejectsAPaymentSystemsReferenceThatIsTooLong() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "rent", null, "x".repeat(65), null)),
+                    InvalidExternalReference.class, InvalidExternalReference.CODE);
         }
 
         @Test
@@ -191,6 +214,20 @@ class AccountTest {
                     .when(withdraw("20"))
                     .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("20"), eur("30"), "withdrawal"))
                     .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void recordsThePaymentSystemsReferenceTrimmed() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(new WithdrawMoneyCommand(ACCOUNT, new BigDecimal("20"), EUR, "card", " ATM-9 ", null))
+                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("20"), eur("30"), "card", "ATM-9"));
+        }
+
+        @Test
+        void rejectsAPaymentSystemsReferenceThatIsTooLong() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                            .when(new WithdrawMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "card", "x".repeat(65), null)),
+                    InvalidExternalReference.class, InvalidExternalReference.CODE);
         }
 
         @Test

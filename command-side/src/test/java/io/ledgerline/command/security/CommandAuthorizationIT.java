@@ -67,16 +67,18 @@ class CommandAuthorizationIT {
     /**
      * The matrix: caller, endpoint, whose data (own or other, the other customer's), expected status.
      * CUSTOMER_NO_ID is a CUSTOMER token without customer_id. Another customer's account is as unknown
-     * as a missing one: 404, or 422 UNKNOWN_ACCOUNT as a transfer's source.
+     * as a missing one: 404, or 422 UNKNOWN_ACCOUNT as a transfer's source. A customer books no deposit
+     * or withdrawal, not even on their own account (403): money enters and leaves the ledger through a
+     * teller or the payment system (PAYMENTS), and a customer moves it by transfer.
      */
     private static final String MATRIX = """
             CUSTOMER       register          own    403
             CUSTOMER       change-customer   own    403
             CUSTOMER       erase-customer    own    403
             CUSTOMER       open-account      own    403
-            CUSTOMER       deposit           own    200
+            CUSTOMER       deposit           own    403
             CUSTOMER       deposit           other  404
-            CUSTOMER       withdraw          own    200
+            CUSTOMER       withdraw          own    403
             CUSTOMER       withdraw          other  404
             CUSTOMER       freeze            own    403
             CUSTOMER       unfreeze          own    403
@@ -111,6 +113,25 @@ class CommandAuthorizationIT {
             TELLER         republish         other  403
             TELLER         republish-status  other  403
             TELLER         metrics           other  403
+            PAYMENTS       register          other  403
+            PAYMENTS       change-customer   other  403
+            PAYMENTS       erase-customer    other  403
+            PAYMENTS       open-account      other  403
+            PAYMENTS       deposit           other  200
+            PAYMENTS       deposit           own    200
+            PAYMENTS       withdraw          other  200
+            PAYMENTS       freeze            other  403
+            PAYMENTS       unfreeze          other  403
+            PAYMENTS       close             other  403
+            PAYMENTS       overdraft         other  403
+            PAYMENTS       transfer          other  403
+            PAYMENTS       audit-account     other  403
+            PAYMENTS       time-travel       other  403
+            PAYMENTS       audit-customer    other  403
+            PAYMENTS       audit-transfer    other  403
+            PAYMENTS       republish         other  403
+            PAYMENTS       republish-status  other  403
+            PAYMENTS       metrics           other  403
             AUDITOR        register          other  403
             AUDITOR        change-customer   other  403
             AUDITOR        erase-customer    other  403
@@ -239,9 +260,38 @@ class CommandAuthorizationIT {
     }
 
     @Test
-    void recordsTheTokensSubjectAsTheUserOfTheEventsItCauses() throws Exception {
+    void aCustomersOwnDepositIsRefusedAndBooksNothingWhateverTheAmount() throws Exception {
         String subject = "customer-ada-" + UUID.randomUUID();
-        HttpResponse<String> deposit = call(ENDPOINTS.get("deposit"), own, token("CUSTOMER", subject));
+        long before = fixtureEvents();
+
+        HttpResponse<String> deposit = call(new Endpoint("POST", "/api/accounts/{account}/deposits",
+                "{\"amount\":\"999999999999999.99\",\"currency\":\"EUR\"}"), own, token("CUSTOMER", subject));
+
+        assertThat(deposit.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(deposit.body()).path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(fixtureEvents()).isEqualTo(before);
+        assertThat(eventsCausedBy(subject)).isZero();
+    }
+
+    @Test
+    void showsThePaymentSystemsReferenceInTheAuditHistory() throws Exception {
+        String subject = "payments-" + UUID.randomUUID();
+        HttpResponse<String> deposit = call(new Endpoint("POST", "/api/accounts/{account}/deposits",
+                "{\"amount\":\"7\",\"currency\":\"EUR\",\"externalReference\":\"PAY-4711\"}"), own,
+                token("PAYMENTS", subject));
+        assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(200);
+
+        JsonNode history = staff("GET", "/api/audit/accounts/" + own.accountId() + "/events", null, 200);
+        JsonNode last = history.path("events").get(history.path("events").size() - 1);
+        assertThat(last.path("type").asText()).isEqualTo("MoneyDeposited");
+        assertThat(last.path("payload").path("externalReference").asText()).isEqualTo("PAY-4711");
+        assertThat(last.path("metadata").path("user").asText()).isEqualTo(subject);
+    }
+
+    @Test
+    void recordsTheTokensSubjectAsTheUserOfTheEventsItCauses() throws Exception {
+        String subject = "payments-" + UUID.randomUUID();
+        HttpResponse<String> deposit = call(ENDPOINTS.get("deposit"), own, token("PAYMENTS", subject));
         assertThat(deposit.statusCode()).isEqualTo(200);
 
         JsonNode history = staff("GET", "/api/audit/accounts/" + own.accountId() + "/events", null, 200);

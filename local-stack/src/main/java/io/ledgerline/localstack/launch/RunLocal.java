@@ -89,7 +89,7 @@ public final class RunLocal {
             out.append(String.format("""
 
                     Every API call needs a bearer token. Get one from the development token issuer (local profile only;
-                    roles CUSTOMER with "customerId", TELLER, AUDITOR, ADMIN; optional "ttlSeconds", default 8 hours):
+                    roles CUSTOMER with "customerId", TELLER, PAYMENTS, AUDITOR, ADMIN; optional "ttlSeconds", default 8 hours):
                       TOKEN=$(%3$s | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
 
                     Try it (accounts are opened for registered customers):

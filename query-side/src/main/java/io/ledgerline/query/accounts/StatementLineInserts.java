@@ -12,8 +12,8 @@ final class StatementLineInserts implements SqlBatch {
 
     private static final String INSERT = """
             INSERT INTO statement_line (account_id, sequence, type, amount, currency, balance_after, description,
-                                        counterparty_account_id, transfer_id, occurred_at, event_id)
-            VALUES (:accountId, :sequence, :type, :amount, :currency, :balanceAfter, :description,
+                                        external_reference, counterparty_account_id, transfer_id, occurred_at, event_id)
+            VALUES (:accountId, :sequence, :type, :amount, :currency, :balanceAfter, :description, :externalReference,
                     (SELECT CASE WHEN source_account_id = :accountId THEN destination_account_id
                                  ELSE source_account_id END
                      FROM transfer_view WHERE transfer_id = :transferId),

@@ -37,7 +37,7 @@ public class StatementLines {
                 .query((rs, row) -> new StatementLine(rs.getString("account_id"), rs.getLong("sequence"),
                         rs.getString("type"), rs.getBigDecimal("amount"), rs.getString("currency"),
                         rs.getBigDecimal("balance_after"), rs.getString("description"),
-                        rs.getString("counterparty_account_id"), rs.getString("transfer_id"),
+                        rs.getString("external_reference"), rs.getString("counterparty_account_id"), rs.getString("transfer_id"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
     }

@@ -34,24 +34,24 @@ class StatementProjector implements SqlProjector {
     public void project(ReceivedEvent event) {
         if (event.payload() instanceof MoneyDeposited deposited) {
             line(event, StatementLineType.DEPOSIT, deposited.amount(), deposited.balance(),
-                    deposited.description(), null);
+                    deposited.description(), deposited.externalReference(), null);
         } else if (event.payload() instanceof MoneyWithdrawn withdrawn) {
             line(event, StatementLineType.WITHDRAWAL, withdrawn.amount().negate(), withdrawn.balance(),
-                    withdrawn.description(), null);
+                    withdrawn.description(), withdrawn.externalReference(), null);
         } else if (event.payload() instanceof AccountDebitedForTransfer debited) {
             line(event, StatementLineType.TRANSFER_DEBIT, debited.amount().negate(), debited.balance(),
-                    null, debited.transferId());
+                    null, null, debited.transferId());
         } else if (event.payload() instanceof AccountCreditedForTransfer credited) {
             line(event, StatementLineType.TRANSFER_CREDIT, credited.amount(), credited.balance(),
-                    null, credited.transferId());
+                    null, null, credited.transferId());
         } else if (event.payload() instanceof TransferDebitReversed reversed) {
             line(event, StatementLineType.TRANSFER_DEBIT_REVERSAL, reversed.amount(), reversed.balance(),
-                    null, reversed.transferId());
+                    null, null, reversed.transferId());
         }
     }
 
     private void line(ReceivedEvent event, StatementLineType type, Money amount, Money balanceAfter,
-            String description, TransferId transferId) {
+            String description, String externalReference, TransferId transferId) {
         batches.current(StatementLineInserts.class, StatementLineInserts::new).add(event.aggregateId(),
                 event.sequence(), new MapSqlParameterSource()
                         .addValue("accountId", event.aggregateId())
@@ -61,6 +61,9 @@ class StatementProjector implements SqlProjector {
                         .addValue("currency", amount.currency().getCurrencyCode())
                         .addValue("balanceAfter", balanceAfter.amount())
                         .addValue("description", description, Types.VARCHAR)
+                        .addValue("externalReference",
+                                externalReference == null || externalReference.isEmpty() ? null : externalReference,
+                                Types.VARCHAR)
                         .addValue("transferId", transferId == null ? null : transferId.value(), Types.VARCHAR)
                         .addValue("occurredAt", Timestamp.from(event.timestamp()))
                         .addValue("eventId", event.eventId()));

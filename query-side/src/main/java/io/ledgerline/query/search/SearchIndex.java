@@ -129,6 +129,7 @@ public abstract class SearchIndex {
                 // an index created by an earlier release refreshes at the default interval
                 client.indices().putSettings(p -> p.index(alias)
                         .settings(s -> s.refreshInterval(t -> t.time(SERVING_REFRESH_INTERVAL))));
+                addFieldsNewSince();
             } else {
                 createFirstIndex();
             }
@@ -143,6 +144,16 @@ public abstract class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException("Elasticsearch is not reachable", e);
         }
+    }
+
+    /**
+     * An index created by an earlier release lacks the fields added since, and its strict mapping would
+     * refuse every document that carries one: the projection would park them. Adding a field is a change
+     * a mapping takes in place; changing a field's type is not, and needs a rebuild.
+     */
+    private void addFieldsNewSince() throws IOException {
+        TypeMapping current = strictMapping(new TypeMapping.Builder()).build();
+        client.indices().putMapping(p -> p.index(alias).dynamic(DynamicMapping.Strict).properties(current.properties()));
     }
 
     private void createFirstIndex() throws IOException {

@@ -108,6 +108,22 @@ class QueryAuthorizationIT extends QuerySideIT {
             TELLER         rebuilds             other  403
             TELLER         rebuild-cancel       other  403
             TELLER         metrics              other  403
+            PAYMENTS       account              other  403
+            PAYMENTS       accounts             other  403
+            PAYMENTS       statement            other  403
+            PAYMENTS       live-updates         other  403
+            PAYMENTS       transfer             other  403
+            PAYMENTS       customer             other  403
+            PAYMENTS       search-accounts      other  403
+            PAYMENTS       search-transactions  other  403
+            PAYMENTS       search-audit         other  403
+            PAYMENTS       projections          other  403
+            PAYMENTS       parked-events        other  403
+            PAYMENTS       parked-retry         other  403
+            PAYMENTS       rebuild              other  403
+            PAYMENTS       rebuilds             other  403
+            PAYMENTS       rebuild-cancel       other  403
+            PAYMENTS       metrics              other  403
             AUDITOR        account              other  200
             AUDITOR        accounts             other  200
             AUDITOR        statement            other  200

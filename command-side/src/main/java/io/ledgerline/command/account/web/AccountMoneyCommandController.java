@@ -7,6 +7,8 @@ import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.support.security.Caller;
+import io.ledgerline.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,41 +41,60 @@ public class AccountMoneyCommandController {
     }
 
     @PostMapping(path = "/deposits", consumes = "application/json")
-    @Operation(summary = "Pay money into an account", description = "Also into a frozen account.")
+    @Operation(summary = "Pay money into an account", description = "Also into a frozen account. Booked by a teller "
+            + "or the payment system (TELLER, PAYMENTS): money entering the ledger from outside it.")
     @ApiResponse(responseCode = "200", description = "The money is booked; ETag carries the account's new version")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: a customer, also on their own account")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @ApiResponse(responseCode = "422", description = "INVALID_AMOUNT, CURRENCY_MISMATCH, INVALID_DESCRIPTION, "
-            + "INVALID_REFERENCE or ACCOUNT_CLOSED")
+            + "INVALID_REFERENCE, INVALID_EXTERNAL_REFERENCE or ACCOUNT_CLOSED")
     public ResponseEntity<AccountCommandResponse> deposit(@PathVariable String accountId,
             @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody DepositRequest request, HttpServletRequest http) {
-        AccountId id = accounts.require(accountId);
+        AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
         return executor.execute(http, request, AccountCommandResponse.class, () -> AccountCommandResponse.ok(id,
                 commandGateway.<Long>sendAndWait(new DepositMoneyCommand(id, request.amount(),
                         CurrencyCodes.parse(request.currency()), request.description(), request.reference(),
-                        expectedVersion))));
+                        request.externalReference(), expectedVersion))));
     }
 
     @PostMapping(path = "/withdrawals", consumes = "application/json")
-    @Operation(summary = "Pay money out of an account", description = "Up to the balance plus the overdraft limit.")
+    @Operation(summary = "Pay money out of an account", description = "Up to the balance plus the overdraft limit. "
+            + "Booked by a teller or the payment system (TELLER, PAYMENTS): money leaving the ledger.")
     @ApiResponse(responseCode = "200", description = "The money is booked; ETag carries the account's new version")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN: a customer, also on their own account")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
     @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS, INVALID_AMOUNT, CURRENCY_MISMATCH, "
-            + "INVALID_DESCRIPTION, ACCOUNT_FROZEN or ACCOUNT_CLOSED")
+            + "INVALID_DESCRIPTION, INVALID_EXTERNAL_REFERENCE, ACCOUNT_FROZEN or ACCOUNT_CLOSED")
     public ResponseEntity<AccountCommandResponse> withdraw(@PathVariable String accountId,
             @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody WithdrawalRequest request, HttpServletRequest http) {
-        AccountId id = accounts.require(accountId);
+        AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
         return executor.execute(http, request, AccountCommandResponse.class, () -> AccountCommandResponse.ok(id,
                 commandGateway.<Long>sendAndWait(new WithdrawMoneyCommand(id, request.amount(),
-                        CurrencyCodes.parse(request.currency()), request.description(), expectedVersion))));
+                        CurrencyCodes.parse(request.currency()), request.description(), request.externalReference(),
+                        expectedVersion))));
+    }
+
+    /**
+     * A deposit or withdrawal is money crossing the ledger's boundary, which only a teller or the payment
+     * system books; a customer moves money by transfer. The account is resolved first, so that another
+     * customer's account answers 404 like an unknown one and only the caller's own answers 403.
+     */
+    private AccountId bookable(String accountId) {
+        AccountId id = accounts.require(accountId);
+        Caller caller = Caller.required();
+        if (!caller.hasRole(Roles.TELLER) && !caller.hasRole(Roles.PAYMENTS)) {
+            throw new BookingNotAllowed();
+        }
+        return id;
     }
 }

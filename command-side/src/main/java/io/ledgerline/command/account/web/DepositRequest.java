@@ -18,5 +18,8 @@ public record DepositRequest(
         @Schema(description = "Shown on the statement; at most 140 characters", example = "Salary", nullable = true)
         @Size(max = 1000) @PlainText String description,
         @Schema(description = "The payer's reference; at most 35 characters", example = "INV-2026-0042", nullable = true)
-        @Size(max = 1000) @PlainText String reference) {
+        @Size(max = 1000) @PlainText String reference,
+        @Schema(description = "The payment system's id of this booking; at most 64 characters, shown in the audit "
+                + "history and on the statement", example = "PAY-7f3a9c21", nullable = true)
+        @Size(max = 1000) @PlainText String externalReference) {
 }

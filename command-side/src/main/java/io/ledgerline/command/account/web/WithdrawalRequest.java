@@ -16,5 +16,8 @@ public record WithdrawalRequest(
         @Schema(description = "ISO-4217 code; must be the account's currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "Shown on the statement; at most 140 characters", example = "Cash machine", nullable = true)
-        @Size(max = 1000) @PlainText String description) {
+        @Size(max = 1000) @PlainText String description,
+        @Schema(description = "The payment system's id of this booking; at most 64 characters, shown in the audit "
+                + "history and on the statement", example = "ATM-0042-118", nullable = true)
+        @Size(max = 1000) @PlainText String externalReference) {
 }

@@ -1,5 +1,7 @@
 package io.ledgerline.command.infrastructure.eventstore;
 
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -66,8 +68,13 @@ class EventStoreConfiguration {
 
     /** Axon chains every EventUpcaster bean in front of the event store's deserialization. */
     @Bean
-    EventUpcaster moneyDepositedReferenceUpcaster() {
-        return new MoneyDepositedReferenceUpcaster();
+    EventUpcaster moneyDepositedReferencesUpcaster() {
+        return new AddedTextFieldsUpcaster(MoneyDeposited.class, "reference", "externalReference");
+    }
+
+    @Bean
+    EventUpcaster moneyWithdrawnReferenceUpcaster() {
+        return new AddedTextFieldsUpcaster(MoneyWithdrawn.class, "externalReference");
     }
 
     @Bean

@@ -64,7 +64,7 @@ class UpcastingIT {
     CustomerStateFold customerFold;
 
     @Test
-    void readsAStoredRevisionOneDepositAsRevisionTwoAndKeepsCommandingTheAccount() throws Exception {
+    void readsAStoredRevisionOneDepositAsTheCurrentRevisionAndKeepsCommandingTheAccount() throws Exception {
         CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
         commands.sendAndWait(new RegisterCustomerCommand(customerId, "Old Timer", "old-" + customerId + "@example.org"));
         AccountId accountId = AccountId.random();

@@ -12,13 +12,15 @@ public record StatementLineResponse(
         String currency,
         @Schema(example = "87.50") String balanceAfter,
         String description,
+        @Schema(description = "The payment system's id of a deposit or withdrawal", example = "PAY-7f3a9c21",
+                nullable = true) String externalReference,
         String counterpartyAccountId,
         String transferId,
         Instant occurredAt) {
 
     static StatementLineResponse of(StatementLine line) {
         return new StatementLineResponse(line.sequence(), line.type(), line.amount().toPlainString(), line.currency(),
-                line.balanceAfter().toPlainString(), line.description(), line.counterpartyAccountId(),
+                line.balanceAfter().toPlainString(), line.description(), line.externalReference(), line.counterpartyAccountId(),
                 line.transferId(), line.occurredAt());
     }
 }

@@ -21,33 +21,35 @@ final class StatementLines {
     static Optional<TransactionDocument> of(ReceivedEvent event) {
         if (event.payload() instanceof MoneyDeposited deposited) {
             return Optional.of(line(event, deposited.accountId(), TransactionType.DEPOSIT, deposited.amount(),
-                    deposited.balance(), deposited.description(), deposited.reference(), null));
+                    deposited.balance(), deposited.description(), deposited.reference(), deposited.externalReference(),
+                    null));
         }
         if (event.payload() instanceof MoneyWithdrawn withdrawn) {
             return Optional.of(line(event, withdrawn.accountId(), TransactionType.WITHDRAWAL, withdrawn.amount(),
-                    withdrawn.balance(), withdrawn.description(), null, null));
+                    withdrawn.balance(), withdrawn.description(), null, withdrawn.externalReference(), null));
         }
         if (event.payload() instanceof AccountDebitedForTransfer debited) {
             return Optional.of(line(event, debited.accountId(), TransactionType.TRANSFER_DEBIT, debited.amount(),
-                    debited.balance(), null, null, debited.transferId()));
+                    debited.balance(), null, null, null, debited.transferId()));
         }
         if (event.payload() instanceof AccountCreditedForTransfer credited) {
             return Optional.of(line(event, credited.accountId(), TransactionType.TRANSFER_CREDIT, credited.amount(),
-                    credited.balance(), null, null, credited.transferId()));
+                    credited.balance(), null, null, null, credited.transferId()));
         }
         if (event.payload() instanceof TransferDebitReversed reversed) {
             // the reason code is all a reversal says about itself, so it is what its line reads
             return Optional.of(line(event, reversed.accountId(), TransactionType.TRANSFER_DEBIT_REVERSAL,
-                    reversed.amount(), reversed.balance(), reversed.reasonCode(), null, reversed.transferId()));
+                    reversed.amount(), reversed.balance(), reversed.reasonCode(), null, null, reversed.transferId()));
         }
         return Optional.empty();
     }
 
     private static TransactionDocument line(ReceivedEvent event, AccountId accountId, TransactionType type,
-            Money amount, Money balanceAfter, String description, String reference, TransferId transferId) {
+            Money amount, Money balanceAfter, String description, String reference, String externalReference,
+            TransferId transferId) {
         return new TransactionDocument(accountId.value(), event.sequence(), type, amount.amount().toPlainString(),
                 MinorUnits.of(amount), MinorUnits.tenThousandths(amount), amount.currency().getCurrencyCode(),
-                balanceAfter.amount().toPlainString(), description, emptyToNull(reference),
+                balanceAfter.amount().toPlainString(), description, emptyToNull(reference), emptyToNull(externalReference),
                 transferId == null ? null : transferId.value(), event.timestamp(), event.eventId());
     }
 

@@ -28,6 +28,7 @@ public class TransactionSearchIndex extends SearchIndex {
                 .properties("balanceAfter", p -> p.keyword(k -> k))
                 .properties("description", p -> p.text(t -> t.analyzer("standard")))
                 .properties("reference", p -> p.text(t -> t.analyzer("standard")))
+                .properties("externalReference", p -> p.keyword(k -> k))
                 .properties("transferId", p -> p.keyword(k -> k))
                 .properties("timestamp", p -> p.date(d -> d))
                 .properties("eventId", p -> p.keyword(k -> k));

@@ -1,0 +1,81 @@
+package io.ledgerline.query.accounts;
+
+import static io.ledgerline.query.LedgerEventsFixture.money;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.events.AccountId;
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.query.search.SearchIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The payment system's id of a deposit or withdrawal, as the statement and the transaction search show it. */
+class ExternalReferenceIT extends QuerySideIT {
+
+    @Autowired
+    ElasticsearchClient client;
+
+    @Test
+    void showsThePaymentSystemsReferenceOnTheStatementAndFindsTheLineByIt() throws Exception {
+        CustomerId owner = ledger.customer("Grace Hopper", "grace-" + UUID.randomUUID() + "@example.org");
+        AccountId account = ledger.account(owner, "EUR");
+        String payment = "PAY-" + UUID.randomUUID();
+        ledger.publish(new MoneyDeposited(account, money("40.00 EUR"), money("40.00 EUR"), "Salary", "INV-1", payment),
+                "Account");
+        ledger.publish(new MoneyWithdrawn(account, money("15.00 EUR"), money("25.00 EUR"), "Cash", "ATM-118"), "Account");
+        ledger.deposit(account, "1.00 EUR", "26.00 EUR", "no reference");
+
+        JsonNode statement = eventually("/api/accounts/{id}/transactions", page -> page.path("totalItems").asLong() == 3,
+                account.value());
+        assertThat(externalReferences(statement.path("items"))).containsExactly("null", "ATM-118", payment);
+
+        JsonNode found = eventually("/api/search/transactions?accountId={id}&q={q}", page -> page.path("total").asLong() == 1,
+                account.value(), payment);
+        assertThat(found.path("hits").get(0).path("type").asText()).isEqualTo("DEPOSIT");
+        assertThat(found.path("hits").get(0).path("externalReference").asText()).isEqualTo(payment);
+        JsonNode all = eventually("/api/search/transactions?accountId={id}", page -> page.path("total").asLong() == 3,
+                account.value());
+        assertThat(externalReferences(all.path("hits"))).containsExactly("null", "ATM-118", payment);
+    }
+
+    @Test
+    void givesAnIndexOfAnEarlierReleaseTheFieldsAddedSince() throws Exception {
+        String alias = "upgrade-probe-" + UUID.randomUUID();
+        client.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true))
+                .mappings(m -> m.dynamic(DynamicMapping.Strict).properties("description", p -> p.keyword(k -> k))));
+        SearchIndex current = new SearchIndex(client, alias) {
+            @Override
+            protected TypeMapping.Builder properties(TypeMapping.Builder mapping) {
+                return mapping.properties("description", p -> p.keyword(k -> k))
+                        .properties("externalReference", p -> p.keyword(k -> k));
+            }
+        };
+        try {
+            current.ensureExists();
+
+            client.index(i -> i.index(alias).id("1").document(Map.of("description", "d", "externalReference", "PAY-1")));
+            assertThat(client.indices().getMapping(g -> g.index(alias)).result().get(alias + "-v1").mappings()
+                    .properties()).containsKeys("description", "externalReference");
+        } finally {
+            client.indices().delete(d -> d.index(alias + "-v1"));
+        }
+    }
+
+    private static List<String> externalReferences(JsonNode lines) {
+        List<String> references = new ArrayList<>();
+        lines.forEach(line -> references.add(line.path("externalReference").isMissingNode()
+                || line.path("externalReference").isNull() ? "null" : line.path("externalReference").asText()));
+        return references;
+    }
+}
