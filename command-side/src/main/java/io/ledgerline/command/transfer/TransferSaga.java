@@ -44,6 +44,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * destination accepted the credit, the money has moved, and the deadline drives the transfer to
  * completion instead of taking it back.
  *
+ * <p>The deadline acts on the saga as the last step left it, whichever node it fires on: the saga
+ * store locks the saga's row for the transaction that loaded it (see RowLockingSagaStore), so a
+ * deadline and a step of one transfer never run at the same time.
+ *
  * <p>The command bus is local (SimpleCommandBus): a command sent from a handler has run, and its
  * callback has been called, before the handler returns, so the saga state the callbacks set is
  * stored with the saga.
