@@ -16,6 +16,7 @@ import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.localstack.junit.RealInfrastructure;
+import io.ledgerline.multinode.StepGate.Point;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Currency;
@@ -41,10 +42,11 @@ import org.springframework.test.annotation.DirtiesContext;
 /**
  * Two command-side nodes on one PostgreSQL and Kafka: this test's context is the step node, which owns
  * the transfer saga's only segment and applies the saga's steps; the deadline node runs the durable
- * deadlines (the step node polls for due deadlines only once an hour). Each repetition holds a
- * transfer's credit on the step node, inside the saga's transaction, makes the transfer's deadline due
- * at that moment, lets the deadline node run it, and only then lets the credit finish. Whatever the
- * deadline did, the transfer's outcome and the money must agree.
+ * deadlines (the step node polls for due deadlines only once an hour). Each repetition holds one
+ * node inside a saga transaction of a transfer, makes the transfer's deadline due or lets the step
+ * go on, waits until the other node either waits for the saga or has finished its transaction, and
+ * only then lets the first one finish. Whatever the interleaving, the transfer's outcome and the
+ * money must agree.
  */
 @RealInfrastructure(database = "ledgerline_command")
 @SpringBootTest(classes = {CommandSideApplication.class, StepGateHooks.class}, properties = {
@@ -91,29 +93,55 @@ class TransferDeadlineOnTwoNodesIT {
 
     @AfterEach
     void releaseAnyHeldStep() {
-        gate.release();
+        gate.releaseAll();
     }
 
+    /** The step node holds the saga's row while it credits; the deadline must wait and then see the credit. */
     @RepeatedTest(4)
     void aDeadlineFiringWhileAnotherNodeAppliesTheCreditLeavesOutcomeAndMoneyInAgreement() throws Exception {
-        CustomerId owner = CustomerId.random();
-        commands.sendAndWait(new RegisterCustomerCommand(owner, "Ada", owner + "@example.org"));
-        AccountId source = openAccount(owner);
-        AccountId destination = openAccount(owner);
-        commands.sendAndWait(new DepositMoneyCommand(source, new BigDecimal("100"), EUR, "salary"));
+        Accounts accounts = accountsWith100();
         TransferId transfer = TransferId.random();
-        gate.holdCreditOf(transfer);
+        gate.hold(Point.CREDIT, transfer);
 
-        commands.sendAndWait(new RequestTransferCommand(transfer, source, destination, new BigDecimal("30"), EUR));
-        assertThat(gate.awaitCreditEntered(PATIENCE)).as("the step node applies the credit").isTrue();
+        requestTransferOf30(transfer, accounts);
+        assertThat(gate.awaitEntered(Point.CREDIT, PATIENCE)).as("the step node applies the credit").isTrue();
         int deadlinesBefore = gate.deadlinesRun();
         makeTheDeadlineDue(transfer);
-        await().atMost(PATIENCE).until(() -> deadlineWaitsForTheSaga() || gate.deadlinesRun() > deadlinesBefore);
-        gate.release();
+        await().atMost(PATIENCE).until(() -> aTransactionWaitsForASaga() || gate.deadlinesRun() > deadlinesBefore);
+        gate.release(Point.CREDIT);
 
+        assertOutcomeAndMoneyAgree(transfer, accounts);
+    }
+
+    /**
+     * The other way round: the deadline node holds the saga's row while it fails the transfer (its debit
+     * not seen yet), and the step node, handling the debit meanwhile, must wait and then see the timeout
+     * instead of crediting the destination.
+     */
+    @RepeatedTest(3)
+    void aStepAppliedWhileAnotherNodeRunsTheDeadlineLeavesOutcomeAndMoneyInAgreement() throws Exception {
+        Accounts accounts = accountsWith100();
+        TransferId transfer = TransferId.random();
+        gate.hold(Point.DEBIT_SEEN, transfer);
+        gate.hold(Point.TIMEOUT_FAILURE, transfer);
+        gate.hold(Point.CREDIT, transfer);
+
+        requestTransferOf30(transfer, accounts);
+        assertThat(gate.awaitEntered(Point.DEBIT_SEEN, PATIENCE)).as("the step node is about to handle the debit").isTrue();
+        makeTheDeadlineDue(transfer);
+        assertThat(gate.awaitEntered(Point.TIMEOUT_FAILURE, PATIENCE)).as("the deadline node fails the transfer").isTrue();
+        gate.release(Point.DEBIT_SEEN);
+        await().atMost(PATIENCE).until(() -> aTransactionWaitsForASaga() || gate.entered(Point.CREDIT));
+        gate.release(Point.TIMEOUT_FAILURE);
+        gate.release(Point.CREDIT);
+
+        assertOutcomeAndMoneyAgree(transfer, accounts);
+    }
+
+    private void assertOutcomeAndMoneyAgree(TransferId transfer, Accounts accounts) {
         await().atMost(PATIENCE).until(() -> finished(transfer) && sagaEnded(transfer));
-        BigDecimal sourceBalance = balanceOf(source);
-        BigDecimal destinationBalance = balanceOf(destination);
+        BigDecimal sourceBalance = balanceOf(accounts.source());
+        BigDecimal destinationBalance = balanceOf(accounts.destination());
         assertThat(sourceBalance.add(destinationBalance)).as("no money created or lost").isEqualByComparingTo("100");
         if (outcome(transfer) instanceof TransferCompleted) {
             assertThat(sourceBalance).as("a completed transfer moved the money").isEqualByComparingTo("70");
@@ -122,6 +150,22 @@ class TransferDeadlineOnTwoNodesIT {
             assertThat(sourceBalance).as("a failed transfer left the money where it was").isEqualByComparingTo("100");
             assertThat(destinationBalance).isEqualByComparingTo("0");
         }
+    }
+
+    private record Accounts(AccountId source, AccountId destination) {
+    }
+
+    private Accounts accountsWith100() {
+        CustomerId owner = CustomerId.random();
+        commands.sendAndWait(new RegisterCustomerCommand(owner, "Ada", owner + "@example.org"));
+        Accounts accounts = new Accounts(openAccount(owner), openAccount(owner));
+        commands.sendAndWait(new DepositMoneyCommand(accounts.source(), new BigDecimal("100"), EUR, "salary"));
+        return accounts;
+    }
+
+    private void requestTransferOf30(TransferId transfer, Accounts accounts) {
+        commands.sendAndWait(new RequestTransferCommand(transfer, accounts.source(), accounts.destination(),
+                new BigDecimal("30"), EUR));
     }
 
     /** The deadline was scheduled five minutes ahead; the test brings it forward to now, while the credit is held. */
@@ -135,8 +179,8 @@ class TransferDeadlineOnTwoNodesIT {
         assertThat(due).as("the transfer's deadline").isEqualTo(1);
     }
 
-    /** The deadline node's transaction waits for the saga's row, which the step node's transaction holds. */
-    private boolean deadlineWaitsForTheSaga() {
+    /** One node's transaction waits for a saga's row, which the other node's transaction holds. */
+    private boolean aTransactionWaitsForASaga() {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM pg_stat_activity
                 WHERE wait_event_type = 'Lock' AND query ILIKE '%saga_entry%'""", Integer.class) > 0;
