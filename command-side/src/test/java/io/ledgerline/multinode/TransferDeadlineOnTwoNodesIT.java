@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -64,6 +66,8 @@ class TransferDeadlineOnTwoNodesIT {
     EventStore eventStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /** Started by the first test, once this test's context (the step node) runs and @RealInfrastructure set the servers' addresses. */
     private static ConfigurableApplicationContext deadlineNode;
@@ -74,9 +78,10 @@ class TransferDeadlineOnTwoNodesIT {
         if (deadlineNode != null) {
             return;
         }
-        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
-                "SELECT count(*) FROM token_entry WHERE processor_name = 'TransferSagaProcessor' AND owner IS NOT NULL",
-                Integer.class) == 1);
+        await().atMost(PATIENCE).until(() -> processing
+                .eventProcessor("TransferSagaProcessor", TrackingEventProcessor.class)
+                .map(processor -> processor.processingStatus().containsKey(0))
+                .orElse(false));
         deadlineNode = new SpringApplicationBuilder(CommandSideApplication.class, StepGateHooks.class)
                 .properties(Map.of("server.port", "0", "db-scheduler.polling-interval", "100ms",
                         "db-scheduler.scheduler-name", "deadline-node", "ledgerline.transfer.deadline", "5m"))
