@@ -40,9 +40,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * <p>Every command has a failure path: a refusal leads to compensation and {@link TransferFailed};
  * a technical failure is retried when the durable deadline fires. The deadline also compensates a
  * transfer that is not done in time: before the debit it fails the transfer (and gives back a debit
- * that still lands), after a refused or unconfirmed credit it reverses the debit. Once the
- * destination accepted the credit, the money has moved, and the deadline drives the transfer to
- * completion instead of taking it back.
+ * that still lands), after a refused credit it reverses the debit. A credit whose outcome is unknown
+ * (a technical failure) is never reversed: it may have landed, and giving the debit back as well
+ * would create money. The deadline asks for it again instead (a destination credits a transfer only
+ * once) and reverses only if the destination refuses it. Once the destination accepted the credit,
+ * the money has moved, and the deadline drives the transfer to completion instead of taking it back.
+ *
+ * <p>The deadline acts on the saga as the last step left it, whichever node it fires on: the saga
+ * store locks the saga's row for the transaction that loaded it (see RowLockingSagaStore), so a
+ * deadline and a step of one transfer never run at the same time.
  *
  * <p>The command bus is local (SimpleCommandBus): a command sent from a handler has run, and its
  * callback has been called, before the handler returns, so the saga state the callbacks set is
@@ -104,8 +110,11 @@ public class TransferSaga {
     @SagaEventHandler(associationProperty = "transferId")
     void on(AccountCreditedForTransfer event) {
         creditAccepted = true;
-        stage = Stage.SETTLING;
-        settle();
+        if (stage == Stage.CREDITING) {
+            stage = Stage.SETTLING;
+            settle();
+        }
+        // else a deadline saw the accepted credit first and has settled already
     }
 
     @SagaEventHandler(associationProperty = "transferId")
@@ -146,9 +155,10 @@ public class TransferSaga {
             }
             case CREDITING -> {
                 if (creditAccepted) {
+                    stage = Stage.SETTLING;
                     settle();
                 } else {
-                    reverse(TIMED_OUT, late);
+                    credit();
                 }
             }
             case SETTLING -> settle();
@@ -166,7 +176,13 @@ public class TransferSaga {
 
     private void credit() {
         dispatch(new CreditAccountForTransferCommand(destinationAccountId, transferId, amount),
-                failure -> reverse(codeOf(failure), failure.getMessage()),
+                failure -> {
+                    if (refused(failure)) {
+                        reverse(codeOf(failure), failure.getMessage());
+                    } else {
+                        logRetry(failure);
+                    }
+                },
                 () -> creditAccepted = true);
     }
 
@@ -229,6 +245,11 @@ public class TransferSaga {
             cause = cause.getCause();
         }
         return cause;
+    }
+
+    /** The command was decided and turned down, so it changed nothing; any other failure leaves its outcome unknown. */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof RuleViolation || failure instanceof AggregateNotFoundException;
     }
 
     private static String codeOf(Throwable failure) {

@@ -19,6 +19,7 @@ import io.ledgerline.command.account.InsufficientFunds;
 import io.ledgerline.command.account.ReverseTransferDebitCommand;
 import io.ledgerline.command.account.SettleTransferDebitCommand;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -110,6 +111,20 @@ class TransferSagaTest {
         }
 
         @Test
+        void keepsTheDebitWhenTheCreditFailsForATechnicalReason() {
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    throw new IllegalStateException("connection reset");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .whenAggregate(SOURCE.value()).publishes(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .expectDispatchedCommands(credit())
+                    .expectActiveSagas(1);
+        }
+
+        @Test
         void failsTheTransferWithTheCreditsRefusalOnceTheDebitIsBack() {
             AccountIsClosed refusal = new AccountIsClosed(DESTINATION);
             fixture.setCallbackBehavior((command, metaData) -> {
@@ -188,10 +203,12 @@ class TransferSagaTest {
         }
 
         @Test
-        void givesTheDebitBackWhenTheCreditFailedAndWasNotCompensated() {
+        void retriesGivingTheDebitBackWhenTheReversalFailed() {
             fixture.setCallbackBehavior((command, metaData) -> {
-                if (command instanceof CreditAccountForTransferCommand
-                        || command instanceof ReverseTransferDebitCommand) {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    throw new AccountIsClosed(DESTINATION);
+                }
+                if (command instanceof ReverseTransferDebitCommand) {
                     throw new IllegalStateException("database unavailable");
                 }
                 return 0L;
@@ -200,8 +217,60 @@ class TransferSagaTest {
                     .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
                     .whenTimeElapses(DEADLINE)
                     .expectDispatchedCommands(
-                            new ReverseTransferDebitCommand(SOURCE, TRANSFER, TransferSaga.STEP_FAILED))
+                            new ReverseTransferDebitCommand(SOURCE, TRANSFER, AccountIsClosed.CODE))
                     .expectScheduledDeadlineWithName(DEADLINE, TransferSaga.DEADLINE);
+        }
+
+        @Test
+        void asksAgainForACreditWhoseOutcomeIsUnknownInsteadOfGivingTheDebitBack() {
+            AtomicInteger credits = new AtomicInteger();
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand && credits.incrementAndGet() == 1) {
+                    throw new IllegalStateException("connection reset");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .whenTimeElapses(DEADLINE)
+                    .expectDispatchedCommands(credit())
+                    .expectScheduledDeadlineWithName(DEADLINE, TransferSaga.DEADLINE);
+        }
+
+        @Test
+        void settlesOnceTheCreditAskedAgainHasLanded() throws Exception {
+            AtomicInteger credits = new AtomicInteger();
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand && credits.incrementAndGet() == 1) {
+                    throw new IllegalStateException("connection reset");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .andThenTimeElapses(DEADLINE)
+                    .whenAggregate(DESTINATION.value()).publishes(creditedForTransfer(DESTINATION, TRANSFER, "30", "30"))
+                    .expectDispatchedCommands(new SettleTransferDebitCommand(SOURCE, TRANSFER));
+        }
+
+        @Test
+        void givesTheDebitBackWhenTheDestinationRefusesTheCreditAskedAgain() {
+            AtomicInteger credits = new AtomicInteger();
+            AccountIsClosed refusal = new AccountIsClosed(DESTINATION);
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    if (credits.incrementAndGet() == 1) {
+                        throw new IllegalStateException("connection reset");
+                    }
+                    throw refusal;
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .whenTimeElapses(DEADLINE)
+                    .expectDispatchedCommands(credit(),
+                            new ReverseTransferDebitCommand(SOURCE, TRANSFER, AccountIsClosed.CODE));
         }
 
         @Test
@@ -210,6 +279,15 @@ class TransferSagaTest {
                     .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
                     .whenTimeElapses(DEADLINE)
                     .expectDispatchedCommands(new SettleTransferDebitCommand(SOURCE, TRANSFER));
+        }
+
+        @Test
+        void settlesOnceWhenTheCreditIsSeenAfterTheDeadlineSettled() throws Exception {
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .andThenTimeElapses(DEADLINE)
+                    .whenAggregate(DESTINATION.value()).publishes(creditedForTransfer(DESTINATION, TRANSFER, "30", "30"))
+                    .expectNoDispatchedCommands();
         }
 
         @Test
