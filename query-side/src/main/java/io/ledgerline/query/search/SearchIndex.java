@@ -129,6 +129,10 @@ public abstract class SearchIndex {
                 // an index created by an earlier release refreshes at the default interval
                 client.indices().putSettings(p -> p.index(alias)
                         .settings(s -> s.refreshInterval(t -> t.time(SERVING_REFRESH_INTERVAL))));
+                // and lacks the fields added since: its strict mapping would refuse every new document
+                // (a projection parks them); its older documents lack those fields until a rebuild
+                TypeMapping current = strictMapping(new TypeMapping.Builder()).build();
+                client.indices().putMapping(p -> p.index(alias).dynamic(current.dynamic()).properties(current.properties()));
             } else {
                 createFirstIndex();
             }
