@@ -8,6 +8,7 @@ import io.ledgerline.command.customer.CustomerDirectory;
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.CustomerStanding;
 import io.ledgerline.command.domain.Amounts;
+import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountClosed;
 import io.ledgerline.events.AccountCreditedForTransfer;
 import io.ledgerline.events.AccountDebitedForTransfer;
@@ -72,7 +73,7 @@ public class Account {
     }
 
     @CommandHandler
-    public Account(OpenAccountCommand command, CustomerDirectory customers) {
+    public Account(OpenAccountCommand command, CustomerDirectory customers, MoneyRange range) {
         CustomerStanding standing = customers.standingOf(command.customerId());
         if (standing == CustomerStanding.UNKNOWN) {
             throw new UnknownCustomer(command.customerId());
@@ -85,22 +86,22 @@ public class Account {
             throw new UnsupportedCurrency(currency);
         }
         BigDecimal limit = command.overdraftLimit() == null ? BigDecimal.ZERO : command.overdraftLimit();
-        apply(new AccountOpened(command.accountId(), command.customerId(), currency, validLimit(limit, currency)));
+        apply(new AccountOpened(command.accountId(), command.customerId(), currency, validLimit(limit, currency, range)));
     }
 
     @CommandHandler
-    public long deposit(DepositMoneyCommand command) {
+    public long deposit(DepositMoneyCommand command, MoneyRange range) {
         requireNotClosed();
-        Money amount = Amounts.positive(command.amount(), command.currency(), currency);
+        Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
         apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description()),
                 reference(command.reference()), externalReference(command.externalReference())));
         return version;
     }
 
     @CommandHandler
-    public long withdraw(WithdrawMoneyCommand command) {
+    public long withdraw(WithdrawMoneyCommand command, MoneyRange range) {
         requireOpen();
-        Money amount = Amounts.positive(command.amount(), command.currency(), currency);
+        Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
         requireFundsFor(amount);
         apply(new MoneyWithdrawn(accountId, amount, balance.minus(amount), description(command.description()),
                 externalReference(command.externalReference())));
@@ -126,12 +127,12 @@ public class Account {
     }
 
     @CommandHandler
-    public long changeOverdraftLimit(ChangeOverdraftLimitCommand command) {
+    public long changeOverdraftLimit(ChangeOverdraftLimitCommand command, MoneyRange range) {
         requireNotClosed();
         if (command.overdraftLimit() == null) {
             throw new InvalidOverdraftLimit(BigDecimal.ZERO, "a limit is required");
         }
-        Money limit = validLimit(command.overdraftLimit(), currency);
+        Money limit = validLimit(command.overdraftLimit(), currency, range);
         if (balance.isNegative() && limit.compareTo(balance.negate()) < 0) {
             throw new InvalidOverdraftLimit(limit.amount(),
                     "the account is overdrawn by " + balance.negate() + " and the limit cannot go below that");
@@ -218,13 +219,14 @@ public class Account {
         }
     }
 
-    private static Money validLimit(BigDecimal limit, Currency currency) {
+    private static Money validLimit(BigDecimal limit, Currency currency, MoneyRange range) {
         if (limit.signum() < 0) {
             throw new InvalidOverdraftLimit(limit, "it cannot be negative");
         }
         if (!Money.fitsMinorUnits(limit, currency)) {
             throw new InvalidOverdraftLimit(limit, "it has more decimals than " + currency + " allows");
         }
+        range.requireWithin(limit, currency);
         return new Money(limit, currency);
     }
 

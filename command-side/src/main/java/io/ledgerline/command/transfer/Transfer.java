@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.ledgerline.command.account.AccountDirectory;
 import io.ledgerline.command.domain.Amounts;
 import io.ledgerline.command.domain.CurrencyMismatch;
+import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferCompleted;
@@ -44,7 +45,7 @@ public class Transfer {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long request(RequestTransferCommand command, AccountDirectory accounts) {
+    public long request(RequestTransferCommand command, AccountDirectory accounts, MoneyRange range) {
         if (transferId != null) {
             return repeated(command);
         }
@@ -56,7 +57,7 @@ public class Transfer {
         if (!sourceCurrency.equals(destinationCurrency)) {
             throw new CurrencyMismatch(sourceCurrency, destinationCurrency);
         }
-        Money amount = Amounts.positive(command.amount(), command.currency(), sourceCurrency);
+        Money amount = Amounts.positive(command.amount(), command.currency(), sourceCurrency, range);
         apply(new TransferRequested(command.transferId(), command.sourceAccountId(), command.destinationAccountId(),
                 amount));
         return version;

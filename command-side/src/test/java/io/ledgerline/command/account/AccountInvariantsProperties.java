@@ -6,6 +6,7 @@ import static io.ledgerline.command.account.AccountEvents.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.customer.InMemoryCustomerDirectory;
+import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountClosed;
 import io.ledgerline.events.AccountCreditedForTransfer;
 import io.ledgerline.events.AccountDebitedForTransfer;
@@ -50,6 +51,7 @@ class AccountInvariantsProperties {
     private static List<Object> eventsOf(List<Object> history, Object command) {
         FixtureConfiguration<Account> fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(new InMemoryCustomerDirectory().active(OWNER));
+        fixture.registerInjectableResource(MoneyRange.upTo("1000000000.00"));
         List<Object> emitted = new ArrayList<>();
         fixture.given(history).when(command).expectEventsMatching(Matchers.predicate(events -> {
             for (Object event : (List<?>) events) {

@@ -18,8 +18,10 @@ import static io.ledgerline.command.domain.Refusals.assertRefused;
 
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.InMemoryCustomerDirectory;
+import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
+import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountClosed;
 import io.ledgerline.events.AccountFrozen;
 import io.ledgerline.events.AccountOpened;
@@ -31,6 +33,7 @@ import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferId;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Map;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,10 @@ class AccountTest {
 
     private static final TransferId TRANSFER = TransferId.of("tr-1");
     private static final CustomerId ERASED_CUSTOMER = CustomerId.of("cust-erased");
+    private static final Currency JPY = Currency.getInstance("JPY");
+    private static final String MAX = "1000000000.00";
+    private static final String ABOVE_MAX = "1000000000.01";
+    private static final String MAX_JPY = "100000000000";
 
     private FixtureConfiguration<Account> fixture;
 
@@ -48,6 +55,7 @@ class AccountTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(new InMemoryCustomerDirectory().active(OWNER).erased(ERASED_CUSTOMER));
+        fixture.registerInjectableResource(new MoneyRange(new BigDecimal(MAX), Map.of(JPY, new BigDecimal(MAX_JPY))));
     }
 
     private static DepositMoneyCommand deposit(String amount) {
@@ -105,6 +113,20 @@ class AccountTest {
         }
 
         @Test
+        void acceptsAnOverdraftLimitOfExactlyTheMaximumAmount() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal(MAX)))
+                    .expectEvents(new AccountOpened(ACCOUNT, OWNER, EUR, eur(MAX)));
+        }
+
+        @Test
+        void rejectsAnOverdraftLimitAboveTheMaximumAmount() {
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal(ABOVE_MAX))),
+                    AmountTooLarge.class, AmountTooLarge.CODE);
+        }
+
+        @Test
         void rejectsAnOverdraftLimitWithMoreDecimalsThanTheCurrencyAllows() {
             assertRefused(fixture.givenNoPriorActivity()
                             .when(new OpenAccountCommand(ACCOUNT, OWNER, EUR, new BigDecimal("1.005"))),
@@ -128,6 +150,47 @@ class AccountTest {
             fixture.given(opened(ACCOUNT), frozen(ACCOUNT))
                     .when(deposit("5"))
                     .expectEvents(new MoneyDeposited(ACCOUNT, eur("5"), eur("5"), "deposit", ""));
+        }
+
+        @Test
+        void acceptsExactlyTheMaximumAmount() {
+            fixture.given(opened(ACCOUNT))
+                    .when(deposit(MAX))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur(MAX), eur(MAX), "deposit", ""));
+        }
+
+        @Test
+        void rejectsAnAmountAboveTheMaximum() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(deposit(ABOVE_MAX)), AmountTooLarge.class,
+                    AmountTooLarge.CODE);
+        }
+
+        @Test
+        void rejectsTheLargestAmountAnInputMayHave() {
+            assertRefused(fixture.given(opened(ACCOUNT)).when(deposit("999999999999999")), AmountTooLarge.class,
+                    AmountTooLarge.CODE);
+        }
+
+        @Test
+        void growsTheBalancePastTheMaximumAmountExactly() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, MAX, "100000000000000000000.00"))
+                    .when(deposit(MAX))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, eur(MAX), eur("100000000001000000000.00"), "deposit", ""));
+        }
+
+        @Test
+        void takesTheMaximumOfTheCurrencyWhereItHasOneOfItsOwn() {
+            fixture.given(new AccountOpened(ACCOUNT, OWNER, JPY, Money.of("0", "JPY")))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal(MAX_JPY), JPY, "deposit"))
+                    .expectEvents(new MoneyDeposited(ACCOUNT, Money.of(MAX_JPY, "JPY"), Money.of(MAX_JPY, "JPY"),
+                            "deposit", ""));
+        }
+
+        @Test
+        void rejectsAnAmountAboveTheMaximumOfItsCurrency() {
+            assertRefused(fixture.given(new AccountOpened(ACCOUNT, OWNER, JPY, Money.of("0", "JPY")))
+                            .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("100000000001"), JPY, "deposit")),
+                    AmountTooLarge.class, AmountTooLarge.CODE);
         }
 
         @Test
@@ -250,6 +313,19 @@ class AccountTest {
         }
 
         @Test
+        void acceptsExactlyTheMaximumAmount() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, MAX, "5000000000.00"))
+                    .when(withdraw(MAX))
+                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur(MAX), eur("4000000000.00"), "withdrawal"));
+        }
+
+        @Test
+        void rejectsAnAmountAboveTheMaximumEvenWhenFundsSuffice() {
+            assertRefused(fixture.given(opened(ACCOUNT), deposited(ACCOUNT, MAX, "5000000000.00"))
+                    .when(withdraw(ABOVE_MAX)), AmountTooLarge.class, AmountTooLarge.CODE);
+        }
+
+        @Test
         void rejectsAZeroAmount() {
             assertRefused(fixture.given(opened(ACCOUNT, "100")).when(withdraw("0")), InvalidAmount.class,
                     InvalidAmount.CODE);
@@ -341,6 +417,19 @@ class AccountTest {
         void emitsNothingWhenTheLimitIsUnchanged() {
             fixture.given(opened(ACCOUNT, "100")).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("100.00")))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void acceptsALimitOfExactlyTheMaximumAmount() {
+            fixture.given(opened(ACCOUNT)).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal(MAX)))
+                    .expectEvents(overdraftLimitChanged(ACCOUNT, MAX));
+        }
+
+        @Test
+        void rejectsALimitAboveTheMaximumAmount() {
+            assertRefused(fixture.given(opened(ACCOUNT))
+                            .when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal(ABOVE_MAX))),
+                    AmountTooLarge.class, AmountTooLarge.CODE);
         }
 
         @Test

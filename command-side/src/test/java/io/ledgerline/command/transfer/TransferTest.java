@@ -9,11 +9,15 @@ import static io.ledgerline.command.transfer.TransferEvents.failed;
 import static io.ledgerline.command.transfer.TransferEvents.requested;
 
 import io.ledgerline.command.account.AccountDirectory;
+import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
+import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.TransferCompleted;
+import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferFailed;
+import io.ledgerline.events.TransferRequested;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Map;
@@ -36,6 +40,7 @@ class TransferTest {
         Map<AccountId, Currency> accounts = Map.of(SOURCE, EUR, DESTINATION, EUR, DOLLARS, Currency.getInstance("USD"));
         fixture = new AggregateTestFixture<>(Transfer.class);
         fixture.registerInjectableResource((AccountDirectory) id -> Optional.ofNullable(accounts.get(id)));
+        fixture.registerInjectableResource(MoneyRange.upTo("1000000000.00"));
     }
 
     private static RequestTransferCommand request(AccountId source, AccountId destination, String amount) {
@@ -51,6 +56,25 @@ class TransferTest {
                     .when(request(SOURCE, DESTINATION, "30"))
                     .expectEvents(requested())
                     .expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void acceptsExactlyTheMaximumAmount() {
+            fixture.givenNoPriorActivity()
+                    .when(request(SOURCE, DESTINATION, "1000000000.00"))
+                    .expectEvents(new TransferRequested(TRANSFER, SOURCE, DESTINATION, Money.of("1000000000.00", "EUR")));
+        }
+
+        @Test
+        void rejectsAnAmountAboveTheMaximum() {
+            assertRefused(fixture.givenNoPriorActivity().when(request(SOURCE, DESTINATION, "1000000000.01")),
+                    AmountTooLarge.class, AmountTooLarge.CODE);
+        }
+
+        @Test
+        void rejectsTheAmountThatOverflowedTheSearchIndex() {
+            assertRefused(fixture.givenNoPriorActivity().when(request(SOURCE, DESTINATION, "999999999999999")),
+                    AmountTooLarge.class, AmountTooLarge.CODE);
         }
 
         @Test

@@ -121,6 +121,19 @@ class CommandApiIT {
         }
 
         @Test
+        void refusesAnAmountAboveTheMaximumAndStoresNothing() throws Exception {
+            assertThat(post(deposits(), money("1000000000.00")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+            assertProblem(post(deposits(), money("1000000000.01")), HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_TOO_LARGE");
+            assertProblem(post(withdrawals(), money("999999999999999")), HttpStatus.UNPROCESSABLE_ENTITY,
+                    "AMOUNT_TOO_LARGE");
+            assertProblem(send(HttpMethod.PUT, "/api/accounts/" + accountId + "/overdraft-limit",
+                    "{\"limit\":\"1000000000.01\"}", Map.of()), HttpStatus.UNPROCESSABLE_ENTITY,
+                    "AMOUNT_TOO_LARGE");
+            assertThat(events(accountId)).isEqualTo(2);
+        }
+
+        @Test
         void withdrawsWithinTheFunds() throws Exception {
             post(deposits(), money("10"));
 
@@ -213,6 +226,17 @@ class CommandApiIT {
 
             assertProblem(post("/api/transfers", transfer(customerId, destination, "1")), HttpStatus.CONFLICT, "ID_IN_USE");
             assertThat(events(customerId)).isEqualTo(before);
+        }
+
+        @Test
+        void refusesATransferAboveTheMaximumAndStoresNothing() throws Exception {
+            String destination = id(send(HttpMethod.POST, "/api/accounts",
+                    "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\"}", Map.of()), HttpStatus.CREATED, "accountId");
+
+            assertProblem(post("/api/transfers", transfer(null, destination, "999999999999999")),
+                    HttpStatus.UNPROCESSABLE_ENTITY, "AMOUNT_TOO_LARGE");
+            assertThat(events(accountId)).isEqualTo(1);
+            assertThat(events(destination)).isEqualTo(1);
         }
 
         @Test

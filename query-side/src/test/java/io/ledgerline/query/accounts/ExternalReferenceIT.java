@@ -3,28 +3,19 @@ package io.ledgerline.query.accounts;
 import static io.ledgerline.query.LedgerEventsFixture.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
-import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.query.QuerySideIT;
-import io.ledgerline.query.search.SearchIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /** The payment system's id of a deposit or withdrawal, as the statement and the transaction search show it. */
 class ExternalReferenceIT extends QuerySideIT {
-
-    @Autowired
-    ElasticsearchClient client;
 
     @Test
     void showsThePaymentSystemsReferenceOnTheStatementAndFindsTheLineByIt() throws Exception {
@@ -47,29 +38,6 @@ class ExternalReferenceIT extends QuerySideIT {
         JsonNode all = eventually("/api/search/transactions?accountId={id}", page -> page.path("total").asLong() == 3,
                 account.value());
         assertThat(externalReferences(all.path("hits"))).containsExactly("null", "ATM-118", payment);
-    }
-
-    @Test
-    void givesAnIndexOfAnEarlierReleaseTheFieldsAddedSince() throws Exception {
-        String alias = "upgrade-probe-" + UUID.randomUUID();
-        client.indices().create(c -> c.index(alias + "-v1").aliases(alias, a -> a.isWriteIndex(true))
-                .mappings(m -> m.dynamic(DynamicMapping.Strict).properties("description", p -> p.keyword(k -> k))));
-        SearchIndex current = new SearchIndex(client, alias) {
-            @Override
-            protected TypeMapping.Builder properties(TypeMapping.Builder mapping) {
-                return mapping.properties("description", p -> p.keyword(k -> k))
-                        .properties("externalReference", p -> p.keyword(k -> k));
-            }
-        };
-        try {
-            current.ensureExists();
-
-            client.index(i -> i.index(alias).id("1").document(Map.of("description", "d", "externalReference", "PAY-1")));
-            assertThat(client.indices().getMapping(g -> g.index(alias)).result().get(alias + "-v1").mappings()
-                    .properties()).containsKeys("description", "externalReference");
-        } finally {
-            client.indices().delete(d -> d.index(alias + "-v1"));
-        }
     }
 
     private static List<String> externalReferences(JsonNode lines) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class MinorUnitsTest {
 
+    private static final Currency EUR = Currency.getInstance("EUR");
+
     @Test
     void countsInTheMinorUnitsOfTheCurrency() {
         assertThat(MinorUnits.of(Money.of("12.5", "EUR"))).isEqualTo(1250);
@@ -19,32 +21,49 @@ class MinorUnitsTest {
     }
 
     @Test
-    void rendersMinorUnitsAsADecimalOfTheCurrency() {
-        assertThat(MinorUnits.decimal(3000, Currency.getInstance("EUR"))).isEqualTo("30.00");
-        assertThat(MinorUnits.decimal(5, Currency.getInstance("EUR"))).isEqualTo("0.05");
-        assertThat(MinorUnits.decimal(1507, Currency.getInstance("JPY"))).isEqualTo("1507");
-        assertThat(MinorUnits.decimal(-1234, Currency.getInstance("KWD"))).isEqualTo("-1.234");
+    void holdsTheLargestAmountAnInputMayHaveInMinorUnits() {
+        assertThat(MinorUnits.of(Money.of("999999999999999.99", "EUR"))).isEqualTo(99_999_999_999_999_999L);
+        assertThat(MinorUnits.of(Money.of("999999999999999.999", "KWD"))).isEqualTo(999_999_999_999_999_999L);
     }
 
     @Test
-    void comparesAmountsOfAnyCurrencyInTenThousandths() {
-        assertThat(MinorUnits.tenThousandths(Money.of("5.50", "EUR"))).isEqualTo(55_000);
-        assertThat(MinorUnits.tenThousandths(Money.of("7", "JPY"))).isEqualTo(70_000);
-        assertThat(MinorUnits.tenThousandths(Money.of("0.001", "BHD"))).isEqualTo(10);
+    void splitsAnAmountIntoPartsOfSixDigits() {
+        assertThat(MinorUnits.parts(Money.of("12.50", "EUR"))).isEqualTo(new MinorUnits.Parts(1250, 0, 0));
+        assertThat(MinorUnits.parts(Money.of("999999999999999.99", "EUR")))
+                .isEqualTo(new MinorUnits.Parts(999_999, 999_999, 99_999));
+        assertThat(MinorUnits.parts(Money.of("123456789012345.678", "KWD")))
+                .isEqualTo(new MinorUnits.Parts(345_678, 789_012, 123_456));
     }
 
     @Test
-    void roundsRangeBoundsInwardsSoThatNoAmountOutsideTheRangeMatches() {
-        assertThat(MinorUnits.tenThousandthsAtLeast(new BigDecimal("5.00001"))).isEqualTo(50_001);
-        assertThat(MinorUnits.tenThousandthsAtMost(new BigDecimal("5.00009"))).isEqualTo(50_000);
-        assertThat(MinorUnits.tenThousandthsAtLeast(new BigDecimal("-1.00001"))).isEqualTo(-10_000);
+    void recombinesTheSumsOfThePartsIntoAnExactTotal() {
+        // a million lines of the largest amount an input may have: each part's sum stays exact
+        double lows = 999_999.0 * 1_000_000;
+        double mids = 999_999.0 * 1_000_000;
+        double highs = 99_999.0 * 1_000_000;
+        assertThat(MinorUnits.total(lows, mids, highs, EUR).toPlainString())
+                .isEqualTo("999999999999999990000.00");
+        assertThat(MinorUnits.total(1507, 0, 0, Currency.getInstance("JPY")).toPlainString()).isEqualTo("1507");
+        assertThat(MinorUnits.total(1234, 1, 0, Currency.getInstance("KWD")).toPlainString()).isEqualTo("1001.234");
+        assertThat(MinorUnits.total(0, 0, 0, EUR).toPlainString()).isEqualTo("0.00");
     }
 
     @Test
-    void takesAnExactSumAndRefusesOneThatMayHaveBeenRounded() {
-        assertThat(MinorUnits.fromSum(10_550.0)).isEqualTo(10_550);
-        assertThat(MinorUnits.fromSum(-42.0)).isEqualTo(-42);
-        assertThatThrownBy(() -> MinorUnits.fromSum(0x1p53)).isInstanceOf(ArithmeticException.class);
-        assertThatThrownBy(() -> MinorUnits.fromSum(0.5)).isInstanceOf(ArithmeticException.class);
+    void refusesASumThatMayHaveBeenRounded() {
+        assertThatThrownBy(() -> MinorUnits.total(0x1p53, 0, 0, EUR)).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> MinorUnits.total(0, 0.5, 0, EUR)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void neverSplitsANegativeAmount() {
+        assertThatThrownBy(() -> MinorUnits.parts(Money.of("-1.00", "EUR"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void keepsABalanceFarBeyondALongExactInParts() {
+        // 10^20 euros: what a long of minor units or ten-thousandths could never hold
+        assertThat(MinorUnits.parts(Money.of("100000000000000000000.00", "EUR")))
+                .isEqualTo(new MinorUnits.Parts(0, 0, 10_000_000_000L));
+        assertThat(MinorUnits.total(0, 0, 10_000_000_000.0, EUR)).isEqualByComparingTo(new BigDecimal("1e20"));
     }
 }

@@ -39,7 +39,10 @@ class TransactionSearchIT extends SearchApiIT {
         assertThat(newest.path("transferId").asText()).isNotBlank();
         assertThat(newest.path("timestamp").asText()).isEqualTo("2026-04-11T08:00:00Z");
         assertThat(newest.path("eventId").asText()).isNotBlank();
-        assertThat(newest.has("amountTenThousandths")).isFalse();
+        assertThat(newest.has("amountKey")).isFalse();
+        assertThat(newest.has("amountMinorLow")).isFalse();
+        assertThat(newest.has("amountMinorMid")).isFalse();
+        assertThat(newest.has("amountMinorHigh")).isFalse();
         assertThat(totals(found.path("totalsByType"), "type")).containsExactlyInAnyOrder(
                 "DEPOSIT EUR 2 30.00", "WITHDRAWAL EUR 1 5.50", "TRANSFER_DEBIT EUR 1 100.00",
                 "TRANSFER_DEBIT_REVERSAL EUR 1 100.00");

@@ -55,7 +55,8 @@ public class AccountCommandController {
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
     @ApiResponse(responseCode = "409", description = "CONFLICT or IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "UNKNOWN_CUSTOMER, CUSTOMER_ERASED, UNSUPPORTED_CURRENCY or INVALID_OVERDRAFT_LIMIT")
+    @ApiResponse(responseCode = "422", description = "UNKNOWN_CUSTOMER, CUSTOMER_ERASED, UNSUPPORTED_CURRENCY, INVALID_OVERDRAFT_LIMIT "
+            + "or AMOUNT_TOO_LARGE")
     public ResponseEntity<AccountCommandResponse> open(@Valid @RequestBody OpenAccountRequest request,
             HttpServletRequest http) {
         return executor.execute(http, request, AccountCommandResponse.class, () -> {
@@ -111,7 +112,7 @@ public class AccountCommandController {
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "INVALID_OVERDRAFT_LIMIT or ACCOUNT_CLOSED")
+    @ApiResponse(responseCode = "422", description = "INVALID_OVERDRAFT_LIMIT, AMOUNT_TOO_LARGE or ACCOUNT_CLOSED")
     public ResponseEntity<AccountCommandResponse> changeOverdraftLimit(@PathVariable String accountId,
             @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody OverdraftLimitRequest request, HttpServletRequest http) {

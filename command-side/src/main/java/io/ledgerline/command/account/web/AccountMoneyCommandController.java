@@ -49,7 +49,7 @@ public class AccountMoneyCommandController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "INVALID_AMOUNT, CURRENCY_MISMATCH, INVALID_DESCRIPTION, "
+    @ApiResponse(responseCode = "422", description = "INVALID_AMOUNT, AMOUNT_TOO_LARGE, CURRENCY_MISMATCH, INVALID_DESCRIPTION, "
             + "INVALID_REFERENCE, INVALID_EXTERNAL_REFERENCE or ACCOUNT_CLOSED")
     public ResponseEntity<AccountCommandResponse> deposit(@PathVariable String accountId,
             @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
@@ -71,7 +71,7 @@ public class AccountMoneyCommandController {
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS, INVALID_AMOUNT, CURRENCY_MISMATCH, "
+    @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS, INVALID_AMOUNT, AMOUNT_TOO_LARGE, CURRENCY_MISMATCH, "
             + "INVALID_DESCRIPTION, INVALID_EXTERNAL_REFERENCE, ACCOUNT_FROZEN or ACCOUNT_CLOSED")
     public ResponseEntity<AccountCommandResponse> withdraw(@PathVariable String accountId,
             @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,

@@ -72,7 +72,8 @@ public class TransferCommandController {
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
     @ApiResponse(responseCode = "409", description = "TRANSFER_ID_REUSED: the id names another transfer request; ID_IN_USE: it names an account or customer; IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH or INVALID_AMOUNT")
+    @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH, INVALID_AMOUNT "
+            + "or AMOUNT_TOO_LARGE")
     public ResponseEntity<TransferAccepted> request(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
         requireOwnSourceAccount(request);
         return executor.execute(http, request, TransferAccepted.class, () -> {

@@ -7,6 +7,7 @@ import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
+import io.ledgerline.query.web.QueryInstants;
 import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
@@ -110,6 +111,8 @@ public class AccountQueryController {
             @Parameter(description = "1 to 100; page and size reach at most 10,000 lines deep")
             @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
         Paging.offset(page, size);
+        QueryInstants.within("from", from);
+        QueryInstants.within("to", to);
         requireAccount(accountId);
         return new PageResponse<>(statements.page(accountId, from, to, page, size).stream()
                 .map(StatementLineResponse::of).toList(), page, size, statements.count(accountId, from, to));

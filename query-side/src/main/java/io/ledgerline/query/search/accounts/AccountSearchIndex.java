@@ -25,7 +25,6 @@ public class AccountSearchIndex extends SearchIndex {
                 .properties("currency", p -> p.keyword(k -> k))
                 .properties("status", p -> p.keyword(k -> k))
                 .properties("balance", p -> p.keyword(k -> k))
-                .properties("balanceMinor", p -> p.long_(l -> l))
                 .properties("openedAt", p -> p.date(d -> d));
     }
 }

@@ -9,6 +9,7 @@ import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.search.AmountKeys;
 import io.ledgerline.query.search.MinorUnits;
 import java.util.Optional;
 
@@ -47,8 +48,10 @@ final class StatementLines {
     private static TransactionDocument line(ReceivedEvent event, AccountId accountId, TransactionType type,
             Money amount, Money balanceAfter, String description, String reference, String externalReference,
             TransferId transferId) {
+        MinorUnits.Parts parts = MinorUnits.parts(amount);
         return new TransactionDocument(accountId.value(), event.sequence(), type, amount.amount().toPlainString(),
-                MinorUnits.of(amount), MinorUnits.tenThousandths(amount), amount.currency().getCurrencyCode(),
+                MinorUnits.of(amount), AmountKeys.of(amount.amount()), parts.low(), parts.mid(), parts.high(),
+                amount.currency().getCurrencyCode(),
                 balanceAfter.amount().toPlainString(), description, emptyToNull(reference), emptyToNull(externalReference),
                 transferId == null ? null : transferId.value(), event.timestamp(), event.eventId());
     }

@@ -1,6 +1,7 @@
 package io.ledgerline.query.search.web;
 
 import io.ledgerline.query.web.Paging;
+import io.ledgerline.query.web.QueryInstants;
 import io.ledgerline.support.text.TextRules;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +28,8 @@ final class SearchParameters {
     /** The longest value of an exact filter such as a user. */
     static final int MAX_KEYWORD_LENGTH = 255;
     private static final int LONGEST_AMOUNT = 40;
+    private static final int MOST_INTEGER_DIGITS = 15;
+    private static final int MOST_DECIMALS = 10;
     private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,100}");
 
@@ -87,6 +90,10 @@ final class SearchParameters {
         return text;
     }
 
+    /**
+     * An amount bound: a plain decimal of at most {@link #MOST_INTEGER_DIGITS} integer digits and
+     * {@link #MOST_DECIMALS} decimals, as every amount the ledger takes; a bound beyond is no amount.
+     */
     static Optional<BigDecimal> amount(String name, String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
@@ -96,7 +103,13 @@ final class SearchParameters {
         if (text.get().length() > LONGEST_AMOUNT || !text.get().matches("-?\\d+(\\.\\d+)?")) {
             throw new InvalidSearchRequest(name + " must be a decimal amount such as 12.50");
         }
-        return Optional.of(new BigDecimal(text.get()));
+        BigDecimal amount = new BigDecimal(text.get());
+        BigDecimal magnitude = amount.abs().stripTrailingZeros();
+        if (magnitude.precision() - magnitude.scale() > MOST_INTEGER_DIGITS || magnitude.scale() > MOST_DECIMALS) {
+            throw new InvalidSearchRequest(name + " must have at most " + MOST_INTEGER_DIGITS + " integer digits and "
+                    + MOST_DECIMALS + " decimals, as every amount has");
+        }
+        return Optional.of(amount);
     }
 
     static Optional<Instant> instant(String name, String value) {
@@ -105,7 +118,7 @@ final class SearchParameters {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(text.get()));
+            return Optional.of(QueryInstants.within(name, Instant.parse(text.get())));
         } catch (DateTimeParseException e) {
             throw new InvalidSearchRequest(name + " must be an ISO-8601 instant such as 2026-03-01T00:00:00Z");
         }

@@ -2,8 +2,7 @@ package io.ledgerline.query.search.web;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.json.JsonData;
-import io.ledgerline.query.search.MinorUnits;
+import io.ledgerline.query.search.AmountKeys;
 import io.ledgerline.query.search.transactions.TransactionDocument;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,12 +17,10 @@ record TransactionCriteria(Optional<String> text, Optional<String> accountId, Op
     Query toQuery() {
         List<Query> filters = new ArrayList<>();
         accountId.ifPresent(id -> filters.add(Query.of(q -> q.term(t -> t.field("accountId").value(id)))));
-        minAmount.ifPresent(min -> filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u
-                .field(TransactionDocument.RANGE_FIELD)
-                .gte(JsonData.of(MinorUnits.tenThousandthsAtLeast(min))))))));
-        maxAmount.ifPresent(max -> filters.add(Query.of(q -> q.range(r -> r.untyped(u -> u
-                .field(TransactionDocument.RANGE_FIELD)
-                .lte(JsonData.of(MinorUnits.tenThousandthsAtMost(max))))))));
+        minAmount.ifPresent(min -> filters.add(Query.of(q -> q.range(r -> r.term(t -> t
+                .field(TransactionDocument.RANGE_FIELD).gte(AmountKeys.atLeast(min)))))));
+        maxAmount.ifPresent(max -> filters.add(Query.of(q -> q.range(r -> r.term(t -> t
+                .field(TransactionDocument.RANGE_FIELD).lte(AmountKeys.atMost(max)))))));
         from.ifPresent(start -> filters.add(Query.of(q -> q.range(r -> r.date(d -> d
                 .field("timestamp").gte(start.toString()))))));
         to.ifPresent(end -> filters.add(Query.of(q -> q.range(r -> r.date(d -> d

@@ -60,7 +60,8 @@ public class TransactionSearchController {
     @Operation(summary = "Find statement lines, newest first, with exact totals per type and per month and currency")
     @ApiResponse(responseCode = "200", description = "A page of matching lines and totals over all matching lines")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an amount, instant or account id cannot be "
-            + "read, q is longer than 200 characters or 10 words, a range is reversed, or page and size are out of range")
+            + "read, an amount has more than 15 integer digits or 10 decimals, an instant lies outside the years 1 to "
+            + "9999, q is longer than 200 characters or 10 words, a range is reversed, or page and size are out of range")
     @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public TransactionSearchResponse transactions(
             @Parameter(description = "Words of the description or reference") @RequestParam(required = false) String q,
@@ -87,7 +88,7 @@ public class TransactionSearchController {
                 .size(size)
                 .trackTotalHits(t -> t.enabled(true))
                 .query(query)
-                .source(src -> src.filter(f -> f.excludes(TransactionDocument.RANGE_FIELD)))
+                .source(src -> src.filter(f -> f.excludes(TransactionDocument.INTERNAL_FIELDS)))
                 .sort(o -> o.field(f -> f.field("timestamp").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))
                 .aggregations(TransactionTotals.aggregations()),

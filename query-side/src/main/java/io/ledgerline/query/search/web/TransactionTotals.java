@@ -5,6 +5,8 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import io.ledgerline.query.search.MinorUnits;
+import io.ledgerline.query.search.transactions.TransactionDocument;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -12,14 +14,15 @@ import java.util.Map;
 
 /**
  * Totals of matching lines per type and per month, each split by currency: amounts of different
- * currencies are never added up. Sums run over whole minor units, so they are exact.
+ * currencies are never added up. Sums run over the parts of whole minor units, each of which
+ * Elasticsearch adds up exactly (see {@link MinorUnits}), so totals are exact at any size.
  */
 final class TransactionTotals {
 
     static final String BY_TYPE = "byType";
     static final String BY_MONTH = "byMonth";
     private static final String BY_CURRENCY = "byCurrency";
-    private static final String SUM = "amountMinor";
+
     private static final int MOST_CURRENCIES = 300;
     private static final int MOST_TYPES = 20;
 
@@ -29,7 +32,9 @@ final class TransactionTotals {
     static Map<String, Aggregation> aggregations() {
         Aggregation byCurrency = Aggregation.of(a -> a
                 .terms(t -> t.field("currency").size(MOST_CURRENCIES))
-                .aggregations(SUM, s -> s.sum(sum -> sum.field("amountMinor"))));
+                .aggregations(TransactionDocument.SUM_LOW, s -> s.sum(sum -> sum.field(TransactionDocument.SUM_LOW)))
+                .aggregations(TransactionDocument.SUM_MID, s -> s.sum(sum -> sum.field(TransactionDocument.SUM_MID)))
+                .aggregations(TransactionDocument.SUM_HIGH, s -> s.sum(sum -> sum.field(TransactionDocument.SUM_HIGH))));
         return Map.of(
                 BY_TYPE, Aggregation.of(a -> a
                         .terms(t -> t.field("type").size(MOST_TYPES))
@@ -66,8 +71,10 @@ final class TransactionTotals {
 
     private static TransactionTotal total(String type, String month, StringTermsBucket currency) {
         String code = currency.key().stringValue();
-        long minorUnits = MinorUnits.fromSum(currency.aggregations().get(SUM).sum().value());
-        return new TransactionTotal(type, month, code, currency.docCount(),
-                MinorUnits.decimal(minorUnits, Currency.getInstance(code)));
+        Map<String, Aggregate> sums = currency.aggregations();
+        BigDecimal total = MinorUnits.total(sums.get(TransactionDocument.SUM_LOW).sum().value(),
+                sums.get(TransactionDocument.SUM_MID).sum().value(), sums.get(TransactionDocument.SUM_HIGH).sum().value(),
+                Currency.getInstance(code));
+        return new TransactionTotal(type, month, code, currency.docCount(), total.toPlainString());
     }
 }

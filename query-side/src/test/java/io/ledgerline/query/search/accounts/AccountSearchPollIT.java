@@ -49,7 +49,6 @@ class AccountSearchPollIT extends QuerySideIT {
         GetResponse<AccountDocument> indexed = document(account);
         assertThat(indexed.version()).isEqualTo(3);
         assertThat(indexed.source().balance()).isEqualTo("25.00");
-        assertThat(indexed.source().balanceMinor()).isEqualTo(2500);
         assertThat(indexed.source().ownerName()).isEqualTo("Bulk Owner");
         assertThat(indexed.source().ownerEmail()).isEqualTo("bulk@example.org");
     }

@@ -3,6 +3,8 @@ package io.ledgerline.query.search.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerline.support.web.ApiException;
+import io.ledgerline.support.web.ErrorCodes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -23,6 +25,35 @@ class SearchParametersTest {
         for (String amount : new String[] {"ten", "1e400", "12,50", "NaN", "1.", "9".repeat(41)}) {
             assertThatThrownBy(() -> SearchParameters.amount("minAmount", amount))
                     .as(amount).isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("minAmount");
+        }
+    }
+
+    @Test
+    void readsEveryAmountTheLedgerCanHoldAtItsFullLength() {
+        assertThat(SearchParameters.amount("minAmount", "999999999999999.9999999999"))
+                .contains(new BigDecimal("999999999999999.9999999999"));
+        assertThat(SearchParameters.amount("minAmount", "000000000000000000001.50")).contains(new BigDecimal("1.50"));
+        assertThat(SearchParameters.amount("maxAmount", "100.00000000000000")).contains(new BigDecimal("100.00000000000000"));
+    }
+
+    @Test
+    void refusesAmountsBeyondWhatAnyAmountCanBe() {
+        for (String amount : new String[] {"99999999999999999999", "1000000000000000", "0.00000000001",
+                "-1000000000000000"}) {
+            assertThatThrownBy(() -> SearchParameters.amount("minAmount", amount))
+                    .as(amount).isInstanceOf(InvalidSearchRequest.class).hasMessageContaining("15 integer digits");
+        }
+    }
+
+    @Test
+    void refusesInstantsOutsideTheYearsOneTo9999() {
+        assertThat(SearchParameters.instant("to", "9999-12-31T23:59:59Z")).contains(Instant.parse("9999-12-31T23:59:59Z"));
+        assertThat(SearchParameters.instant("from", "0001-01-01T00:00:00Z")).contains(Instant.parse("0001-01-01T00:00:00Z"));
+        for (String instant : new String[] {"+10000-01-01T00:00:00Z", "+1000000000-01-01T00:00:00Z",
+                "-0001-12-31T23:59:59Z", "0000-12-31T23:59:59Z"}) {
+            assertThatThrownBy(() -> SearchParameters.instant("from", instant))
+                    .as(instant).isInstanceOf(ApiException.class).hasMessageContaining("from must lie between")
+                    .matches(e -> ((ApiException) e).code().equals(ErrorCodes.INVALID_REQUEST));
         }
     }
 
