@@ -1,5 +1,6 @@
 package io.ledgerline.command.infrastructure.eventstore;
 
+import io.ledgerline.command.account.Account;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * event behind the gap may have been created up to one bound before the gap's index was drawn (its
  * own transaction began earlier and drew its index later), and the gap's transaction may commit up
  * to one bound after drawing it. What the gap timeout has beyond twice the bound covers the
- * readers' own query time and clocks of several nodes that differ.
+ * readers' own query time and clocks of several nodes that differ. For the same reason the bound
+ * must be below half of how long an account remembers a finished transfer step
+ * ({@link Account#FINISHED_TRANSFERS_KEPT_FOR}).
  *
  * @param fetchDelay         how long the tailing readers wait before looking again when no commit
  *                           of this node woke them: events appended by another node wait this long
@@ -44,6 +47,11 @@ public record EventStoreProperties(
             throw new IllegalArgumentException("ledgerline.event-store.gap-timeout (" + gapTimeout
                     + ") must be more than twice ledgerline.event-store.transaction-timeout (" + transactionTimeout
                     + "): an event committed later than that would be skipped by the Kafka publisher and the transfer saga");
+        }
+        if (Account.FINISHED_TRANSFERS_KEPT_FOR.compareTo(transactionTimeout.multipliedBy(2)) <= 0) {
+            throw new IllegalArgumentException("ledgerline.event-store.transaction-timeout (" + transactionTimeout
+                    + ") must be less than half of the " + Account.FINISHED_TRANSFERS_KEPT_FOR + " accounts remember a "
+                    + "finished transfer step for: a step repeated later would move the money again");
         }
         if (maxGapOffset < 1) {
             throw new IllegalArgumentException("ledgerline.event-store.max-gap-offset must be positive, was " + maxGapOffset);

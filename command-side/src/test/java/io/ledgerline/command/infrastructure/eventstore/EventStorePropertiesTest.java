@@ -41,6 +41,13 @@ class EventStorePropertiesTest {
     }
 
     @Test
+    void refusesATransactionBoundOfHalfHowLongAccountsRememberAFinishedTransferStep() {
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofMinutes(1), Duration.ofMinutes(5), 100_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("transaction-timeout (PT1M) must be less than half of the PT2M");
+    }
+
+    @Test
     void refusesAMaxGapOffsetBelowOne() {
         assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofMinutes(2), 0))
                 .isInstanceOf(IllegalArgumentException.class)
