@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonSetter;
 import io.ledgerline.command.customer.CustomerDirectory;
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.CustomerStanding;
@@ -23,14 +24,16 @@ import io.ledgerline.events.OverdraftLimitChanged;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferDebitSettled;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -44,6 +47,26 @@ import org.axonframework.spring.stereotype.Aggregate;
         isGetterVisibility = Visibility.NONE)
 public class Account {
 
+    /**
+     * How long, in the time of this account's events, a transfer's finished debit or its credit is
+     * remembered so that the step delivered again moves no money. Which repeats can come: the
+     * transfer saga, the only sender of these steps, sends the debit while handling TransferRequested
+     * and the credit while handling AccountDebitedForTransfer, in the transaction that also stores
+     * its state and moves its token (the command bus is local and joins it); a redelivered event
+     * re-sends a step only when that transaction, and the step with it, was rolled back. Its deadline
+     * re-sends settle and reverse, which find nothing in {@code transfersInFlight} once done, and a
+     * credit only while the saga's state says none landed: that state is committed in one transaction
+     * with any credit the saga sent, and the deadline reads it under the saga's row lock. A debit or
+     * credit can therefore arrive again only from a sender that read the saga's state before the step
+     * committed (a node whose claim lapsed, or a lock that did not hold), inside a transaction PostgreSQL ends after
+     * {@code ledgerline.event-store.transaction-timeout}. The step's own transaction began at most
+     * one such bound before its commit, the repeat's ends at most one bound after it: a step is
+     * repeated within twice the bound of its event's time. Two minutes is more than twice the
+     * default bound (40 s) with 40 s to spare for clocks of several nodes that differ; a longer
+     * bound is refused at startup. What is kept is what one account finishes in two minutes, however
+     * long it lives.
+     */
+    public static final Duration FINISHED_TRANSFERS_KEPT_FOR = Duration.ofMinutes(2);
     static final int MAX_DESCRIPTION_LENGTH = 140;
     /** As long as a SEPA creditor reference, so a reference from a bank transfer always fits. */
     static final int MAX_REFERENCE_LENGTH = 35;
@@ -58,14 +81,12 @@ public class Account {
     private Money balance;
     private Money overdraftLimit;
     private Status status;
-    /** Transfers debited here whose destination has not been credited or whose debit was not reversed yet. */
+    /** Transfers debited here whose debit was neither settled nor reversed yet. */
     private Map<String, Money> transfersInFlight = new HashMap<>();
-    /**
-     * Every transfer this account was debited or credited for, kept after the transfer is done: a
-     * saga step delivered again (after a crash or a retry) must not move the money a second time.
-     */
-    private Set<String> transfersDebited = new HashSet<>();
-    private Set<String> transfersCredited = new HashSet<>();
+    /** Transfers whose debit here was settled or reversed, for {@link #FINISHED_TRANSFERS_KEPT_FOR}. */
+    private FinishedTransfers debitsFinished = new FinishedTransfers();
+    /** Transfers credited here, for {@link #FINISHED_TRANSFERS_KEPT_FOR}. */
+    private FinishedTransfers creditsReceived = new FinishedTransfers();
     private long version;
 
     protected Account() {
@@ -158,7 +179,8 @@ public class Account {
 
     @CommandHandler
     public long debitForTransfer(DebitAccountForTransferCommand command) {
-        if (transfersDebited.contains(command.transferId().value())) {
+        String transferId = command.transferId().value();
+        if (transfersInFlight.containsKey(transferId) || debitsFinished.contains(transferId)) {
             return version; // the same transfer asked again: it is debited once
         }
         requireOpen();
@@ -170,7 +192,7 @@ public class Account {
 
     @CommandHandler
     public long creditForTransfer(CreditAccountForTransferCommand command) {
-        if (transfersCredited.contains(command.transferId().value())) {
+        if (creditsReceived.contains(command.transferId().value())) {
             return version; // the same transfer asked again: it is credited once
         }
         requireNotClosed();
@@ -310,30 +332,55 @@ public class Account {
     }
 
     @EventSourcingHandler
-    void on(AccountDebitedForTransfer event, @SequenceNumber long sequence) {
+    void on(AccountDebitedForTransfer event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        forgetFinishedTransfers(at);
         balance = event.balance();
         transfersInFlight.put(event.transferId().value(), event.amount());
-        transfersDebited.add(event.transferId().value());
         version = sequence;
     }
 
     @EventSourcingHandler
-    void on(AccountCreditedForTransfer event, @SequenceNumber long sequence) {
+    void on(AccountCreditedForTransfer event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        forgetFinishedTransfers(at);
         balance = event.balance();
-        transfersCredited.add(event.transferId().value());
+        creditsReceived.add(event.transferId().value(), at);
         version = sequence;
     }
 
     @EventSourcingHandler
-    void on(TransferDebitReversed event, @SequenceNumber long sequence) {
+    void on(TransferDebitReversed event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        forgetFinishedTransfers(at);
         balance = event.balance();
         transfersInFlight.remove(event.transferId().value());
+        debitsFinished.add(event.transferId().value(), at);
         version = sequence;
     }
 
     @EventSourcingHandler
-    void on(TransferDebitSettled event, @SequenceNumber long sequence) {
+    void on(TransferDebitSettled event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        forgetFinishedTransfers(at);
         transfersInFlight.remove(event.transferId().value());
+        debitsFinished.add(event.transferId().value(), at);
         version = sequence;
+    }
+
+    private void forgetFinishedTransfers(Instant now) {
+        debitsFinished.forgetOlderThan(FINISHED_TRANSFERS_KEPT_FOR, now);
+        creditsReceived.forgetOlderThan(FINISHED_TRANSFERS_KEPT_FOR, now);
+    }
+
+    /**
+     * Snapshots taken before the windows above kept every transfer ever debited or credited here,
+     * without times: they are taken over and dated by the next transfer event, so they are
+     * remembered at least as long as a transfer finished then.
+     */
+    @JsonSetter("transfersDebited")
+    private void takeOverDebitedTransfers(Set<String> transferIds) {
+        debitsFinished.addUndated(transferIds);
+    }
+
+    @JsonSetter("transfersCredited")
+    private void takeOverCreditedTransfers(Set<String> transferIds) {
+        creditsReceived.addUndated(transferIds);
     }
 }

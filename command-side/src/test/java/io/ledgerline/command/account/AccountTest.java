@@ -15,6 +15,8 @@ import static io.ledgerline.command.account.AccountEvents.opened;
 import static io.ledgerline.command.account.AccountEvents.overdraftLimitChanged;
 import static io.ledgerline.command.account.AccountEvents.withdrawn;
 import static io.ledgerline.command.domain.Refusals.assertRefused;
+import static org.assertj.core.api.Assertions.as;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.InMemoryCustomerDirectory;
@@ -32,8 +34,13 @@ import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferId;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -636,6 +643,107 @@ class AccountTest {
         void rejectsSettlingAnUnknownDebit() {
             assertRefused(fixture.given(opened(ACCOUNT)).when(new SettleTransferDebitCommand(ACCOUNT, TRANSFER)),
                     UnknownTransferDebit.class, UnknownTransferDebit.CODE);
+        }
+    }
+
+    @Nested
+    class RepeatedTransferSteps {
+
+        private final Instant start = Instant.parse("2026-12-01T10:00:00Z");
+        private final Instant withinTheWindow = start.plus(Account.FINISHED_TRANSFERS_KEPT_FOR).minusSeconds(1);
+        private final Instant pastTheWindow = start.plus(Account.FINISHED_TRANSFERS_KEPT_FOR).plusSeconds(1);
+        private final TransferId later = TransferId.of("tr-later");
+
+        @Test
+        void ignoresADebitRepeatedAfterItWasReversed() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"),
+                            debitReversed(ACCOUNT, TRANSFER, "30", "50", "ACCOUNT_CLOSED"))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void ignoresADebitRepeatedWithinTheWindowAfterItSettledWhileOtherTransfersWentOn() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"), debitSettled(ACCOUNT, TRANSFER))
+                    .andGivenCurrentTime(withinTheWindow)
+                    .andGiven(debitedForTransfer(ACCOUNT, later, "10", "60"), debitSettled(ACCOUNT, later),
+                            creditedForTransfer(ACCOUNT, TransferId.of("tr-in"), "5", "65"))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void ignoresADebitRepeatedWithinTheWindowAfterItWasReversedWhileOtherTransfersWentOn() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"), debitReversed(ACCOUNT, TRANSFER, "30", "100", "X"))
+                    .andGivenCurrentTime(withinTheWindow)
+                    .andGiven(debitedForTransfer(ACCOUNT, later, "10", "90"), debitSettled(ACCOUNT, later))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void ignoresACreditRepeatedWithinTheWindowWhileOtherTransfersWentOn() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), creditedForTransfer(ACCOUNT, TRANSFER, "30", "30"))
+                    .andGivenCurrentTime(withinTheWindow)
+                    .andGiven(creditedForTransfer(ACCOUNT, later, "5", "35"),
+                            debitedForTransfer(ACCOUNT, TransferId.of("tr-out"), "1", "34"))
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void ignoresADebitRepeatedWhileItIsInFlightHoweverLongAgoItWasDebited() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"))
+                    .andGivenCurrentTime(pastTheWindow.plus(Duration.ofDays(1)))
+                    .andGiven(debitedForTransfer(ACCOUNT, later, "10", "60"), debitSettled(ACCOUNT, later))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void givesBackADebitInFlightHoweverLongAgoItWasDebited() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"))
+                    .andGivenCurrentTime(pastTheWindow.plus(Duration.ofDays(1)))
+                    .andGiven(debitedForTransfer(ACCOUNT, later, "10", "60"), debitSettled(ACCOUNT, later))
+                    .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "X"))
+                    .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "90", "X"));
+        }
+
+        @Test
+        void keepsOnlyTheTransfersFinishedWithinTheWindowOfItsNewestTransferEvent() {
+            int longAgo = 200;
+            List<Object> history = new ArrayList<>(List.of(opened(ACCOUNT, "100000")));
+            for (int i = 0; i < longAgo; i++) {
+                TransferId out = TransferId.of("tr-out-" + i);
+                history.add(debitedForTransfer(ACCOUNT, out, "1", "-" + (i + 1)));
+                history.add(debitSettled(ACCOUNT, out));
+                history.add(creditedForTransfer(ACCOUNT, TransferId.of("tr-in-" + i), "1", "-" + i));
+            }
+            Instant recently = pastTheWindow.minusSeconds(30);
+
+            fixture.givenCurrentTime(start)
+                    .andGiven(history)
+                    .andGivenCurrentTime(recently)
+                    .andGiven(debitedForTransfer(ACCOUNT, later, "1", "-1"), debitSettled(ACCOUNT, later),
+                            creditedForTransfer(ACCOUNT, TransferId.of("tr-in-later"), "1", "0"))
+                    .andGivenCurrentTime(pastTheWindow)
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TransferId.of("tr-next"), eur("1")))
+                    .expectEvents(debitedForTransfer(ACCOUNT, TransferId.of("tr-next"), "1", "-1"))
+                    .expectState(account -> {
+                        assertThat(account).extracting("debitsFinished.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .containsOnlyKeys(later.value());
+                        assertThat(account).extracting("creditsReceived.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .containsOnlyKeys("tr-in-later");
+                        assertThat(account).extracting("transfersInFlight", as(InstanceOfAssertFactories.MAP))
+                                .containsOnlyKeys("tr-next");
+                    });
         }
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.command.account.Account;
 import io.ledgerline.command.account.AccountIsClosed;
 import io.ledgerline.command.account.CloseAccountCommand;
+import io.ledgerline.command.account.CreditAccountForTransferCommand;
+import io.ledgerline.command.account.DebitAccountForTransferCommand;
 import io.ledgerline.command.account.DepositMoneyCommand;
 import io.ledgerline.command.account.OpenAccountCommand;
 import io.ledgerline.command.account.WithdrawMoneyCommand;
@@ -15,6 +19,7 @@ import io.ledgerline.command.customer.RegisterCustomerCommand;
 import io.ledgerline.command.transfer.RequestTransferCommand;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferId;
@@ -33,6 +38,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +57,8 @@ class LedgerDomainIT {
     EventStore eventStore;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void anAccountLoadedFromASnapshotEqualsOneReplayedFromAllItsEvents() {
@@ -70,6 +78,69 @@ class LedgerDomainIT {
 
         assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(replayed);
         assertThat(replayed).extracting("version").isEqualTo(24L);
+    }
+
+    @Test
+    void accountsWithFinishedTransfersLoadedFromSnapshotsEqualThemReplayedFromAllTheirEvents() {
+        CustomerId owner = customer();
+        AccountId source = openAccount(owner, "0");
+        AccountId destination = openAccount(owner, "0");
+        commands.sendAndWait(new DepositMoneyCommand(source, new BigDecimal("100"), EUR, "salary"));
+        TransferId transfer = TransferId.random();
+        commands.sendAndWait(new RequestTransferCommand(transfer, source, destination, new BigDecimal("30"), EUR));
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastPayload(transfer.value()) instanceof TransferCompleted);
+        for (int i = 1; i <= 5; i++) {
+            commands.sendAndWait(new DepositMoneyCommand(source, BigDecimal.ONE, EUR, "deposit " + i));
+            commands.sendAndWait(new DepositMoneyCommand(destination, BigDecimal.ONE, EUR, "deposit " + i));
+        }
+
+        for (AccountId account : List.of(source, destination)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class,
+                    account.value()) > 0);
+            Account fromSnapshot = load(account, eventStore.readEvents(account.value()));
+            Account replayed = load(account, eventStore.readEvents(account.value(), 0));
+            assertThat(fromSnapshot).usingRecursiveComparison().isEqualTo(replayed);
+        }
+        assertThat(load(source, eventStore.readEvents(source.value()))).extracting("debitsFinished.finishedAt")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsOnlyKeys(transfer.value());
+        assertThat(load(destination, eventStore.readEvents(destination.value()))).extracting("creditsReceived.finishedAt")
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsOnlyKeys(transfer.value());
+    }
+
+    @Test
+    void anAccountSnapshotThatKeptEveryTransferIdLoadsAndStillIgnoresThoseTransfersRepeatedSteps() throws Exception {
+        AccountId account = openAccount(customer(), "0");
+        for (int i = 1; i <= 5; i++) {
+            commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal("20"), EUR, "deposit " + i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class,
+                account.value()) > 0);
+        TransferId debitedEarlier = TransferId.random();
+        TransferId creditedEarlier = TransferId.random();
+        rewriteSnapshotAsBeforeTheWindows(account, debitedEarlier, creditedEarlier);
+
+        commands.sendAndWait(new DebitAccountForTransferCommand(account, debitedEarlier, new Money(new BigDecimal("30.00"), EUR)));
+        commands.sendAndWait(new CreditAccountForTransferCommand(account, creditedEarlier, new Money(new BigDecimal("30.00"), EUR)));
+        commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal("1"), EUR, "after the old snapshot"));
+
+        // neither repeated step moved money: loaded without its snapshot, the account would not know them
+        assertThat(balanceOf(account)).isEqualByComparingTo("101");
+    }
+
+    /** The form snapshots had when an account kept every transfer id it was ever debited or credited for. */
+    private void rewriteSnapshotAsBeforeTheWindows(AccountId account, TransferId debited, TransferId credited) throws Exception {
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                byte[].class, account.value());
+        ObjectNode snapshot = (ObjectNode) json.readTree(payload);
+        assertThat(snapshot.has("debitsFinished")).as("the snapshot's current form").isTrue();
+        snapshot.remove("debitsFinished");
+        snapshot.remove("creditsReceived");
+        snapshot.putArray("transfersDebited").add(debited.value());
+        snapshot.putArray("transfersCredited").add(credited.value());
+        jdbc.update("UPDATE snapshot_event_entry SET payload = ? WHERE aggregate_identifier = ?",
+                json.writeValueAsBytes(snapshot), account.value());
     }
 
     @Test

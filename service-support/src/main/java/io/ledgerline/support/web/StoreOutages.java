@@ -13,6 +13,8 @@ final class StoreOutages {
     /** SQLSTATE class 08 is "connection exception"; these 57P codes are server shutdown and startup. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
     private static final Set<String> SERVER_GOING_DOWN_OR_STARTING = Set.of("57P01", "57P02", "57P03");
+    /** The server ended a transaction (and its session) that stayed open beyond its transaction_timeout. */
+    private static final String TRANSACTION_TIMEOUT = "25P04";
     /**
      * The pool evicts a connection the server dropped; a rollback on it then fails with this, without a
      * SQLSTATE, and the transaction manager throws that failure in place of the one that dropped it.
@@ -42,6 +44,7 @@ final class StoreOutages {
         if (state == null) {
             return EVICTED_CONNECTION.equals(failure.getMessage());
         }
-        return state.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_GOING_DOWN_OR_STARTING.contains(state);
+        return state.startsWith(CONNECTION_EXCEPTION_CLASS) || SERVER_GOING_DOWN_OR_STARTING.contains(state)
+                || TRANSACTION_TIMEOUT.equals(state);
     }
 }

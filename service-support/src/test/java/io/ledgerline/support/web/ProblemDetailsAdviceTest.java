@@ -30,6 +30,14 @@ class ProblemDetailsAdviceTest {
     }
 
     @Test
+    void answers503WhenTheDatabaseEndsATransactionThatStayedOpenBeyondItsBound() {
+        ProblemDetail problem = advice.handleUnexpected(new IllegalStateException("the unit of work failed",
+                new SQLException("FATAL: terminating connection due to transaction timeout", "25P04")));
+
+        assertThat(problem.getStatus()).isEqualTo(503);
+    }
+
+    @Test
     void answers503WhenTheRollbackMeetsAConnectionThePoolEvictedAfterTheDatabaseDroppedIt() {
         ProblemDetail problem = advice.handleUnexpected(new IllegalStateException("Unable to rollback against JDBC Connection",
                 new SQLException("Connection is closed")));

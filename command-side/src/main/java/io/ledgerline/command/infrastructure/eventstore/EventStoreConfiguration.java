@@ -2,8 +2,9 @@ package io.ledgerline.command.infrastructure.eventstore;
 
 import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
-import java.time.Duration;
+import jakarta.persistence.EntityManagerFactory;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -16,24 +17,58 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.transaction.TransactionManagerCustomizers;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.JpaTransactionManager;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 // the entities of Axon's JPA storage, which its auto-configuration registers only when it builds the engine
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 class EventStoreConfiguration {
 
     /**
-     * Axon's JPA storage engine, built exactly as its auto-configuration builds it, which it does only
-     * while no event store is defined (and this configuration defines one below).
+     * Replaces Boot's JPA transaction manager (with the same customizations): every transaction ends
+     * within the bound the gap timeout below relies on.
+     */
+    @Bean
+    JpaTransactionManager transactionManager(EntityManagerFactory entityManagerFactory, EventStoreProperties properties,
+            ObjectProvider<TransactionManagerCustomizers> customizers) {
+        JpaTransactionManager transactionManager =
+                new BoundedJpaTransactionManager(entityManagerFactory, properties.transactionTimeout());
+        customizers.ifAvailable(customizer -> customizer.customize(transactionManager));
+        return transactionManager;
+    }
+
+    /** The bound on transactions is PostgreSQL's transaction_timeout, which PostgreSQL 17 introduced. */
+    @Bean
+    InitializingBean transactionTimeoutSupported(DataSource dataSource) {
+        return () -> {
+            int version = new JdbcTemplate(dataSource).queryForObject(
+                    "SELECT current_setting('server_version_num')::int", Integer.class);
+            if (version < 170000) {
+                throw new IllegalStateException("The command side needs PostgreSQL 17 or later (its transaction_timeout "
+                        + "bounds every transaction that appends events), but the server is version " + version);
+            }
+        };
+    }
+
+    /**
+     * Axon's JPA storage engine, built as its auto-configuration builds it (which it does only while no
+     * event store is defined, and this configuration defines one below), with the gap timeout and
+     * offset that outlast every appending transaction.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
-            EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
+            EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
+            EventStoreProperties properties) {
         return JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
@@ -42,6 +77,8 @@ class EventStoreConfiguration {
                 .snapshotFilter(axon.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager)
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .maxGapOffset(properties.maxGapOffset())
                 .build();
     }
 
@@ -52,12 +89,12 @@ class EventStoreConfiguration {
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
-            @Value("${ledgerline.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+            EventStoreProperties properties) {
         return new CommitAwareEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(properties.fetchDelay().toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS));
     }
 
