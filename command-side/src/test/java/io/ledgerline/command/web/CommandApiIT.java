@@ -105,11 +105,13 @@ class CommandApiIT {
         }
 
         @Test
-        void recordsThePayersReferenceOfADeposit() throws Exception {
-            post(deposits(), "{\"amount\":\"5\",\"currency\":\"EUR\",\"description\":\"rent\",\"reference\":\"INV-1\"}");
+        void recordsThePayersAndThePaymentSystemsReferencesOfADeposit() throws Exception {
+            post(deposits(), "{\"amount\":\"5\",\"currency\":\"EUR\",\"description\":\"rent\",\"reference\":\"INV-1\","
+                    + "\"externalReference\":\"PAY-1\"}");
 
             assertThat(lastPayload().path("reference").asText()).isEqualTo("INV-1");
-            assertThat(lastRow().get("payload_revision")).isEqualTo("2");
+            assertThat(lastPayload().path("externalReference").asText()).isEqualTo("PAY-1");
+            assertThat(lastRow().get("payload_revision")).isEqualTo("3");
         }
 
         @Test

@@ -111,9 +111,10 @@ class TimeTravelIT {
             assertThat(types).containsExactly("AccountOpened", "MoneyDeposited", "MoneyWithdrawn", "AccountFrozen",
                     "MoneyDeposited", "OverdraftLimitChanged", "AccountUnfrozen", "MoneyWithdrawn");
             JsonNode deposit = page.path("events").get(1);
-            assertThat(deposit.path("revision").asText()).isEqualTo("2");
+            assertThat(deposit.path("revision").asText()).isEqualTo("3");
             assertThat(deposit.path("payload").path("balance").path("amount").asText()).isEqualTo("100.00");
             assertThat(deposit.path("payload").has("reference")).isTrue();
+            assertThat(deposit.path("payload").has("externalReference")).isTrue();
         }
 
         @Test
