@@ -6,7 +6,6 @@ import io.ledgerline.events.PersonalData;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
 import io.ledgerline.support.personaldata.PersonalDataKeyTable;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,10 +24,10 @@ class KeyTableVault implements PersonalDataVault {
     private final PersonalDataOpener opener;
     private final Clock clock;
 
-    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataOpener opener) {
+    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataKeyTable keys, PersonalDataOpener opener) {
         this.jdbc = jdbc;
         this.cipher = cipher;
-        this.keys = new PersonalDataKeyTable(jdbc);
+        this.keys = keys;
         this.opener = opener;
         this.clock = Clock.systemUTC();
     }
@@ -51,9 +50,7 @@ class KeyTableVault implements PersonalDataVault {
     private byte[] keyOf(CustomerId owner) {
         return keys.keyOf(owner).orElseGet(() -> {
             // a concurrent first command for the same customer loses on the aggregate's sequence anyway
-            jdbc.update("INSERT INTO " + PersonalDataKeyTable.TABLE + " (customer_id, key_bytes, created_at) "
-                            + "VALUES (?, ?, ?) ON CONFLICT (customer_id) DO NOTHING",
-                    owner.value(), cipher.newKey(), Timestamp.from(clock.instant()));
+            keys.insertIfMissing(owner, cipher.newKey(), clock.instant());
             return keys.keyOf(owner).orElseThrow();
         });
     }

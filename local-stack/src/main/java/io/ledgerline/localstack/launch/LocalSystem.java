@@ -150,6 +150,8 @@ public final class LocalSystem implements AutoCloseable {
                 // the development token issuer: the command side signs with this key, both services verify with it
                 "--spring.profiles.active=local",
                 "--ledgerline.security.dev-tokens.key-file=" + devTokenKeyFile(),
+                // customers' data keys are wrapped under it: the command side wraps, the query side unwraps
+                "--ledgerline.personal-data.kek.file=" + LocalKeyEncryptionKey.createIfMissing(keyEncryptionKeyFile()),
                 "--spring.datasource.url=" + stack.postgresJdbcUrl(database),
                 "--spring.datasource.username=" + stack.postgresUser(),
                 "--spring.datasource.password=" + stack.postgresPassword(),
@@ -163,6 +165,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The RSA key the development tokens of this data directory are signed with, shared by every service instance. */
     public Path devTokenKeyFile() {
         return stack.workDirectory().root().resolve("dev-token-key.json");
+    }
+
+    /** The key-encryption key of this data directory's personal data keys, shared by every service instance. */
+    public Path keyEncryptionKeyFile() {
+        return stack.workDirectory().root().resolve("personal-data-kek");
     }
 
     /** A token of the development issuer for the subject, to send as {@code Authorization: Bearer <token>}. */
