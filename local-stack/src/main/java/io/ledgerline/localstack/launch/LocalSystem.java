@@ -1,6 +1,7 @@
 package io.ledgerline.localstack.launch;
 
 import io.ledgerline.localstack.LocalStack;
+import io.ledgerline.localstack.postgres.PostgresServer;
 import io.ledgerline.localstack.process.Ports;
 import java.net.URI;
 import java.nio.file.Files;
@@ -88,8 +89,9 @@ public final class LocalSystem implements AutoCloseable {
         List<String> queryArguments = springArguments(port, "ledgerline_query", true);
         // the query side opens customers' names and emails with the keys in the command side's database
         queryArguments.add("--ledgerline.personal-data.key-store.url=" + stack.postgresJdbcUrl("ledgerline_command"));
-        queryArguments.add("--ledgerline.personal-data.key-store.username=" + stack.postgresUser());
-        queryArguments.add("--ledgerline.personal-data.key-store.password=" + stack.postgresPassword());
+        // a login that may only SELECT the key table (PostgresServer.KEY_READER_ROLES, migration V8)
+        queryArguments.add("--ledgerline.personal-data.key-store.username=" + PostgresServer.KEY_READER_USER);
+        queryArguments.add("--ledgerline.personal-data.key-store.password=" + PostgresServer.KEY_READER_PASSWORD);
         return launch(name, options.querySideJar(), port, options.querySideJvmOptions(), queryArguments);
     }
 
