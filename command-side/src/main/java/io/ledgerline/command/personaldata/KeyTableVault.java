@@ -1,6 +1,7 @@
 package io.ledgerline.command.personaldata;
 
 import io.ledgerline.command.customer.PersonalDataVault;
+import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
@@ -22,10 +23,13 @@ class KeyTableVault implements PersonalDataVault {
     private final PersonalDataCipher cipher;
     private final PersonalDataKeyTable keys;
     private final PersonalDataOpener opener;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataKeyTable keys, PersonalDataOpener opener) {
+    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataKeyTable keys, PersonalDataOpener opener,
+            IdempotencyKeys idempotencyKeys) {
         this.jdbc = jdbc;
+        this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
         this.keys = keys;
         this.opener = opener;
@@ -45,6 +49,8 @@ class KeyTableVault implements PersonalDataVault {
     @Override
     public void shred(CustomerId owner) {
         jdbc.update("DELETE FROM " + PersonalDataKeyTable.TABLE + " WHERE customer_id = ?", owner.value());
+        // the hash of a request that carried the name and email would confirm a guess of them
+        idempotencyKeys.forgetRequestsOf(owner.value());
     }
 
     private byte[] keyOf(CustomerId owner) {
