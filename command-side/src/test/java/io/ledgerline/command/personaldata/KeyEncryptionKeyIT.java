@@ -13,9 +13,12 @@ import io.ledgerline.support.personaldata.KeyEncryptionKeys;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
 import io.ledgerline.support.personaldata.PersonalDataKeyTable;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,8 +120,7 @@ class KeyEncryptionKeyIT {
     }
 
     private byte[] oldKekBytes() throws Exception {
-        return java.util.Base64.getDecoder().decode(java.nio.file.Files.readString(
-                java.nio.file.Path.of("target/personal-data-kek")).trim());
+        return Base64.getDecoder().decode(Files.readString(Path.of("target/personal-data-kek")).trim());
     }
 
     private List<byte[]> allEventBytes() {

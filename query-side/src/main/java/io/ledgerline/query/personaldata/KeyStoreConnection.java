@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The query side's own small, read-only pool to the key store. It is deliberately not a DataSource
@@ -35,7 +36,8 @@ class KeyStoreConnection implements AutoCloseable {
         if (properties.createTable()) {
             ResourceDatabasePopulator schema = new ResourceDatabasePopulator();
             PersonalDataKeyTable.SCHEMA_SCRIPTS.forEach(script -> schema.addScript(new ClassPathResource(script)));
-            schema.setSeparator(org.springframework.jdbc.datasource.init.ScriptUtils.EOF_STATEMENT_SEPARATOR);
+            // each script is one statement for the driver: V8 holds a DO block with semicolons of its own
+            schema.setSeparator(ScriptUtils.EOF_STATEMENT_SEPARATOR);
             schema.execute(ownDatabase);
         }
     }

@@ -1,6 +1,8 @@
 package io.ledgerline.support.personaldata;
 
 import io.ledgerline.events.CustomerId;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,11 +36,11 @@ public class PersonalDataKeyTable implements PersonalDataKeys {
     }
 
     /** Stores a new customer's key wrapped; a key the customer already has stays. */
-    public void insertIfMissing(CustomerId owner, byte[] dataKey, java.time.Instant createdAt) {
+    public void insertIfMissing(CustomerId owner, byte[] dataKey, Instant createdAt) {
         WrappedKey wrapped = keks.wrap(dataKey);
         jdbc.update("INSERT INTO " + TABLE + " (customer_id, key_bytes, kek_id, created_at) VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT (customer_id) DO NOTHING", owner.value(), wrapped.bytes(), wrapped.kekId(),
-                java.sql.Timestamp.from(createdAt));
+                Timestamp.from(createdAt));
     }
 
     private byte[] open(String kekId, byte[] stored) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class KeyEncryptionKeysTest {
 
             WrappedKey wrapped = keks.wrap(dataKey);
 
-            assertThat(java.util.HexFormat.of().formatHex(wrapped.bytes())).doesNotContain(java.util.HexFormat.of().formatHex(dataKey));
+            assertThat(HexFormat.of().formatHex(wrapped.bytes())).doesNotContain(HexFormat.of().formatHex(dataKey));
             assertThat(wrapped.kekId()).isEqualTo(keks.currentKekId());
             assertThat(keks.unwrap(wrapped)).isEqualTo(dataKey);
         }

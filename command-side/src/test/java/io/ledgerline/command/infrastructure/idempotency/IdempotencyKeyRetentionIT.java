@@ -7,6 +7,7 @@ import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
@@ -127,7 +128,7 @@ class IdempotencyKeyRetentionIT {
 
         private List<String> hashes(String... keys) {
             return jdbc.queryForList("SELECT request_hash FROM idempotency_key WHERE idempotency_key IN ("
-                    + String.join(",", java.util.Collections.nCopies(keys.length, "?")) + ")", String.class,
+                    + String.join(",", Collections.nCopies(keys.length, "?")) + ")", String.class,
                     (Object[]) keys);
         }
     }
