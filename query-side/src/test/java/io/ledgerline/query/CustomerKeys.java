@@ -5,9 +5,10 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.localstack.junit.RealInfrastructureExtension;
+import io.ledgerline.support.personaldata.AesKeyEncryptionKeys;
+import io.ledgerline.support.personaldata.KeyEncryptionKeyProperties;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
 import io.ledgerline.support.personaldata.PersonalDataKeyTable;
-import java.sql.Timestamp;
 import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -19,13 +20,17 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class CustomerKeys {
 
+    /** The tests' key-encryption key, as src/test/resources/application.properties gives it to the query side. */
+    public static final KeyEncryptionKeyProperties TEST_KEK = new KeyEncryptionKeyProperties("target/personal-data-kek",
+            null, null, null, true);
+
     private final JdbcTemplate jdbc;
     private final PersonalDataKeyTable keys;
     private final PersonalDataCipher cipher = new PersonalDataCipher();
 
     private CustomerKeys(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.keys = new PersonalDataKeyTable(jdbc);
+        this.keys = new PersonalDataKeyTable(jdbc, AesKeyEncryptionKeys.from(TEST_KEK));
     }
 
     /** The key store the query side under test reads: the tests' query database. */
@@ -46,9 +51,7 @@ public final class CustomerKeys {
     /** Seals under the customer's key, creating it first as the command side does with a customer's first event. */
     public PersonalData seal(CustomerId customerId, String text) {
         byte[] key = keys.keyOf(customerId).orElseGet(() -> {
-            jdbc.update("INSERT INTO personal_data_keys (customer_id, key_bytes, created_at) VALUES (?, ?, ?) "
-                    + "ON CONFLICT (customer_id) DO NOTHING", customerId.value(), cipher.newKey(),
-                    Timestamp.from(Instant.parse("2026-03-01T09:00:00Z")));
+            keys.insertIfMissing(customerId, cipher.newKey(), Instant.parse("2026-03-01T09:00:00Z"));
             return keys.keyOf(customerId).orElseThrow();
         });
         return cipher.seal(key, customerId, text);

@@ -1,12 +1,12 @@
 package io.ledgerline.command.personaldata;
 
 import io.ledgerline.command.customer.PersonalDataVault;
+import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
 import io.ledgerline.support.personaldata.PersonalDataKeyTable;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
-import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,12 +23,15 @@ class KeyTableVault implements PersonalDataVault {
     private final PersonalDataCipher cipher;
     private final PersonalDataKeyTable keys;
     private final PersonalDataOpener opener;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataOpener opener) {
+    KeyTableVault(JdbcTemplate jdbc, PersonalDataCipher cipher, PersonalDataKeyTable keys, PersonalDataOpener opener,
+            IdempotencyKeys idempotencyKeys) {
         this.jdbc = jdbc;
+        this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
-        this.keys = new PersonalDataKeyTable(jdbc);
+        this.keys = keys;
         this.opener = opener;
         this.clock = Clock.systemUTC();
     }
@@ -46,14 +49,14 @@ class KeyTableVault implements PersonalDataVault {
     @Override
     public void shred(CustomerId owner) {
         jdbc.update("DELETE FROM " + PersonalDataKeyTable.TABLE + " WHERE customer_id = ?", owner.value());
+        // the hash of a request that carried the name and email would confirm a guess of them
+        idempotencyKeys.forgetRequestsOf(owner.value());
     }
 
     private byte[] keyOf(CustomerId owner) {
         return keys.keyOf(owner).orElseGet(() -> {
             // a concurrent first command for the same customer loses on the aggregate's sequence anyway
-            jdbc.update("INSERT INTO " + PersonalDataKeyTable.TABLE + " (customer_id, key_bytes, created_at) "
-                            + "VALUES (?, ?, ?) ON CONFLICT (customer_id) DO NOTHING",
-                    owner.value(), cipher.newKey(), Timestamp.from(clock.instant()));
+            keys.insertIfMissing(owner, cipher.newKey(), clock.instant());
             return keys.keyOf(owner).orElseThrow();
         });
     }

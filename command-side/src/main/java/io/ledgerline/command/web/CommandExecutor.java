@@ -2,6 +2,7 @@ package io.ledgerline.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.infrastructure.idempotency.CustomerScoped;
 import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys;
 import io.ledgerline.command.infrastructure.idempotency.IdempotencyKeys.KeyAlreadyClaimed;
 import io.ledgerline.command.infrastructure.idempotency.StoredResponse;
@@ -100,13 +101,15 @@ public class CommandExecutor {
         if (key != null) {
             HttpHeaders headers = response.getHeaders();
             keys.complete(caller, key, response.getStatusCode().value(), toJson(response.getBody()),
-                    headers.getLocation() == null ? null : headers.getLocation().toString(), headers.getETag());
+                    headers.getLocation() == null ? null : headers.getLocation().toString(), headers.getETag(),
+                    response.getBody() instanceof CustomerScoped aboutCustomer ? aboutCustomer.customerId() : null);
         }
         return response;
     }
 
     private <T> ResponseEntity<T> replay(StoredResponse earlier, String requestHash, Class<T> responseType) {
-        if (!earlier.requestHash().equals(requestHash)) {
+        // an erased customer's request lost its hash: the key still answers as it did, but cannot tell another body
+        if (earlier.requestHash() != null && !earlier.requestHash().equals(requestHash)) {
             throw new ApiException(HttpStatus.CONFLICT, IDEMPOTENCY_KEY_REUSED,
                     "The idempotency key was already used for a different request");
         }

@@ -43,6 +43,7 @@ final class ContainerInfrastructure implements SharedInfrastructure {
             for (String database : PostgresServer.LEDGERLINE_DATABASES) {
                 statement.execute("CREATE DATABASE \"" + database + "\"");
             }
+            statement.execute(PostgresServer.KEY_READER_ROLES);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create the Ledgerline databases in the PostgreSQL container", e);
         }

@@ -1,6 +1,7 @@
 package io.ledgerline.localstack.launch;
 
 import io.ledgerline.localstack.LocalStack;
+import io.ledgerline.localstack.postgres.PostgresServer;
 import io.ledgerline.localstack.process.Ports;
 import java.net.URI;
 import java.nio.file.Files;
@@ -88,8 +89,9 @@ public final class LocalSystem implements AutoCloseable {
         List<String> queryArguments = springArguments(port, "ledgerline_query", true);
         // the query side opens customers' names and emails with the keys in the command side's database
         queryArguments.add("--ledgerline.personal-data.key-store.url=" + stack.postgresJdbcUrl("ledgerline_command"));
-        queryArguments.add("--ledgerline.personal-data.key-store.username=" + stack.postgresUser());
-        queryArguments.add("--ledgerline.personal-data.key-store.password=" + stack.postgresPassword());
+        // a login that may only SELECT the key table (PostgresServer.KEY_READER_ROLES, migration V8)
+        queryArguments.add("--ledgerline.personal-data.key-store.username=" + PostgresServer.KEY_READER_USER);
+        queryArguments.add("--ledgerline.personal-data.key-store.password=" + PostgresServer.KEY_READER_PASSWORD);
         return launch(name, options.querySideJar(), port, options.querySideJvmOptions(), queryArguments);
     }
 
@@ -150,6 +152,8 @@ public final class LocalSystem implements AutoCloseable {
                 // the development token issuer: the command side signs with this key, both services verify with it
                 "--spring.profiles.active=local",
                 "--ledgerline.security.dev-tokens.key-file=" + devTokenKeyFile(),
+                // customers' data keys are wrapped under it: the command side wraps, the query side unwraps
+                "--ledgerline.personal-data.kek.file=" + LocalKeyEncryptionKey.createIfMissing(keyEncryptionKeyFile()),
                 "--spring.datasource.url=" + stack.postgresJdbcUrl(database),
                 "--spring.datasource.username=" + stack.postgresUser(),
                 "--spring.datasource.password=" + stack.postgresPassword(),
@@ -163,6 +167,11 @@ public final class LocalSystem implements AutoCloseable {
     /** The RSA key the development tokens of this data directory are signed with, shared by every service instance. */
     public Path devTokenKeyFile() {
         return stack.workDirectory().root().resolve("dev-token-key.json");
+    }
+
+    /** The key-encryption key of this data directory's personal data keys, shared by every service instance. */
+    public Path keyEncryptionKeyFile() {
+        return stack.workDirectory().root().resolve("personal-data-kek");
     }
 
     /** A token of the development issuer for the subject, to send as {@code Authorization: Bearer <token>}. */

@@ -26,6 +26,25 @@ import java.util.concurrent.TimeoutException;
 public final class PostgresServer implements AutoCloseable {
 
     public static final List<String> LEDGERLINE_DATABASES = List.of("ledgerline_command", "ledgerline_query");
+    /** The query side's login to the key store: a member of the group the command side's migration grants SELECT on the key table to. */
+    public static final String KEY_READER_USER = "ledgerline_key_reader";
+    public static final String KEY_READER_PASSWORD = "ledgerline_key_reader";
+    /**
+     * Creates the group role {@code personal_data_key_reader} (its only privilege, SELECT on
+     * personal_data_keys, comes from the command side's migration V8) and the query side's login in
+     * it, before any migration runs; the same as docker/postgres/init-databases.sql.
+     */
+    public static final String KEY_READER_ROLES = """
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'personal_data_key_reader') THEN
+                    CREATE ROLE personal_data_key_reader NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN
+                    CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE personal_data_key_reader;
+                END IF;
+            END
+            $$""".formatted(KEY_READER_USER, KEY_READER_USER, KEY_READER_PASSWORD);
 
     /** zonky's clusters use trust authentication; the password is accepted but not checked. */
     private static final String USER = "postgres";
@@ -144,6 +163,9 @@ public final class PostgresServer implements AutoCloseable {
                         statement.execute("CREATE DATABASE \"" + database.replace("\"", "") + "\"");
                     }
                 }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(KEY_READER_ROLES);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create databases " + databases, e);

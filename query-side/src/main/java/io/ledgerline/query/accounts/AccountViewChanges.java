@@ -24,11 +24,18 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  */
 final class AccountViewChanges implements SqlBatch {
 
-    private static final String OPEN = """
+    /**
+     * The owner's name is read under a share lock: another node may be projecting the owner's
+     * erasure (another partition) at this moment. Either the erasure commits first and this reads
+     * no name, or the erasure waits for this insert and then clears the name along with the others.
+     * Read without the lock, the insert could take the name from before the erasure and commit
+     * after the erasure had cleared the accounts it could see.
+     */
+    static final String OPEN = """
             INSERT INTO account_view (account_id, customer_id, owner_name, currency, balance, available_balance,
                                       overdraft_limit, status, version, opened_at, updated_at)
             VALUES (:accountId, :customerId,
-                    (SELECT name FROM customer_view WHERE customer_id = :customerId AND status = 'ACTIVE'),
+                    (SELECT name FROM customer_view WHERE customer_id = :customerId AND status = 'ACTIVE' FOR SHARE),
                     :currency, :balance, :available, :overdraftLimit, 'OPEN', :version, :at, :at)
             ON CONFLICT (account_id) DO NOTHING
             """;

@@ -2,10 +2,13 @@ package io.ledgerline.query.personaldata;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.ledgerline.support.personaldata.KeyEncryptionKeys;
 import io.ledgerline.support.personaldata.PersonalDataKeyTable;
+import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The query side's own small, read-only pool to the key store. It is deliberately not a DataSource
@@ -15,13 +18,14 @@ class KeyStoreConnection implements AutoCloseable {
 
     private final HikariDataSource dataSource;
 
-    KeyStoreConnection(KeyStoreProperties properties) {
+    /** @param ownDatabase the query side's database, where a test key store is created (its role may not create) */
+    KeyStoreConnection(KeyStoreProperties properties, DataSource ownDatabase) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("personal-data-keys");
         config.setJdbcUrl(properties.url());
         config.setUsername(properties.username());
         config.setPassword(properties.password());
-        config.setReadOnly(!properties.createTable());
+        config.setReadOnly(true);
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
         // like the query side's own pool: an unreachable store is an outage the projections wait out
@@ -30,13 +34,16 @@ class KeyStoreConnection implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         this.dataSource = new HikariDataSource(config);
         if (properties.createTable()) {
-            new ResourceDatabasePopulator(new ClassPathResource(PersonalDataKeyTable.SCHEMA_SCRIPT))
-                    .execute(dataSource);
+            ResourceDatabasePopulator schema = new ResourceDatabasePopulator();
+            PersonalDataKeyTable.SCHEMA_SCRIPTS.forEach(script -> schema.addScript(new ClassPathResource(script)));
+            // each script is one statement for the driver: V8 holds a DO block with semicolons of its own
+            schema.setSeparator(ScriptUtils.EOF_STATEMENT_SEPARATOR);
+            schema.execute(ownDatabase);
         }
     }
 
-    PersonalDataKeyTable keyTable() {
-        return new PersonalDataKeyTable(new JdbcTemplate(dataSource));
+    PersonalDataKeyTable keyTable(KeyEncryptionKeys keks) {
+        return new PersonalDataKeyTable(new JdbcTemplate(dataSource), keks);
     }
 
     @Override
