@@ -35,4 +35,27 @@ class LocalSystemTest {
         assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--pg-port", "x")))
                 .hasMessageContaining("Not a port: x");
     }
+
+    @Test
+    void servicesListenOnLoopbackOnlyUnlessToldOtherwise() {
+        RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
+
+        assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(LocalSystem.serverAddressArgument(RunLocal.systemOptions(defaults)))
+                .isEqualTo("--server.address=127.0.0.1");
+        assertThat(LocalSystem.serverAddressArgument(LocalSystemOptions.forProject(Path.of("target"))))
+                .as("the end-to-end tests and the benchmark").isEqualTo("--server.address=127.0.0.1");
+    }
+
+    @Test
+    void bindWidensWhereTheServicesListen() {
+        RunLocalArguments everywhere = RunLocalArguments.parse(List.of("--bind", "0.0.0.0"));
+
+        assertThat(LocalSystem.serverAddressArgument(RunLocal.systemOptions(everywhere)))
+                .isEqualTo("--server.address=0.0.0.0");
+        assertThat(RunLocalArguments.USAGE).contains("--bind ADDRESS");
+        assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--bind"))).hasMessageContaining("--bind needs a value");
+        assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--bind", "0.0.0.0 --fresh")))
+                .hasMessageContaining("Not an address");
+    }
 }
