@@ -8,6 +8,7 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -255,6 +257,37 @@ class QueryAuthorizationIT extends QuerySideIT {
                 "/swagger-ui.html")) {
             assertThat(call("GET " + path, own, null).status()).as(path).isIn(200, 302);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthTellsAnonymousCallersOnlyTheStatus(String path) throws Exception {
+        Answer answer = call("GET " + path, own, null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).properties()).as(answer.body()).extracting(Map.Entry::getKey)
+                .containsExactly("status");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness"})
+    void healthShowsAdministratorsTheComponents(String path) throws Exception {
+        Answer answer = call("GET " + path, own, token("ADMIN"));
+
+        assertThat(json.readTree(answer.body()).path("components").path("kafka").path("status").asText())
+                .as(answer.body()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest(name = "declared length {0} (-1: chunked)")
+    @ValueSource(longs = {60_000, -1})
+    void anUnfinishedBodyWithoutATokenIsRefusedBeforeItIsRead(long declared) {
+        HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty);
+
+        HostileHttp.Answer answer = anonymous.sendUnfinished("POST", "/api/admin/parked-events/1/retry", declared,
+                Duration.ofSeconds(10));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"UNAUTHENTICATED\"");
     }
 
     @Test
