@@ -58,4 +58,14 @@ class LocalSystemTest {
         assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--bind", "0.0.0.0 --fresh")))
                 .hasMessageContaining("Not an address");
     }
+
+    @Test
+    void waitsForAServiceWhereItListens() {
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.port=8081", "--server.address=127.0.0.1")))
+                .hasToString("http://127.0.0.1:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=0.0.0.0"))).hasToString("http://127.0.0.1:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=192.168.1.5")))
+                .hasToString("http://192.168.1.5:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=fd00::5"))).hasToString("http://[fd00::5]:8081");
+    }
 }
