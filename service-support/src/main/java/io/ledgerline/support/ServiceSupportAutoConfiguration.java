@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -27,7 +28,6 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.Ordered;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -56,13 +56,18 @@ public class ServiceSupportAutoConfiguration {
                 .build();
     }
 
-    /** Runs first, so that no other filter or handler reads an oversized body. */
+    /**
+     * Runs right after Spring Security's filter chain, before any other filter or handler reads a body.
+     * Not before it: this filter reads a chunked body up front, and an anonymous caller trickling one
+     * in would hold a request thread for as long as it likes; after it, such a request is answered 401
+     * unread. Nothing in the security chain reads a body (bearer tokens come from the header only).
+     */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(WebLimitsProperties limits,
             ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(limits.maxRequestBody().toBytes(), objectMapper));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 

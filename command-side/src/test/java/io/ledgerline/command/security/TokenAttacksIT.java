@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
+import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
 import java.net.URI;
@@ -86,6 +87,44 @@ class TokenAttacksIT {
         HttpResponse<String> response = send(TARGETS.get(0), valid);
         assertThat(response.statusCode()).as(response.headers().firstValue("WWW-Authenticate").orElse(response.body()))
                 .isEqualTo(200);
+    }
+
+    @Nested
+    class WhatAnonymousCallersSee {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+        void healthTellsAnonymousCallersOnlyTheStatus(String path) throws Exception {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).properties()).as(response.body())
+                    .extracting(java.util.Map.Entry::getKey).containsExactly("status");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness"})
+        void healthShowsAdministratorsTheComponents(String path) throws Exception {
+            String admin = tokens.token("operator", List.of("ADMIN"), null);
+
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + path))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(json.readTree(response.body()).path("components").path("kafka").path("status").asText())
+                    .as(response.body()).isEqualTo("UP");
+        }
+
+        @ParameterizedTest(name = "declared length {0} (-1: chunked)")
+        @ValueSource(longs = {60_000, -1})
+        void anUnfinishedBodyWithoutATokenIsRefusedBeforeItIsRead(long declared) {
+            HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty);
+
+            HostileHttp.Answer answer = anonymous.sendUnfinished("POST", "/api/customers", declared, Duration.ofSeconds(10));
+
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            assertThat(answer.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+        }
     }
 
     @Nested

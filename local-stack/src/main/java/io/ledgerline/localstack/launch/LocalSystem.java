@@ -149,6 +149,7 @@ public final class LocalSystem implements AutoCloseable {
     private List<String> springArguments(int port, String database, boolean elasticsearch) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
+                serverAddressArgument(options),
                 // the development token issuer: the command side signs with this key, both services verify with it
                 "--spring.profiles.active=local",
                 "--ledgerline.security.dev-tokens.key-file=" + devTokenKeyFile(),
@@ -162,6 +163,14 @@ public final class LocalSystem implements AutoCloseable {
             arguments.add("--spring.elasticsearch.uris=" + stack.elasticsearchUri());
         }
         return arguments;
+    }
+
+    /**
+     * Loopback unless widened: the command side's development token issuer signs a staff token for
+     * anyone who can reach it, so a local run must not be reachable from the network by default.
+     */
+    static String serverAddressArgument(LocalSystemOptions options) {
+        return "--server.address=" + options.bindAddress();
     }
 
     /** The RSA key the development tokens of this data directory are signed with, shared by every service instance. */

@@ -7,11 +7,15 @@ import java.util.List;
 
 /**
  * The whole system: infrastructure options plus where the two service jars are, their ports
- * (0 = free port) and JVM options added to each service's defaults (none unless asked for).
+ * (0 = free port), the address they listen on (loopback unless widened) and JVM options added to each
+ * service's defaults (none unless asked for).
  */
 public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, Path querySideJar,
                                  int commandSidePort, int querySidePort,
-                                 List<String> commandSideJvmOptions, List<String> querySideJvmOptions) {
+                                 List<String> commandSideJvmOptions, List<String> querySideJvmOptions,
+                                 String bindAddress) {
+
+    public static final String LOOPBACK = "127.0.0.1";
 
     public static final String COMMAND_SIDE_JAR = "command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar";
     public static final String QUERY_SIDE_JAR = "query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar";
@@ -21,29 +25,36 @@ public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, P
         querySideJvmOptions = List.copyOf(querySideJvmOptions);
     }
 
-    /** Jars at their build locations in {@code projectDirectory}, free ports everywhere, ephemeral data. */
+    /** Jars at their build locations in {@code projectDirectory}, free ports on loopback, ephemeral data. */
     public static LocalSystemOptions forProject(Path projectDirectory) {
         return new LocalSystemOptions(LocalStackOptions.defaults().withAll(),
-                projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0, List.of(), List.of());
+                projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0, List.of(), List.of(),
+                LOOPBACK);
     }
 
     public LocalSystemOptions withStack(LocalStackOptions newStack) {
         return new LocalSystemOptions(newStack.withAll(), commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress);
     }
 
     public LocalSystemOptions withJars(Path commandSide, Path querySide) {
         return new LocalSystemOptions(stack, commandSide, querySide, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress);
     }
 
     public LocalSystemOptions withServicePorts(int commandSide, int querySide) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSide, querySide,
-                commandSideJvmOptions, querySideJvmOptions);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress);
     }
 
     public LocalSystemOptions withJvmOptions(List<String> commandSide, List<String> querySide) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSide, querySide);
+                commandSide, querySide, bindAddress);
+    }
+
+    /** @param address where the services listen: {@code 0.0.0.0} makes them, and the token issuer, reachable from anywhere */
+    public LocalSystemOptions withBindAddress(String address) {
+        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
+                commandSideJvmOptions, querySideJvmOptions, address);
     }
 }

@@ -30,11 +30,7 @@ public final class RunLocal {
             say("Deleting " + arguments.dataDirectory() + " (--fresh)");
             FileTrees.deleteRecursively(arguments.dataDirectory());
         }
-        LocalSystemOptions options = LocalSystemOptions.forProject(arguments.projectDirectory())
-                .withStack(LocalStackOptions.defaults()
-                        .persistentIn(arguments.dataDirectory())
-                        .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort()))
-                .withServicePorts(arguments.commandSidePort(), arguments.querySidePort());
+        LocalSystemOptions options = systemOptions(arguments);
 
         boolean jarsBuilt = Files.isRegularFile(options.commandSideJar()) && Files.isRegularFile(options.querySideJar());
         if (!arguments.infraOnly() && !jarsBuilt) {
@@ -57,6 +53,15 @@ public final class RunLocal {
 
         // the JVM's shutdown hook (registered by LocalSystem) does the stopping on Ctrl-C / SIGTERM
         new CountDownLatch(1).await();
+    }
+
+    static LocalSystemOptions systemOptions(RunLocalArguments arguments) {
+        return LocalSystemOptions.forProject(arguments.projectDirectory())
+                .withStack(LocalStackOptions.defaults()
+                        .persistentIn(arguments.dataDirectory())
+                        .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort()))
+                .withServicePorts(arguments.commandSidePort(), arguments.querySidePort())
+                .withBindAddress(arguments.bindAddress());
     }
 
     private static void printSummary(LocalSystem system) {

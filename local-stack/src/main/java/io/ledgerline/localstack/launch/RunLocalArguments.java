@@ -2,10 +2,14 @@ package io.ledgerline.localstack.launch;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Command-line options of ./run-local. */
 record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
-                         int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort) {
+                         int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort,
+                         String bindAddress) {
+
+    private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+");
 
     static final String USAGE = """
             Usage: ./run-local [options]
@@ -18,6 +22,8 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
               --es-port N           Elasticsearch HTTP port (default 19200; transport uses N+1)
               --command-port N      command-side port (default 8081)
               --query-port N        query-side port (default 8082)
+              --bind ADDRESS        where the services (and the development token issuer) listen (default
+                                    127.0.0.1, this machine only; 0.0.0.0 for every interface)
             Ctrl-C stops the services, then Elasticsearch, Kafka and PostgreSQL.""";
 
     static RunLocalArguments parse(List<String> args) {
@@ -30,6 +36,8 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
         int es = 19200;
         int command = 8081;
         int query = 8082;
+        // the development token issuer hands a token to anyone who can reach the command side
+        String bind = "127.0.0.1";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -42,11 +50,12 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
                 case "--es-port" -> es = port(value(args, ++i, arg));
                 case "--command-port" -> command = port(value(args, ++i, arg));
                 case "--query-port" -> query = port(value(args, ++i, arg));
+                case "--bind" -> bind = address(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
-                fresh, infraOnly, pg, kafka, es, command, query);
+                fresh, infraOnly, pg, kafka, es, command, query, bind);
     }
 
     private static String value(List<String> args, int index, String option) {
@@ -54,6 +63,13 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args.get(index);
+    }
+
+    private static String address(String value) {
+        if (!ADDRESS.matcher(value).matches()) {
+            throw new IllegalArgumentException("Not an address: " + value);
+        }
+        return value;
     }
 
     private static int port(String value) {

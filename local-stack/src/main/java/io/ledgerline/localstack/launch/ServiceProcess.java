@@ -37,6 +37,9 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Everything a service was started with, so that it can be started again exactly so. */
+    private static final String SERVER_ADDRESS = "--server.address=";
+    private static final java.util.Set<String> WILDCARDS = java.util.Set.of("0.0.0.0", "::", "[::]");
+
     private record Launch(String name, Path jar, int port, List<String> jvmOptions, List<String> springArguments,
             Path logFile, Path tmpDirectory) {
     }
@@ -85,7 +88,15 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(jar.toAbsolutePath().toString());
         command.addAll(launch.springArguments());
         ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), launch.logFile());
-        return new ServiceProcess(name, URI.create("http://127.0.0.1:" + launch.port()), process, launch);
+        return new ServiceProcess(name, baseUri(launch.port(), launch.springArguments()), process, launch);
+    }
+
+    /** Where the service answers: on loopback, unless it listens on one address of this machine only. */
+    static URI baseUri(int port, List<String> springArguments) {
+        String host = springArguments.stream().filter(argument -> argument.startsWith(SERVER_ADDRESS))
+                .map(argument -> argument.substring(SERVER_ADDRESS.length()))
+                .filter(address -> !WILDCARDS.contains(address)).reduce((first, last) -> last).orElse("127.0.0.1");
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port);
     }
 
     /** The services run on this JVM's installation, so what it knows, theirs knows. */

@@ -32,7 +32,7 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Creates the group role {@code personal_data_key_reader} (its only privilege, SELECT on
      * personal_data_keys, comes from the command side's migration V8) and the query side's login in
-     * it, before any migration runs; the same as docker/postgres/init-databases.sql.
+     * it, before any migration runs; the same as docker/postgres/init-databases.sh.
      */
     public static final String KEY_READER_ROLES = """
             DO $$

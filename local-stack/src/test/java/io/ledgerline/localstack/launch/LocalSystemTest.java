@@ -35,4 +35,37 @@ class LocalSystemTest {
         assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--pg-port", "x")))
                 .hasMessageContaining("Not a port: x");
     }
+
+    @Test
+    void servicesListenOnLoopbackOnlyUnlessToldOtherwise() {
+        RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
+
+        assertThat(defaults.bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(LocalSystem.serverAddressArgument(RunLocal.systemOptions(defaults)))
+                .isEqualTo("--server.address=127.0.0.1");
+        assertThat(LocalSystem.serverAddressArgument(LocalSystemOptions.forProject(Path.of("target"))))
+                .as("the end-to-end tests and the benchmark").isEqualTo("--server.address=127.0.0.1");
+    }
+
+    @Test
+    void bindWidensWhereTheServicesListen() {
+        RunLocalArguments everywhere = RunLocalArguments.parse(List.of("--bind", "0.0.0.0"));
+
+        assertThat(LocalSystem.serverAddressArgument(RunLocal.systemOptions(everywhere)))
+                .isEqualTo("--server.address=0.0.0.0");
+        assertThat(RunLocalArguments.USAGE).contains("--bind ADDRESS");
+        assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--bind"))).hasMessageContaining("--bind needs a value");
+        assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--bind", "0.0.0.0 --fresh")))
+                .hasMessageContaining("Not an address");
+    }
+
+    @Test
+    void waitsForAServiceWhereItListens() {
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.port=8081", "--server.address=127.0.0.1")))
+                .hasToString("http://127.0.0.1:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=0.0.0.0"))).hasToString("http://127.0.0.1:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=192.168.1.5")))
+                .hasToString("http://192.168.1.5:8081");
+        assertThat(ServiceProcess.baseUri(8081, List.of("--server.address=fd00::5"))).hasToString("http://[fd00::5]:8081");
+    }
 }

@@ -7,4 +7,16 @@ import java.time.Instant;
 public record TransferView(String transferId, String fromAccountId, String toAccountId, BigDecimal amount,
         String currency, String status, String failureCode, String failureReason, long version, Instant requestedAt,
         Instant updatedAt) {
+
+    /** What the payee may read of a failure: the reason text names the payer's balance and limits. */
+    static final String NEUTRAL_FAILURE_REASON = "The transfer could not be completed";
+
+    /** The transfer as its payee sees it: the failure's code, but a neutral reason in place of the payer's text. */
+    public TransferView asSeenByThePayee() {
+        if (failureReason == null) {
+            return this;
+        }
+        return new TransferView(transferId, fromAccountId, toAccountId, amount, currency, status, failureCode,
+                NEUTRAL_FAILURE_REASON, version, requestedAt, updatedAt);
+    }
 }

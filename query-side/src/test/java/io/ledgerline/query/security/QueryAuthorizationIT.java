@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.Money;
+import io.ledgerline.events.TransferFailed;
+import io.ledgerline.events.TransferRequested;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
 import java.io.IOException;
@@ -28,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -257,6 +262,37 @@ class QueryAuthorizationIT extends QuerySideIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+    void healthTellsAnonymousCallersOnlyTheStatus(String path) throws Exception {
+        Answer answer = call("GET " + path, own, null);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(json.readTree(answer.body()).properties()).as(answer.body()).extracting(Map.Entry::getKey)
+                .containsExactly("status");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness"})
+    void healthShowsAdministratorsTheComponents(String path) throws Exception {
+        Answer answer = call("GET " + path, own, token("ADMIN"));
+
+        assertThat(json.readTree(answer.body()).path("components").path("kafka").path("status").asText())
+                .as(answer.body()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest(name = "declared length {0} (-1: chunked)")
+    @ValueSource(longs = {60_000, -1})
+    void anUnfinishedBodyWithoutATokenIsRefusedBeforeItIsRead(long declared) {
+        HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty);
+
+        HostileHttp.Answer answer = anonymous.sendUnfinished("POST", "/api/admin/parked-events/1/retry", declared,
+                Duration.ofSeconds(10));
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+        assertThat(answer.body()).contains("\"code\":\"UNAUTHENTICATED\"");
+    }
+
     @Test
     void anotherCustomersDataIsAnsweredExactlyLikeAnUnknownId() throws Exception {
         String customer = token("CUSTOMER");
@@ -315,6 +351,30 @@ class QueryAuthorizationIT extends QuerySideIT {
         String bob = tokens.token("bob", List.of(Roles.CUSTOMER), other.customerId().value());
 
         assertThat(call("GET /api/transfers/" + own.transferId(), other, bob).status()).isEqualTo(200);
+    }
+
+    @Test
+    void thePayeeOfAFailedTransferSeesItsCodeButNotThePayersFinances() throws Exception {
+        TransferId refused = TransferId.of("tr-" + UUID.randomUUID());
+        String payersFinances = "Account " + own.accountId() + " cannot pay 500.00 EUR: 100.00 EUR available, "
+                + "overdraft limit 0.00 EUR";
+        ledger.publish(new TransferRequested(refused, own.accountId(), other.accountId(), Money.of("500.00", "EUR")),
+                "Transfer");
+        ledger.publish(new TransferFailed(refused, "INSUFFICIENT_FUNDS", payersFinances), "Transfer");
+        eventually("/api/transfers/" + refused, found -> found.path("status").asText().equals("FAILED"));
+        Party failed = new Party(other.customerId(), other.accountId(), other.secondAccountId(), refused);
+
+        JsonNode payee = json.readTree(call("GET /api/transfers/{transfer}", failed,
+                tokens.token("bob", List.of(Roles.CUSTOMER), other.customerId().value())).body());
+        JsonNode payer = json.readTree(call("GET /api/transfers/{transfer}", failed, token("CUSTOMER")).body());
+        JsonNode teller = json.readTree(call("GET /api/transfers/{transfer}", failed, token("TELLER")).body());
+
+        assertThat(payee.path("status").asText()).isEqualTo("FAILED");
+        assertThat(payee.path("failureCode").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(payee.path("failureReason").asText()).isEqualTo("The transfer could not be completed")
+                .doesNotContain("100.00").doesNotContain(own.accountId().value());
+        assertThat(payer.path("failureReason").asText()).isEqualTo(payersFinances);
+        assertThat(teller.path("failureReason").asText()).isEqualTo(payersFinances);
     }
 
     private String token(String role) {

@@ -104,14 +104,38 @@ public final class HostileHttp {
         });
     }
 
+    /**
+     * Sends the head and the first bytes of a body that never ends, declared ({@code Content-Length}
+     * of {@code declaredBytes}) or chunked ({@code declaredBytes} below 0), and waits at most
+     * {@code patience} for an answer: a server that reads the body before answering times this out.
+     */
+    public Answer sendUnfinished(String method, String pathAndQuery, long declaredBytes, Duration patience) {
+        String framing = declaredBytes < 0 ? "Transfer-Encoding: chunked" : "Content-Length: " + declaredBytes;
+        return raw(method, pathAndQuery, framing, out -> {
+            byte[] start = "{\"name\":\"".getBytes(StandardCharsets.US_ASCII);
+            if (declaredBytes < 0) {
+                out.write((Integer.toHexString(start.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(start);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write(start);
+            }
+            out.flush();
+        }, patience);
+    }
+
     private interface BodyWriter {
         void write(OutputStream out) throws IOException;
     }
 
     private Answer raw(String method, String pathAndQuery, String framing, BodyWriter body) {
+        return raw(method, pathAndQuery, framing, body, Duration.ofSeconds(60));
+    }
+
+    private Answer raw(String method, String pathAndQuery, String framing, BodyWriter body, Duration patience) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(root.getHost(), root.getPort()), 10_000);
-            socket.setSoTimeout(60_000);
+            socket.setSoTimeout((int) patience.toMillis());
             StringBuilder head = new StringBuilder()
                     .append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\n")
                     .append("Host: ").append(root.getHost()).append(':').append(root.getPort()).append("\r\n")

@@ -31,6 +31,8 @@ public final class TokenAttacks {
 
     /** The development issuer of the test configuration. */
     public static final String ISSUER = "ledgerline-dev-tokens";
+    /** The audience development tokens name, which the services require. */
+    public static final String AUDIENCE = "ledgerline-dev-api";
     private static final Path KEY_FILE = Path.of("target/dev-token-key.json");
 
     private TokenAttacks() {
@@ -38,7 +40,13 @@ public final class TokenAttacks {
 
     /** A token signed by the service's own key with staff roles, valid unless the arguments make it not. */
     public static String signed(RSAKey key, String issuer, Instant issuedAt, Instant expiresAt) throws JOSEException {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("attacker")
+        return signed(key, issuer, List.of(AUDIENCE), issuedAt, expiresAt);
+    }
+
+    /** @param audience the token's {@code aud}; empty for none */
+    public static String signed(RSAKey key, String issuer, List<String> audience, Instant issuedAt, Instant expiresAt)
+            throws JOSEException {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject("attacker").audience(audience)
                 .issueTime(Date.from(issuedAt)).notBeforeTime(Date.from(issuedAt)).expirationTime(Date.from(expiresAt))
                 .claim("roles", List.of("TELLER", "AUDITOR", "ADMIN")).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
@@ -60,16 +68,20 @@ public final class TokenAttacks {
         String adminPayload = base64(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"attacker\"", "\"someone-else\""));
         RSAKey foreign = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
-        return Map.of(
-                "missing", "",
-                "malformed", "not-a-jwt",
-                "garbage segments", "abc.def.ghi",
-                "expired", signed(key, ISSUER, now.minusSeconds(7200), now.minusSeconds(3600)),
-                "forged payload", parts[0] + "." + adminPayload + "." + parts[2],
-                "foreign key", signed(foreign, ISSUER, now, now.plusSeconds(600)),
-                "alg none", base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".",
-                "foreign issuer", signed(key, "https://issuer.example", now, now.plusSeconds(600)),
-                "not yet valid", signed(key, ISSUER, now.plusSeconds(3600), now.plusSeconds(7200)));
+        return Map.ofEntries(
+                Map.entry("missing", ""),
+                Map.entry("malformed", "not-a-jwt"),
+                Map.entry("garbage segments", "abc.def.ghi"),
+                Map.entry("expired", signed(key, ISSUER, now.minusSeconds(7200), now.minusSeconds(3600))),
+                Map.entry("forged payload", parts[0] + "." + adminPayload + "." + parts[2]),
+                Map.entry("foreign key", signed(foreign, ISSUER, now, now.plusSeconds(600))),
+                Map.entry("alg none", base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + "."),
+                Map.entry("foreign issuer", signed(key, "https://issuer.example", now, now.plusSeconds(600))),
+                Map.entry("not yet valid", signed(key, ISSUER, now.plusSeconds(3600), now.plusSeconds(7200))),
+                // the same issuer's token for another of its clients, and an ID token for a web app
+                Map.entry("foreign audience", signed(key, ISSUER, List.of("online-banking-app"), now,
+                        now.plusSeconds(600))),
+                Map.entry("no audience", signed(key, ISSUER, List.of(), now, now.plusSeconds(600))));
     }
 
     public static void assertUnauthenticated(HttpResponse<String> response, ObjectMapper json) throws IOException {

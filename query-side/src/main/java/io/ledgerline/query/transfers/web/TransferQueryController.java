@@ -56,8 +56,12 @@ public class TransferQueryController {
                     () -> transfers.find(transferId), TransferView::version);
         }
         // a customer sees a transfer from or to one of their accounts; any other is as unknown as one never requested
-        Supplier<Optional<TransferView>> visible = () -> transfers.find(transferId)
-                .filter(found -> ownedBy(onlyCustomer, found.fromAccountId()) || ownedBy(onlyCustomer, found.toAccountId()));
+        Supplier<Optional<TransferView>> visible = () -> transfers.find(transferId).flatMap(found -> {
+            if (ownedBy(onlyCustomer, found.fromAccountId())) {
+                return Optional.of(found);
+            }
+            return ownedBy(onlyCustomer, found.toAccountId()) ? Optional.of(found.asSeenByThePayee()) : Optional.empty();
+        });
         return readYourWrites.read("transfer", transferId, least,
                 () -> visible.get().map(found -> OptionalLong.of(found.version())).orElse(OptionalLong.empty()),
                 visible, TransferView::version);

@@ -2,14 +2,17 @@ package io.ledgerline.support.security.devtokens;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.ledgerline.support.security.Audiences;
 import io.ledgerline.support.security.SecurityProperties;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -34,7 +37,8 @@ public class DevTokenConfiguration {
         if (!environment.acceptsProfiles(Profiles.of(LOCAL_PROFILE))) {
             throw new IllegalStateException("ledgerline.security.dev-tokens.enabled=true is allowed only with the Spring "
                     + "profile '" + LOCAL_PROFILE + "'; in production configure a token issuer through "
-                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri or jwk-set-uri and leave the development "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri and ledgerline.security.audiences and "
+                    + "leave the development "
                     + "token issuer off");
         }
         if (properties.devTokens().keyFile() == null) {
@@ -49,12 +53,14 @@ public class DevTokenConfiguration {
         return new DevTokenIssuer(key, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    /** Trusts only tokens of the development issuer signed with its key, and only while they are valid. */
+    /** Trusts only tokens of the development issuer for this API, signed with its key, while they are valid. */
     @Bean
     JwtDecoder devTokenDecoder(SecurityProperties properties) throws JOSEException {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.devTokens().issuer()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.devTokens().issuer()),
+                Audiences.required(List.of(properties.devTokens().audience()))));
         return decoder;
     }
 }

@@ -47,6 +47,7 @@ public class DevTokenIssuer {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(settings.issuer())
+                .audience(List.of(settings.audience()))
                 .subject(subject)
                 .issuedAt(now)
                 .notBefore(now)
