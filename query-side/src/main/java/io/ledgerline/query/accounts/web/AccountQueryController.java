@@ -62,6 +62,8 @@ public class AccountQueryController {
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such account has been projected")
     @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: minVersion was not reached in time")
+    @ApiResponse(responseCode = "429", description = "TOO_MANY_WAITS: the caller holds as many version waits as it may")
+    @ApiResponse(responseCode = "503", description = "TOO_MANY_WAITS: this node holds as many version waits as it may")
     public CompletableFuture<ResponseEntity<AccountResponse>> account(@PathVariable String accountId,
             @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
         Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
