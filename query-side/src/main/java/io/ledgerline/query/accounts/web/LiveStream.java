@@ -107,7 +107,8 @@ final class LiveStream {
                     pending.clear();
                     writing = false;
                 }
-                emitter.completeWithError(gone);
+                // the client went away: completed, not failed, so that no error handler tries to answer it
+                emitter.complete();
                 return;
             }
         }
