@@ -121,6 +121,7 @@ public final class BenchMain {
         commandSide.addAll(UNTHROTTLED);
         commandSide.addAll(options.serviceJvmOptions());
         List<String> querySide = new ArrayList<>(PRODUCTION_JIT);
+        querySide.addAll(UNTHROTTLED);
         querySide.addAll(options.serviceJvmOptions());
         if (options.profile()) {
             FileTrees.deleteRecursively(recording.getParent());

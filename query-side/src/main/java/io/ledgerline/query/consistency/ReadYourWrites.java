@@ -1,5 +1,6 @@
 package io.ledgerline.query.consistency;
 
+import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
@@ -17,17 +18,24 @@ import org.springframework.stereotype.Component;
 /**
  * Answers a read, first waiting (up to a bound) until the read model holds the version the client
  * asked for with {@code minVersion}. Past the bound the answer says the version is not projected
- * yet: a stale read is never presented as current.
+ * yet: a stale read is never presented as current. Waits are bounded in number per caller and per
+ * node, since each holds a timer and an open request for up to the bound.
  */
 @Component
 public class ReadYourWrites {
 
+    public static final String TOO_MANY_WAITS = "TOO_MANY_WAITS";
+
     private final VersionWaits waits;
     private final Duration bound;
+    private final ConcurrencyQuota quota;
 
-    ReadYourWrites(VersionWaits waits, @Value("${ledgerline.read-your-writes.timeout:5s}") Duration bound) {
+    ReadYourWrites(VersionWaits waits, @Value("${ledgerline.read-your-writes.timeout:5s}") Duration bound,
+            @Value("${ledgerline.read-your-writes.max-waits-per-subject:128}") int maxPerSubject,
+            @Value("${ledgerline.read-your-writes.max-waits:2048}") int maxWaits) {
         this.waits = waits;
         this.bound = bound;
+        this.quota = new ConcurrencyQuota(maxPerSubject, maxWaits, TOO_MANY_WAITS, "version waits");
     }
 
     public <T> CompletableFuture<ResponseEntity<T>> read(String what, String id, Long minVersion,
@@ -42,7 +50,16 @@ public class ReadYourWrites {
         if (minVersion < 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST, "minVersion cannot be negative");
         }
-        return waits.await(id, minVersion, bound, projectedVersion).thenApply(reached -> {
+        ConcurrencyQuota.Permit permit = quota.acquire(Caller.required().subject());
+        CompletableFuture<Boolean> waited;
+        try {
+            waited = waits.await(id, minVersion, bound, projectedVersion);
+        } catch (RuntimeException failed) {
+            permit.release();
+            throw failed;
+        }
+        waited.whenComplete((reached, failure) -> permit.release());
+        return waited.thenApply(reached -> {
             if (!reached) {
                 throw new VersionNotYetProjected(what, id, minVersion, projectedVersion.get(), bound);
             }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Waits, without holding a request thread, until a read model holds an aggregate at a version.
- * A commit notification ends the wait at once; a periodic look at the database covers a missed
- * notification; the bound ends it with the answer that the version is not there yet.
+ * A commit notification makes the waiter look at once; a periodic look at the database covers a
+ * missed notification; the bound ends it with the answer that the version is not there yet.
  */
 @Component
 public class VersionWaits implements DisposableBean {
@@ -62,9 +63,19 @@ public class VersionWaits implements DisposableBean {
         if (waiting != null) {
             waiting.forEach(waiter -> {
                 if (projected.version() >= waiter.minVersion) {
-                    waiter.finish(true);
+                    // the waiter's own look decides, never the notification: it may not see this
+                    // aggregate (another customer's account waits its full bound, as an unknown one does)
+                    recheckSoon(waiter);
                 }
             });
+        }
+    }
+
+    private void recheckSoon(Waiter waiter) {
+        try {
+            timer.execute(waiter::check);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the bound would have ended the wait; nothing is left to answer
         }
     }
 

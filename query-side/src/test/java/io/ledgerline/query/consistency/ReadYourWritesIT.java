@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.support.security.Roles;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -16,10 +17,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +37,14 @@ class ReadYourWritesIT extends QuerySideIT {
 
     @LocalServerPort
     int port;
+
+    @Value("${ledgerline.read-your-writes.timeout:5s}")
+    Duration bound;
+
+    @Value("${ledgerline.read-your-writes.max-waits-per-subject:128}")
+    int maxWaitsPerSubject;
+
+    private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
     void waitsForTheRequestedVersionAndAnswersWithIt() throws Exception {
@@ -62,6 +76,45 @@ class ReadYourWritesIT extends QuerySideIT {
         assertThat(problem.path("requestedVersion").asLong()).isEqualTo(7);
         assertThat(problem.path("projectedVersion").asLong()).isZero();
         assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+    }
+
+    @Test
+    void aCustomersWaitOnAnotherCustomersAccountAnswersLikeAnUnknownIdAfterTheFullBound() throws Exception {
+        AccountId others = ledger.account(ledger.customer("Other", "other@example.org"), "EUR");
+        eventually("/api/accounts/{id}", found -> true, others);
+        String stranger = tokens.token("stranger-" + UUID.randomUUID(), List.of(Roles.CUSTOMER),
+                UUID.randomUUID().toString());
+
+        CompletableFuture<Timed> onOthers = timed(stranger, "/api/accounts/" + others + "?minVersion=1");
+        // the other account reaches the awaited version while the stranger waits
+        ledger.deposit(others, "5.00 EUR", "5.00 EUR", "during the stranger's wait");
+        eventually("/api/accounts/{id}", found -> found.path("version").asLong() == 1, others);
+        Timed other = onOthers.get();
+        AccountId unknown = AccountId.of(UUID.randomUUID().toString());
+        Timed never = timed(stranger, "/api/accounts/" + unknown + "?minVersion=1").get();
+
+        assertThat(other.status()).isEqualTo(never.status()).isEqualTo(409);
+        assertThat(other.body().replace(others.toString(), "<id>"))
+                .isEqualTo(never.body().replace(unknown.toString(), "<id>"));
+        assertThat(other.took()).as("waited its full bound, whatever the account did").isGreaterThanOrEqualTo(bound);
+        assertThat(never.took()).isGreaterThanOrEqualTo(bound);
+    }
+
+    @Test
+    void aSubjectWaitsForAtMostItsShareOfVersionsAtOnce() throws Exception {
+        String impatient = tokens.token("impatient-" + UUID.randomUUID(), List.of(Roles.TELLER), null);
+        String path = "/api/accounts/" + UUID.randomUUID() + "?minVersion=0";
+
+        List<CompletableFuture<Timed>> sent = IntStream.rangeClosed(0, maxWaitsPerSubject)
+                .mapToObj(i -> timed(impatient, path)).toList();
+        List<Timed> answers = sent.stream().map(CompletableFuture::join).toList();
+
+        Map<Integer, Long> statuses = answers.stream().collect(Collectors.groupingBy(Timed::status, Collectors.counting()));
+        assertThat(statuses).containsExactlyInAnyOrderEntriesOf(Map.of(409, (long) maxWaitsPerSubject, 429, 1L));
+        Timed refused = answers.stream().filter(answer -> answer.status() == 429).findFirst().orElseThrow();
+        assertThat(json.readTree(refused.body()).path("code").asText()).isEqualTo("TOO_MANY_WAITS");
+        assertThat(refused.took()).as("refused at once, not after a wait").isLessThan(bound);
+        assertThat(timed(impatient, path).get().status()).as("the ended waits made room again").isEqualTo(409);
     }
 
     @Test
@@ -103,6 +156,17 @@ class ReadYourWritesIT extends QuerySideIT {
         } finally {
             stream.body().close();
         }
+    }
+
+    private record Timed(int status, String body, Duration took) {
+    }
+
+    private CompletableFuture<Timed> timed(String token, String path) {
+        long started = System.nanoTime();
+        return client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString())
+                .thenApply(response -> new Timed(response.statusCode(), response.body(),
+                        Duration.ofNanos(System.nanoTime() - started)));
     }
 
     private static void readEvents(HttpResponse<java.io.InputStream> stream, List<String> received) {

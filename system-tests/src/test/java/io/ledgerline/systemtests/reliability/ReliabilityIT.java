@@ -68,6 +68,9 @@ class ReliabilityIT {
     private static Scenario current;
     private static InvariantChecker checker;
 
+    private static final List<String> UNTHROTTLED = List.of("-Dledgerline.rate-limit.requests-per-second=1000000",
+            "-Dledgerline.rate-limit.burst=1000000");
+
     @BeforeAll
     static void startTheSystem() {
         Path checkout = Path.of(System.getProperty("user.dir")).getParent();
@@ -75,9 +78,8 @@ class ReliabilityIT {
                 .withJars(jar("ledgerline.command-side.jar", checkout.resolve(LocalSystemOptions.COMMAND_SIDE_JAR)),
                         jar("ledgerline.query-side.jar", checkout.resolve(LocalSystemOptions.QUERY_SIDE_JAR)))
                 // up to 64 clients share one subject (one address) and send as fast as they can: the
-                // scenarios are about money under failures, so the rate limit is set beyond their reach
-                .withJvmOptions(List.of("-Dledgerline.rate-limit.requests-per-second=1000000",
-                        "-Dledgerline.rate-limit.burst=1000000"), List.of());
+                // scenarios are about money under failures, so both services' rate limits are set beyond their reach
+                .withJvmOptions(UNTHROTTLED, UNTHROTTLED);
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
         commands = new CommandClient(system.devToken("reliability-setup", "TELLER"));
         // taken while the command side is up: some scenarios read while it is down

@@ -1,12 +1,18 @@
 package io.ledgerline.command.web.ratelimit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.support.web.ratelimit.RateLimitFilter;
+import io.ledgerline.support.web.ratelimit.RateLimitProperties;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UrlPathHelper;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -19,12 +25,27 @@ class RateLimitConfiguration {
      */
     static final int ORDER = 0;
 
+    private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimitProperties properties, ObjectMapper json) {
-        RateLimiter limiter = new RateLimiter(properties.requestsPerSecond(), properties.burst(),
-                properties.maxSubjects(), Clock.systemUTC());
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, json));
+        RateLimitFilter filter = new RateLimitFilter(properties.limiter(Clock.systemUTC()), json, RateLimitConfiguration::isCommand);
+        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(ORDER);
         return registration;
+    }
+
+    /**
+     * Commands are limited: POST, PUT, PATCH and DELETE under {@code /api/}, except the development
+     * endpoints under {@code /api/dev/}. Reads of the command side (audit, time travel) are not.
+     */
+    static boolean isCommand(HttpServletRequest request) {
+        if (!COMMAND_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        // decoded, and with dot segments resolved, so that no spelling of a path slips past as exempt
+        String path = StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
+        return path.startsWith("/api/") && !path.startsWith("/api/dev/");
     }
 }

@@ -1,2 +1,2 @@
-/** Rate limiting of commands per caller: a token bucket per subject, 429 with Retry-After beyond it. */
+/** Which requests of the command side are rate limited per caller: its commands. */
 package io.ledgerline.command.web.ratelimit;

@@ -18,7 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The rate limit over HTTP: a burst of three commands, then 429 with Retry-After and nothing stored. */
+/**
+ * The rate limit over HTTP: a burst of three commands, each answered with the RateLimit header fields,
+ * then 429 with Retry-After and nothing stored.
+ */
 @RealInfrastructure(database = "ledgerline_command")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledgerline.links.query-base-url=http://query.example:8082",
@@ -39,8 +42,12 @@ class RateLimitIT {
                 + "@example.org\"}", "first").getBody()).path("customerId").asText();
         String accountId = json.readTree(post("/api/accounts", "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\"}",
                 "second").getBody()).path("accountId").asText();
-        assertThat(post("/api/accounts/" + accountId + "/deposits", "{\"amount\":\"1\",\"currency\":\"EUR\"}", "third")
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<String> third = post("/api/accounts/" + accountId + "/deposits",
+                "{\"amount\":\"1\",\"currency\":\"EUR\"}", "third");
+        assertThat(third.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(third.getHeaders().getFirst("RateLimit-Limit")).isEqualTo("3");
+        assertThat(third.getHeaders().getFirst("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(Long.parseLong(third.getHeaders().getFirst("RateLimit-Reset"))).isBetween(1L, 300L);
         long events = events();
 
         ResponseEntity<String> refused = post("/api/accounts/" + accountId + "/deposits",
@@ -49,6 +56,7 @@ class RateLimitIT {
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(Long.parseLong(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 100L);
+        assertThat(refused.getHeaders().getFirst("RateLimit-Remaining")).isEqualTo("0");
         JsonNode problem = json.readTree(refused.getBody());
         assertThat(problem.path("code").asText()).isEqualTo("RATE_LIMITED");
         assertThat(events()).as("no event stored").isEqualTo(events);
@@ -59,8 +67,9 @@ class RateLimitIT {
     @Test
     void readsAreNotLimited() {
         for (int i = 0; i < 10; i++) {
-            assertThat(http.getForEntity("/api/audit/accounts/{id}/events", String.class, UUID.randomUUID())
-                    .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            ResponseEntity<String> read = http.getForEntity("/api/audit/accounts/{id}/events", String.class, UUID.randomUUID());
+            assertThat(read.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(read.getHeaders().containsKey("RateLimit-Limit")).as("no limit, so no limit's header").isFalse();
         }
     }
 

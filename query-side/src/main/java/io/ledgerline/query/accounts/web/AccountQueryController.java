@@ -8,6 +8,7 @@ import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.query.web.QueryInstants;
+import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
@@ -30,6 +31,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,6 +66,8 @@ public class AccountQueryController {
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such account has been projected")
     @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: minVersion was not reached in time")
+    @ApiResponse(responseCode = "429", description = "TOO_MANY_WAITS: the caller holds as many version waits as it may")
+    @ApiResponse(responseCode = "503", description = "TOO_MANY_WAITS: this node holds as many version waits as it may")
     public CompletableFuture<ResponseEntity<AccountResponse>> account(@PathVariable String accountId,
             @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
         Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
@@ -120,11 +125,22 @@ public class AccountQueryController {
 
     @GetMapping(path = "/{accountId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live updates of the account as server-sent events",
-            description = "Sends the account (event name 'account') now and after every projected change.")
+            description = "Sends the account (event name 'account') now and after every projected change. The "
+                    + "stream ends when the token expires, or when the client reads too slowly, with a last event "
+                    + "'reconnect' whose reason is TOKEN_EXPIRED, TOO_SLOW or SHUTTING_DOWN.")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @ApiResponse(responseCode = "429",
+            description = "TOO_MANY_STREAMS: the caller holds as many streams as it may (5 by default)")
+    @ApiResponse(responseCode = "503", description = "TOO_MANY_STREAMS: this node holds as many streams as it may")
     public SseEmitter events(@PathVariable String accountId) {
         requireAccount(accountId);
-        return liveUpdates.subscribe(accountId);
+        return liveUpdates.subscribe(accountId, Caller.required().subject(), tokenExpiry());
+    }
+
+    /** When the request's token expires: a stream outliving it would go on serving a caller no longer known. */
+    private static Optional<Instant> tokenExpiry() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
+                ? Optional.ofNullable(token.getToken().getExpiresAt()) : Optional.empty();
     }
 
     /** Another customer's account is answered exactly like an unknown one. */

@@ -1,4 +1,4 @@
-package io.ledgerline.command.web.ratelimit;
+package io.ledgerline.support.web.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
