@@ -77,6 +77,39 @@ class ParkedCustomerErasureIT extends QuerySideIT {
         assertErased(customer, account, word);
     }
 
+    /** A registration parked before its customer had a row: the erasure finds nothing to erase until it is retried. */
+    @Test
+    void erasesAgainWhatARetriedRegistrationWritesAfterTheErasure() throws Exception {
+        String word = "w" + UUID.randomUUID().toString().replace("-", "");
+        CustomerId customer = CustomerId.of("cust-" + UUID.randomUUID());
+        String constraint = "refuse_" + word;
+        jdbc.execute("ALTER TABLE customer_view ADD CONSTRAINT " + constraint + " CHECK (customer_id <> '"
+                + customer.value() + "' OR status = 'ERASED') NOT VALID");
+        try {
+            ledger.publish(keys.registered(customer, "Erin " + word, word + "@example.org"), "Customer");
+            eventually("/api/admin/parked-events?projection={group}&status=PARKED",
+                    found -> found.findValuesAsText("aggregateId").contains(customer.value()), ProjectionGroups.SQL);
+            ledger.erase(customer);
+            // the erasure went past the parked registration: the SQL projection has consumed everything
+            eventually("/api/admin/projections", found -> found.findParents("name").stream()
+                    .anyMatch(status -> ProjectionGroups.SQL.equals(status.path("name").asText())
+                            && status.path("lagEvents").asLong() == 0));
+        } finally {
+            jdbc.execute("ALTER TABLE customer_view DROP CONSTRAINT " + constraint);
+        }
+
+        JsonNode parked = get("/api/admin/parked-events?projection={group}&status=PARKED", ProjectionGroups.SQL);
+        ResponseEntity<String> retried = http.postForEntity("/api/admin/parked-events/{id}/retry", null, String.class,
+                firstOf(parked, customer.value()).path("id").asLong());
+
+        JsonNode view = get("/api/customers/{id}", customer);
+        assertThat(view.path("status").asText()).as(view.toString()).isEqualTo("ERASED");
+        assertThat(view.path("name").isNull()).as(view.toString()).isTrue();
+        assertThat(view.path("email").isNull()).as(view.toString()).isTrue();
+        // the registration, then the erasure once more
+        assertThat(body(retried).path("applied").asInt()).as(retried.getBody()).isEqualTo(2);
+    }
+
     private void assertErased(CustomerId customer, AccountId account, String word) {
         JsonNode view = eventually("/api/customers/{id}", found -> "ERASED".equals(found.path("status").asText()),
                 customer);
