@@ -13,6 +13,7 @@ import io.ledgerline.query.PolledRecords;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Map;
@@ -60,7 +61,7 @@ class AccountOwnerSearchErasureRaceIT extends QuerySideIT {
             try {
                 otherNodesOwners.reconcile(account.value());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         assertThat(otherNode.read.await(30, TimeUnit.SECONDS)).isTrue();
