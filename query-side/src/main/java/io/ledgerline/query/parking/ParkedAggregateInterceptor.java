@@ -18,6 +18,13 @@ import org.springframework.stereotype.Component;
  * Keeps an aggregate's order when one of its events is parked: its later events are parked behind
  * it instead of being applied to a model that missed an earlier change. Other aggregates of the
  * partition go on. One look at the parked events serves a whole poll.
+ *
+ * <p>A customer's erasure is the exception: it is applied at once even behind parked events of
+ * its customer, since holding it would keep the erased name and email visible for as long as the
+ * parked events wait. It is also parked behind them, so that a retry applies it once more after
+ * the events it overtook: whatever they wrote (a registration into a view that had no row yet,
+ * the plain text of an event from before sealing, an audit copy) is erased again. Applying an
+ * erasure twice changes nothing more, as every projection applies it idempotently.
  */
 @Component
 class ParkedAggregateInterceptor implements BatchInterceptor<Object, Object> {
@@ -49,7 +56,16 @@ class ParkedAggregateInterceptor implements BatchInterceptor<Object, Object> {
         for (ConsumerRecord<Object, Object> listened : received) {
             ConsumerRecord<String, byte[]> record = asLedgerRecord(listened);
             RecordFacts facts = RecordFacts.of(record);
-            if (facts.aggregateId() != null && held.contains(facts.aggregateId())) {
+            boolean heldBack = facts.aggregateId() != null && held.contains(facts.aggregateId());
+            if (heldBack && facts.isErasure()) {
+                log.warn("Applying {}-{}@{} for {} ahead of the parked events of {}, and again after them",
+                        record.topic(), record.partition(), record.offset(), group, facts.aggregateId());
+                parkedEvents.park(group, record, facts.aggregateId(), facts.eventType(), facts.eventId(),
+                        "Applied ahead of earlier parked events of aggregate " + facts.aggregateId()
+                                + "; applied again after them when they are retried");
+                passed.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>())
+                        .add(listened);
+            } else if (heldBack) {
                 log.warn("Parking {}-{}@{} for {}: an earlier event of {} is parked", record.topic(),
                         record.partition(), record.offset(), group, facts.aggregateId());
                 parkedEvents.park(group, record, facts.aggregateId(), facts.eventType(), facts.eventId(),

@@ -29,6 +29,12 @@ import org.springframework.stereotype.Component;
  * <p>An owner update keeps the account document's external version (it re-indexes with
  * {@code external_gte} and the version it read), so account events still apply by sequence. If an
  * account event lands in between, the update conflicts and is done again on the newer document.
+ *
+ * <p>An erasure must win whatever the order. Its side writes the erased customer before it looks
+ * for accounts, and every owner update reads the customer again after it wrote: an update that
+ * read the owner just before the erasure and lands just after the erasure masked the account (at
+ * the same version, which {@code external_gte} accepts) sees the erased customer on that second
+ * read and masks the account again.
  */
 @Component
 class AccountOwners {
@@ -75,9 +81,11 @@ class AccountOwners {
             Optional<CustomerDocument> owner = Optional.ofNullable(stored.customers(List.of(customerId)).get(customerId))
                     .map(Versioned::document);
             AccountDocument updated = current.document().withOwner(owner);
-            if (updated.equals(current.document()) || keepsVersion(updated, current.version())) {
+            if (updated.equals(current.document())) {
                 return;
             }
+            // written or not, look again: the owner read above may have been erased meanwhile
+            keepsVersion(updated, current.version());
         }
         throw new SearchWriteFailed(accountId, 409, "the account kept changing while its owner was updated");
     }
