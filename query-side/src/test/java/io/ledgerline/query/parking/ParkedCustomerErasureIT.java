@@ -61,17 +61,24 @@ class ParkedCustomerErasureIT extends QuerySideIT {
         assertErased(customer, account, word);
 
         // an operator gives up on the unreadable record, so that the readable one behind it is applied
-        jdbc.update("UPDATE parked_event SET status = 'RESOLVED' WHERE aggregate_id = ? AND event_id IN "
-                + "(SELECT event_id FROM parked_event WHERE aggregate_id = ? AND error LIKE '%UnreadableEvent%')",
-                customer.value(), customer.value());
-        for (String group : GROUPS) {
-            JsonNode parked = get("/api/admin/parked-events?projection={group}&status=PARKED", group);
-            long id = firstOf(parked, customer.value()).path("id").asLong();
-            ResponseEntity<String> retried = http.postForEntity("/api/admin/parked-events/{id}/retry", null,
-                    String.class, id);
-            assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
-            // the readable details change, then the erasure once more
-            assertThat(body(retried).path("applied").asInt()).as(retried.getBody()).isEqualTo(2);
+        String unreadable = "aggregate_id = ? AND event_id IN "
+                + "(SELECT event_id FROM parked_event WHERE aggregate_id = ? AND error LIKE '%UnreadableEvent%')";
+        jdbc.update("UPDATE parked_event SET status = 'RESOLVED' WHERE " + unreadable, customer.value(), customer.value());
+        try {
+            for (String group : GROUPS) {
+                JsonNode parked = get("/api/admin/parked-events?projection={group}&status=PARKED", group);
+                long id = firstOf(parked, customer.value()).path("id").asLong();
+                ResponseEntity<String> retried = http.postForEntity("/api/admin/parked-events/{id}/retry", null,
+                        String.class, id);
+                assertThat(retried.getStatusCode()).isEqualTo(HttpStatus.OK);
+                // the readable details change, then the erasure once more
+                assertThat(body(retried).path("applied").asInt()).as(retried.getBody()).isEqualTo(2);
+            }
+        } finally {
+            // nothing can apply the unreadable record, so it stays parked as it would in production: the
+            // rebuilds of other tests read the whole topic and skip a record only while it is parked
+            jdbc.update("UPDATE parked_event SET status = 'PARKED', resolved_at = NULL WHERE " + unreadable,
+                    customer.value(), customer.value());
         }
 
         assertErased(customer, account, word);

@@ -142,9 +142,12 @@ class RebuildIT extends QuerySideIT {
                 .until(() -> get("/api/admin/rebuilds/{id}", rebuild).path("eventsDone").asLong() > 0);
 
         // what a restart of the database does to the lease's session, without stopping the database
+        // only this rebuild's lease: the rebuilds of other tests may hold or still release leases of their own
         List<Boolean> endedSessions = jdbc.sql("""
-                SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = :space""")
-                .param("space", REBUILD_LOCK_SPACE).query(Boolean.class).list();
+                SELECT pg_terminate_backend(pid) FROM pg_locks
+                WHERE locktype = 'advisory' AND granted AND classid::bigint = :space
+                  AND objid::bigint = (hashtext(:rebuild)::bigint + 4294967296) % 4294967296""")
+                .param("space", REBUILD_LOCK_SPACE).param("rebuild", rebuild).query(Boolean.class).list();
         assertThat(endedSessions).as("the session holding the running rebuild's lease").containsExactly(true);
 
         JsonNode completed = awaitRebuild(rebuild, "COMPLETED");
