@@ -36,7 +36,7 @@ import org.axonframework.test.matchers.Matchers;
  * above minus the overdraft limit, nothing happens after closing, and the money that came in minus
  * the money that went out equals the balance.
  */
-class AccountInvariantsProperties {
+class AccountInvariantsTest {
 
     @Property(tries = 60)
     void randomCommandSequencesKeepTheInvariants(@ForAll("commands") @Size(max = 25) List<Object> commands) {
