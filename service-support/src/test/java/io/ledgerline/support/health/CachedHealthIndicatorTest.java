@@ -2,10 +2,8 @@ package io.ledgerline.support.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.ledgerline.support.testing.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +17,7 @@ class CachedHealthIndicatorTest {
 
     private static final Duration TTL = Duration.ofSeconds(5);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T05:00:00Z"));
+    private final SettableClock clock = new SettableClock();
     private final AtomicInteger checks = new AtomicInteger();
     private final HealthIndicator counting = () -> Health.up().withDetail("check", checks.incrementAndGet()).build();
 
@@ -74,33 +72,5 @@ class CachedHealthIndicatorTest {
         assertThat(meanwhile.getStatus()).isEqualTo(Status.UP);
         assertThat(slow.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(Status.DOWN);
         assertThat(calls).hasValue(2);
-    }
-
-    private static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

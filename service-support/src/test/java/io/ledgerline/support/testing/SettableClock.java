@@ -1,4 +1,4 @@
-package io.ledgerline.support.web.ratelimit;
+package io.ledgerline.support.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves, so that refilling buckets needs no waiting. */
-final class SettableClock extends Clock {
+/** A clock the test moves, so that what takes time (refilling buckets, expiring caches) needs no waiting. */
+public final class SettableClock extends Clock {
 
     private Instant now = Instant.parse("2026-03-01T12:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.support.testing.SettableClock;
 import java.security.Principal;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.ledgerline.support.web.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerline.support.testing.SettableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,2 @@
+/** Test doubles that service-support's tests share. */
+package io.ledgerline.support.testing;
