@@ -33,24 +33,29 @@ class GoldenJsonTest {
         TransferId tr1 = TransferId.of("tr-1");
         return Stream.of(
                 sample(new CustomerRegistered(cust1,
-                        sealed("Q+NwrXYdLN+zWYqez5kGAvi/nlEhMaHg7U0Q3cmwB2TwvEPzW3aw/A=="),
-                        sealed("6twAuQc5C13YBrzOsu0LuEdrYy3pExIK9VrpXLGCJmVhRuAM724CHb2vOw==")),
+                        customerOnly("Q+NwrXYdLN+zWYqez5kGAvi/nlEhMaHg7U0Q3cmwB2TwvEPzW3aw/A=="),
+                        customerOnly("6twAuQc5C13YBrzOsu0LuEdrYy3pExIK9VrpXLGCJmVhRuAM724CHb2vOw==")),
                         "CustomerRegistered-2.json"),
                 sample(new CustomerDetailsChanged(cust1,
-                        sealed("FSLBmMw1SlFvVsJzmoNUMT8ARCR+GOWcs/BG9cAGKbPT93G1"),
-                        sealed("zy3L7Z/V+4rvDDwJ7JSGx5PBPgUZMigAyAnMGiiXFqMclRtwhUZxrho63CRDqthQ")),
+                        customerOnly("FSLBmMw1SlFvVsJzmoNUMT8ARCR+GOWcs/BG9cAGKbPT93G1"),
+                        customerOnly("zy3L7Z/V+4rvDDwJ7JSGx5PBPgUZMigAyAnMGiiXFqMclRtwhUZxrho63CRDqthQ")),
                         "CustomerDetailsChanged-2.json"),
                 sample(new CustomerErased(cust1)),
                 sample(new AccountOpened(acc1, cust1, Currency.getInstance("EUR"), Money.of("100", "EUR"))),
-                sample(new MoneyDeposited(acc1, eur("12.5"), eur("112.5"), "Salary", "INV-2026-0042", "PAY-7f3a9c21"),
-                        "MoneyDeposited-3.json"),
-                sample(new MoneyWithdrawn(acc1, eur("20"), eur("-7.5"), "Cash machine", "ATM-0042-118"),
-                        "MoneyWithdrawn-2.json"),
+                sample(new MoneyDeposited(acc1, cust1, eur("12.5"), eur("112.5"),
+                        sealed("pT1mV0q8b1yqYw3XH2oZ6l1dKQ9uBzcJ4w=="), sealed("2cWkq9Hn0bS8mR1vL3xU5yT7aZ0eN6pQ4fG2=="),
+                        sealed("Xo3Lr8Tq1Vw5Zb7Nc9Md2Pf4Kh6Js0Gy1==")), "MoneyDeposited-4.json"),
+                sample(new MoneyDeposited(acc1, cust1, eur("12.5"), eur("112.5"), null, null, null),
+                        "MoneyDeposited-4-without-text.json"),
+                sample(new MoneyWithdrawn(acc1, cust1, eur("20"), eur("-7.5"),
+                        sealed("Hq2Vb7Nc4Xw9Lr1Tz6Pk3Ms8Df5Gj0Ya2=="), null), "MoneyWithdrawn-3.json"),
                 sample(new AccountFrozen(acc1)),
                 sample(new AccountUnfrozen(acc1)),
                 sample(new OverdraftLimitChanged(acc1, eur("250"))),
                 sample(new AccountClosed(acc1)),
-                sample(new TransferRequested(tr1, acc1, acc2, eur("30"))),
+                sample(new TransferRequested(tr1, acc1, acc2, eur("30"), cust1,
+                        sealed("Rk8Tq2Lw5Zb1Nc7Xv3Md9Pf0Kh4Js6Gy8=="), sealed("Bn5Vc2Xz8Lq1Tw7Pr4Mk0Dj9Gh6Fs3Ya==")),
+                        "TransferRequested-2.json"),
                 sample(new AccountDebitedForTransfer(acc1, tr1, eur("30"), eur("70"))),
                 sample(new AccountCreditedForTransfer(acc2, tr1, eur("30"), eur("30"))),
                 sample(new TransferDebitReversed(acc1, tr1, eur("30"), eur("100"), "ACCOUNT_CLOSED")),
@@ -70,6 +75,10 @@ class GoldenJsonTest {
 
     private static PersonalData sealed(String sealedForm) {
         return PersonalData.sealed(sealedForm);
+    }
+
+    private static PersonalData customerOnly(String sealedForm) {
+        return PersonalData.sealedForCustomerOnly(sealedForm);
     }
 
     private static Money eur(String amount) {
@@ -92,12 +101,12 @@ class GoldenJsonTest {
     @MethodSource("samples")
     void namesTheGoldenAfterTypeAndRevision(LedgerEvent event, String golden) {
         Class<?> type = event.getClass();
-        assertThat(golden).isEqualTo(EventTypes.nameOf(type) + "-" + EventTypes.revisionOf(type) + ".json");
+        assertThat(golden).startsWith(EventTypes.nameOf(type) + "-" + EventTypes.revisionOf(type)).endsWith(".json");
     }
 
     @Test
     void coversEveryPublishedEventType() {
-        List<Class<?>> covered = samples().<Class<?>>map(arguments -> arguments.get()[0].getClass()).toList();
+        List<Class<?>> covered = samples().<Class<?>>map(arguments -> arguments.get()[0].getClass()).distinct().toList();
         assertThat(covered).containsExactlyInAnyOrderElementsOf(EventTypes.all());
     }
 

@@ -2,10 +2,12 @@ package io.ledgerline.support.personaldata;
 
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -13,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AES-256-GCM over one value at a time. Every seal draws a fresh random 96-bit IV, and the
- * customer id is the associated data: a value copied into another customer's event does not open
- * there, and a changed byte does not open at all.
+ * customer id and the field are the associated data: a value copied into another customer's event,
+ * or into another field, does not open there, and a changed byte does not open at all. Values
+ * sealed before the field was bound in ({@code v1:}) are opened with the customer id alone.
  */
 public final class PersonalDataCipher {
 
@@ -40,11 +43,11 @@ public final class PersonalDataCipher {
         return key;
     }
 
-    public PersonalData seal(byte[] key, CustomerId owner, String text) {
+    public PersonalData seal(byte[] key, CustomerId owner, PersonalDataField field, String text) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv, owner);
+            Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv, associatedData(owner, field));
             byte[] sealed = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
             byte[] ivAndSealed = ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
             return PersonalData.sealed(Base64.getEncoder().encodeToString(ivAndSealed));
@@ -53,8 +56,11 @@ public final class PersonalDataCipher {
         }
     }
 
-    /** @throws PersonalDataUnreadable when the value was not sealed under this key for this customer, or was changed */
-    public String open(byte[] key, CustomerId owner, PersonalData value) {
+    /**
+     * @throws PersonalDataUnreadable when the value was not sealed under this key for this customer
+     *         and field, or was changed
+     */
+    public String open(byte[] key, CustomerId owner, PersonalDataField field, PersonalData value) {
         byte[] ivAndSealed;
         try {
             ivAndSealed = Base64.getDecoder().decode(value.sealedForm());
@@ -65,7 +71,8 @@ public final class PersonalDataCipher {
             throw new PersonalDataUnreadable(owner, null);
         }
         try {
-            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, java.util.Arrays.copyOf(ivAndSealed, IV_BYTES), owner);
+            byte[] associatedData = value.isSealedForCustomerOnly() ? customerOnly(owner) : associatedData(owner, field);
+            Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(ivAndSealed, IV_BYTES), associatedData);
             byte[] text = cipher.doFinal(ivAndSealed, IV_BYTES, ivAndSealed.length - IV_BYTES);
             return new String(text, StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException failed) {
@@ -73,10 +80,19 @@ public final class PersonalDataCipher {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] iv, CustomerId owner) throws GeneralSecurityException {
+    // NUL occurs in neither customer ids nor field names, so no two pairs give the same bytes
+    private static byte[] associatedData(CustomerId owner, PersonalDataField field) {
+        return (owner.value() + '\u0000' + field.boundName()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] customerOnly(CustomerId owner) {
+        return owner.value().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Cipher cipher(int mode, byte[] key, byte[] iv, byte[] associatedData) throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION);
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-        cipher.updateAAD(owner.value().getBytes(StandardCharsets.UTF_8));
+        cipher.updateAAD(associatedData);
         return cipher;
     }
 }

@@ -1,5 +1,7 @@
 package io.ledgerline.support.personaldata;
 
+import static io.ledgerline.events.PersonalDataField.EMAIL;
+import static io.ledgerline.events.PersonalDataField.NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.events.CustomerId;
@@ -20,8 +22,8 @@ class PersonalDataOpenerTest {
     @Test
     void opensWhileTheCustomersKeyExists() {
         keys.put(ADA, cipher.newKey());
-        PersonalData name = cipher.seal(keys.get(ADA), ADA, "Ada Lovelace");
-        PersonalData email = cipher.seal(keys.get(ADA), ADA, "ada@example.org");
+        PersonalData name = cipher.seal(keys.get(ADA), ADA, NAME, "Ada Lovelace");
+        PersonalData email = cipher.seal(keys.get(ADA), ADA, EMAIL, "ada@example.org");
 
         assertThat(opener.open(ADA, name, email)).isEqualTo(new NameAndEmail("Ada Lovelace", "ada@example.org"));
     }
@@ -29,15 +31,15 @@ class PersonalDataOpenerTest {
     @Test
     void masksOnceTheKeyIsDeleted() {
         keys.put(ADA, cipher.newKey());
-        PersonalData name = cipher.seal(keys.get(ADA), ADA, "Ada Lovelace");
+        PersonalData name = cipher.seal(keys.get(ADA), ADA, NAME, "Ada Lovelace");
         keys.remove(ADA);
 
-        assertThat(opener.open(ADA, name)).isEqualTo(PersonalDataOpener.ERASED);
+        assertThat(opener.open(ADA, NAME, name)).isEqualTo(PersonalDataOpener.ERASED);
         assertThat(opener.open(ADA, name, name)).isEqualTo(NameAndEmail.ERASED);
     }
 
     @Test
     void readsTextWrittenBeforeSealingAsItIs() {
-        assertThat(opener.open(ADA, PersonalData.unsealed("Ada Lovelace"))).isEqualTo("Ada Lovelace");
+        assertThat(opener.open(ADA, NAME, PersonalData.unsealed("Ada Lovelace"))).isEqualTo("Ada Lovelace");
     }
 }
