@@ -151,8 +151,7 @@ public final class DepositBulkLoad {
         ObjectNode payload = account.payload.deepCopy();
         setAmount((ObjectNode) payload.path("amount"), AMOUNT);
         setAmount((ObjectNode) payload.path("balance"), account.balance);
-        payload.put("description", "bench bulk deposit");
-        payload.put("reference", "");
+        // the free text stays the template's: sealed for the same owner and field, it opens as the template does
         ObjectNode metaData = account.metaData.deepCopy();
         // each copy is its own request as far as the audit trail can tell
         for (String key : List.of("correlationId", "traceId", "causationId")) {

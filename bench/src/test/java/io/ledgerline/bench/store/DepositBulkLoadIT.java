@@ -58,7 +58,7 @@ class DepositBulkLoadIT {
                     previousIndex = rows.getLong("global_index");
                     assertThat(rows.getString("aggregate_identifier")).isIn("account-a", "account-b");
                     assertThat(rows.getString("payload_type")).isEqualTo(DEPOSITED);
-                    assertThat(rows.getString("payload_revision")).isEqualTo("2");
+                    assertThat(rows.getString("payload_revision")).isEqualTo("4");
                     assertThat(rows.getString("type")).isEqualTo("Account");
                     assertThat(eventIds.add(rows.getString("event_identifier"))).isTrue();
                     JsonNode meta = JSON.readTree(rows.getBytes("meta_data"));
@@ -78,13 +78,15 @@ class DepositBulkLoadIT {
                 assertThat(new BigDecimal(copy.path("balance").path("amount").asText())).isEqualByComparingTo(balance);
                 assertThat(copy.path("accountId").asText()).isEqualTo("account-a");
                 assertThat(copy.path("amount").path("currency").asText()).isEqualTo("EUR");
+                assertThat(copy.path("description").asText()).isEqualTo("v2:c2VhbGVk");
             }
         }
     }
 
     private static String deposit(String account, String amount, String balance) {
-        return "{\"accountId\":\"" + account + "\",\"amount\":{\"amount\":" + amount + ",\"currency\":\"EUR\"},"
-                + "\"balance\":{\"amount\":" + balance + ",\"currency\":\"EUR\"},\"description\":\"\",\"reference\":\"\"}";
+        return "{\"accountId\":\"" + account + "\",\"customerId\":\"customer-1\","
+                + "\"amount\":{\"amount\":" + amount + ",\"currency\":\"EUR\"},"
+                + "\"balance\":{\"amount\":" + balance + ",\"currency\":\"EUR\"},\"description\":\"v2:c2VhbGVk\",\"reference\":null}";
     }
 
     private static void store(Connection connection, String aggregate, long sequence, String payloadType, String payload)
@@ -97,7 +99,7 @@ class DepositBulkLoadIT {
             insert.setLong(2, sequence);
             insert.setString(3, aggregate + "-" + sequence);
             insert.setString(4, payloadType);
-            insert.setString(5, payloadType.equals(DEPOSITED) ? "2" : null);
+            insert.setString(5, payloadType.equals(DEPOSITED) ? "4" : null);
             insert.setBytes(6, payload.getBytes(StandardCharsets.UTF_8));
             insert.setBytes(7, "{\"user\":\"bench\",\"correlationId\":\"request-1\"}".getBytes(StandardCharsets.UTF_8));
             insert.executeUpdate();
