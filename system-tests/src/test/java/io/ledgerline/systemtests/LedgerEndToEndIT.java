@@ -136,6 +136,8 @@ class LedgerEndToEndIT {
         assertThat(source.path("items").get(0).path("amount").asText()).isEqualTo("-30.00");
         assertThat(source.path("items").get(0).path("counterpartyAccountId").asText()).isEqualTo(to);
         assertThat(source.path("items").get(1).path("type").asText()).isEqualTo("DEPOSIT");
+        // the description travels sealed under the owner's key; the query side opens it with the key reader
+        assertThat(source.path("items").get(1).path("description").asText()).isEqualTo("salary");
         JsonNode destination = eventually("/api/accounts/" + to + "/transactions",
                 found -> found.path("totalItems").asLong() == 1);
         assertThat(destination.path("items").get(0).path("type").asText()).isEqualTo("TRANSFER_CREDIT");
@@ -148,6 +150,9 @@ class LedgerEndToEndIT {
         JsonNode searched = eventually("/api/search/transactions?accountId=" + from,
                 found -> found.path("total").asLong() == 2);
         assertThat(searched.path("totalsByType").toString()).contains("TRANSFER_DEBIT").contains("DEPOSIT");
+        JsonNode salary = eventually("/api/search/transactions?accountId=" + from + "&q=salary",
+                found -> found.path("total").asLong() == 1);
+        assertThat(salary.path("hits").get(0).path("description").asText()).isEqualTo("salary");
         JsonNode credits = eventually("/api/search/transactions?accountId=" + to,
                 found -> found.path("total").asLong() == 1);
         assertThat(credits.path("hits").get(0).path("transferId").asText()).isEqualTo(transferId);
