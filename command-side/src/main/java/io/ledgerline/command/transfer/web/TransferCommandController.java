@@ -74,7 +74,9 @@ public class TransferCommandController {
             + "AMOUNT_TOO_LARGE or INVALID_REFERENCE")
     public ResponseEntity<TransferAccepted> request(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
         requireOwnSourceAccount(request);
-        return executor.execute(http, request, TransferAccepted.class, () -> {
+        // the text of a transfer is the payer's personal data
+        return executor.execute(http, request, TransferAccepted.class,
+                () -> owners.ownerOf(AccountId.of(request.fromAccountId())).map(CustomerId::value).orElse(null), () -> {
             TransferId transferId = request.transferId() == null ? TransferId.random() : TransferId.of(request.transferId());
             RequestTransferCommand command = new RequestTransferCommand(transferId, AccountId.of(request.fromAccountId()),
                     AccountId.of(request.toAccountId()), request.amount(), CurrencyCodes.parse(request.currency()),
