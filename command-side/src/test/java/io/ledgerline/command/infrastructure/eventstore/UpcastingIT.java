@@ -168,6 +168,11 @@ class UpcastingIT {
         assertThat(transfer.path("events").get(0).path("payload").path("description").asText()).isEqualTo("Rent March");
         assertThat(transfer.path("events").get(0).path("metadata").has("transferDescription")).isFalse();
         assertThat(transfer.path("events").get(0).path("metadata").path("user").asText()).isEqualTo("teller-1");
+        JsonNode withoutText = json.valueToTree(history.page(AggregateKind.TRANSFER, plain.value(), 0, 10));
+        assertThat(withoutText.path("events").get(0).path("type").asText()).isEqualTo("TransferRequested");
+        assertThat(withoutText.path("events").get(0).path("payload").path("description").isNull()).isTrue();
+        assertThat(withoutText.path("events").get(0).path("payload").path("amount").path("amount").asText())
+                .isEqualTo("30.00");
 
         commands.sendAndWait(new EraseCustomerCommand(customerId));
 
