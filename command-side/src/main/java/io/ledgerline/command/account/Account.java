@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonSetter;
 import io.ledgerline.command.customer.CustomerDirectory;
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.CustomerStanding;
+import io.ledgerline.command.customer.PersonalDataVault;
+import io.ledgerline.command.customer.PersonalDataVault.FieldText;
 import io.ledgerline.command.domain.Amounts;
 import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountClosed;
@@ -17,10 +19,13 @@ import io.ledgerline.events.AccountFrozen;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.AccountUnfrozen;
+import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.OverdraftLimitChanged;
+import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferDebitSettled;
 import java.math.BigDecimal;
@@ -28,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -35,14 +41,21 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An account in one currency: the consistency boundary for its balance. Command handlers answer
  * the account's version, the sequence number of its last event (opening answers the id; its
  * version is 0). Snapshots are taken by {@code accountSnapshotTrigger} and hold these fields.
+ *
+ * <p>The free text of a deposit or withdrawal is its owner's personal data: it leaves the aggregate
+ * only sealed under the owner's key (see {@link PersonalDataVault}), and not at all once the owner
+ * was erased.
  */
 @Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger")
+// revision 2 keeps the owner: snapshots taken before (no revision) lack it and are skipped, the events replayed
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 public class Account {
@@ -77,6 +90,8 @@ public class Account {
 
     @AggregateIdentifier
     private AccountId accountId;
+    /** Whose key seals the free text of this account's bookings. */
+    private CustomerId owner;
     private Currency currency;
     private Money balance;
     private Money overdraftLimit;
@@ -111,21 +126,26 @@ public class Account {
     }
 
     @CommandHandler
-    public long deposit(DepositMoneyCommand command, MoneyRange range) {
+    public long deposit(DepositMoneyCommand command, MoneyRange range, PersonalDataVault vault) {
         requireNotClosed();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
-        apply(new MoneyDeposited(accountId, amount, balance.plus(amount), description(command.description()),
-                reference(command.reference()), externalReference(command.externalReference())));
+        List<PersonalData> text = vault.sealUnlessErased(owner, List.of(
+                new FieldText(PersonalDataField.DESCRIPTION, description(command.description())),
+                new FieldText(PersonalDataField.REFERENCE, reference(command.reference())),
+                new FieldText(PersonalDataField.EXTERNAL_REFERENCE, externalReference(command.externalReference()))));
+        apply(new MoneyDeposited(accountId, owner, amount, balance.plus(amount), text.get(0), text.get(1), text.get(2)));
         return version;
     }
 
     @CommandHandler
-    public long withdraw(WithdrawMoneyCommand command, MoneyRange range) {
+    public long withdraw(WithdrawMoneyCommand command, MoneyRange range, PersonalDataVault vault) {
         requireOpen();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
         requireFundsFor(amount);
-        apply(new MoneyWithdrawn(accountId, amount, balance.minus(amount), description(command.description()),
-                externalReference(command.externalReference())));
+        List<PersonalData> text = vault.sealUnlessErased(owner, List.of(
+                new FieldText(PersonalDataField.DESCRIPTION, description(command.description())),
+                new FieldText(PersonalDataField.EXTERNAL_REFERENCE, externalReference(command.externalReference()))));
+        apply(new MoneyWithdrawn(accountId, owner, amount, balance.minus(amount), text.get(0), text.get(1)));
         return version;
     }
 
@@ -252,9 +272,10 @@ public class Account {
         return new Money(limit, currency);
     }
 
+    /** Trimmed; null when none was given or it is blank. */
     private static String description(String description) {
-        if (description == null) {
-            return "";
+        if (description == null || description.isBlank()) {
+            return null;
         }
         String trimmed = description.strip();
         if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
@@ -263,9 +284,10 @@ public class Account {
         return trimmed;
     }
 
+    /** Trimmed; null when none was given or it is blank. */
     private static String reference(String reference) {
-        if (reference == null) {
-            return "";
+        if (reference == null || reference.isBlank()) {
+            return null;
         }
         String trimmed = reference.strip();
         if (trimmed.length() > MAX_REFERENCE_LENGTH) {
@@ -274,9 +296,10 @@ public class Account {
         return trimmed;
     }
 
+    /** Trimmed; null when none was given or it is blank. */
     private static String externalReference(String externalReference) {
-        if (externalReference == null) {
-            return "";
+        if (externalReference == null || externalReference.isBlank()) {
+            return null;
         }
         String trimmed = externalReference.strip();
         if (trimmed.length() > MAX_EXTERNAL_REFERENCE_LENGTH) {
@@ -288,6 +311,7 @@ public class Account {
     @EventSourcingHandler
     void on(AccountOpened event, @SequenceNumber long sequence) {
         accountId = event.accountId();
+        owner = event.customerId();
         currency = event.currency();
         balance = Money.zero(event.currency());
         overdraftLimit = event.overdraftLimit();

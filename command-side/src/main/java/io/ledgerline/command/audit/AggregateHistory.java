@@ -2,6 +2,7 @@ package io.ledgerline.command.audit;
 
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.EventTypes;
+import io.ledgerline.support.personaldata.TextBeforeSealing;
 import io.ledgerline.support.text.TextRules;
 import java.util.Iterator;
 import java.util.List;
@@ -64,7 +65,14 @@ public class AggregateHistory {
         Class<?> type = event.getPayloadType();
         return new AuditedEvent(event.getSequenceNumber(), event.getIdentifier(), EventTypes.nameOf(type),
                 EventTypes.revisionOf(type), event.getTimestamp(), payloads.of(event.getPayload()),
-                new TreeMap<>(event.getMetaData()));
+                metadataOf(event));
+    }
+
+    /** Without the client's transfer text that older events kept as metadata: the payload shows it, masked once erased. */
+    private static TreeMap<String, Object> metadataOf(DomainEventMessage<?> event) {
+        TreeMap<String, Object> metadata = new TreeMap<>(event.getMetaData());
+        metadata.remove(TextBeforeSealing.TRANSFER_DESCRIPTION_METADATA);
+        return metadata;
     }
 
     private static RecordedEvent recorded(DomainEventMessage<?> event) {

@@ -7,6 +7,7 @@ import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,7 +49,8 @@ public class Customer {
             throw new DuplicateEmail(email);
         }
         CustomerId id = command.customerId();
-        apply(new CustomerRegistered(id, vault.seal(id, name), vault.seal(id, email)));
+        apply(new CustomerRegistered(id, vault.seal(id, PersonalDataField.NAME, name),
+                vault.seal(id, PersonalDataField.EMAIL, email)));
     }
 
     @CommandHandler
@@ -57,8 +59,8 @@ public class Customer {
         requireNotErased();
         String newName = validName(command.name());
         String newEmail = validEmail(command.email());
-        String currentName = vault.open(customerId, name);
-        String currentEmail = vault.open(customerId, email);
+        String currentName = vault.open(customerId, PersonalDataField.NAME, name);
+        String currentEmail = vault.open(customerId, PersonalDataField.EMAIL, email);
         if (newName.equals(currentName) && newEmail.equals(currentEmail)) {
             return version;
         }
@@ -66,8 +68,8 @@ public class Customer {
                 && customers.isEmailTaken(newEmail, customerId)) {
             throw new DuplicateEmail(newEmail);
         }
-        apply(new CustomerDetailsChanged(customerId, vault.seal(customerId, newName),
-                vault.seal(customerId, newEmail)));
+        apply(new CustomerDetailsChanged(customerId, vault.seal(customerId, PersonalDataField.NAME, newName),
+                vault.seal(customerId, PersonalDataField.EMAIL, newEmail)));
         return version;
     }
 

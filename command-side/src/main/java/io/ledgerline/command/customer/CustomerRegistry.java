@@ -4,6 +4,7 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.PersonalDataField;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +50,7 @@ class CustomerRegistry implements CustomerDirectory {
     /** The key was created earlier in this same transaction, so the sealed email opens here. */
     @EventHandler
     void on(CustomerRegistered event) {
-        String email = vault.open(event.customerId(), event.email());
+        String email = vault.open(event.customerId(), PersonalDataField.EMAIL, event.email());
         try {
             jdbc.update("INSERT INTO customer_registry (customer_id, email, erased) VALUES (?, ?, false)",
                     event.customerId().value(), EmailAddresses.normalized(email));
@@ -60,7 +61,7 @@ class CustomerRegistry implements CustomerDirectory {
 
     @EventHandler
     void on(CustomerDetailsChanged event) {
-        String email = vault.open(event.customerId(), event.email());
+        String email = vault.open(event.customerId(), PersonalDataField.EMAIL, event.email());
         try {
             jdbc.update("UPDATE customer_registry SET email = ? WHERE customer_id = ?",
                     EmailAddresses.normalized(email), event.customerId().value());

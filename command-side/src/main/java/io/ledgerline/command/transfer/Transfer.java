@@ -3,16 +3,26 @@ package io.ledgerline.command.transfer;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.command.account.AccountDirectory;
+import io.ledgerline.command.account.AccountOwners;
+import io.ledgerline.command.account.InvalidDescription;
+import io.ledgerline.command.account.InvalidReference;
+import io.ledgerline.command.customer.PersonalDataVault;
+import io.ledgerline.command.customer.PersonalDataVault.FieldText;
 import io.ledgerline.command.domain.Amounts;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
+import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.events.TransferRequested;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,10 +34,16 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A transfer's own record: requested once per id, then completed or failed by {@link TransferSaga}.
- * Command handlers answer the transfer's version.
+ * Command handlers answer the transfer's version. Its description and reference are the payer's
+ * personal data (the source account's owner): sealed under the payer's key, and not kept at all
+ * once the payer was erased.
  */
 @Aggregate
 public class Transfer {
+
+    /** The same rules as a deposit's description and reference. */
+    static final int MAX_DESCRIPTION_LENGTH = 140;
+    static final int MAX_REFERENCE_LENGTH = 35;
 
     enum Status { REQUESTED, COMPLETED, FAILED }
 
@@ -36,6 +52,10 @@ public class Transfer {
     private AccountId sourceAccountId;
     private AccountId destinationAccountId;
     private Money amount;
+    private CustomerId payer;
+    // sealed as the event carries them
+    private PersonalData description;
+    private PersonalData reference;
     private Status status;
     private long version;
 
@@ -45,9 +65,12 @@ public class Transfer {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long request(RequestTransferCommand command, AccountDirectory accounts, MoneyRange range) {
+    public long request(RequestTransferCommand command, AccountDirectory accounts, AccountOwners owners,
+            MoneyRange range, PersonalDataVault vault) {
+        String givenDescription = description(command.description());
+        String givenReference = reference(command.reference());
         if (transferId != null) {
-            return repeated(command);
+            return repeated(command, givenDescription, givenReference, vault);
         }
         if (Objects.equals(command.sourceAccountId(), command.destinationAccountId())) {
             throw new SameAccountTransfer(command.sourceAccountId());
@@ -58,8 +81,13 @@ public class Transfer {
             throw new CurrencyMismatch(sourceCurrency, destinationCurrency);
         }
         Money amount = Amounts.positive(command.amount(), command.currency(), sourceCurrency, range);
+        CustomerId payer = owners.ownerOf(command.sourceAccountId())
+                .orElseThrow(() -> new UnknownAccount(command.sourceAccountId()));
+        List<PersonalData> text = vault.sealUnlessErased(payer, List.of(
+                new FieldText(PersonalDataField.DESCRIPTION, givenDescription),
+                new FieldText(PersonalDataField.REFERENCE, givenReference)));
         apply(new TransferRequested(command.transferId(), command.sourceAccountId(), command.destinationAccountId(),
-                amount));
+                amount, payer, text.get(0), text.get(1)));
         return version;
     }
 
@@ -86,15 +114,51 @@ public class Transfer {
     }
 
     /** The same request again is answered with the transfer as it is; a different one under the same id is refused. */
-    private long repeated(RequestTransferCommand command) {
+    private long repeated(RequestTransferCommand command, String givenDescription, String givenReference,
+            PersonalDataVault vault) {
         boolean same = command.sourceAccountId().equals(sourceAccountId)
                 && command.destinationAccountId().equals(destinationAccountId)
                 && amount.currency().equals(command.currency())
-                && command.amount() != null && amount.amount().compareTo(command.amount()) == 0;
+                && command.amount() != null && amount.amount().compareTo(command.amount()) == 0
+                && sameText(PersonalDataField.DESCRIPTION, description, givenDescription, vault)
+                && sameText(PersonalDataField.REFERENCE, reference, givenReference, vault);
         if (!same) {
             throw new TransferIdReused(transferId);
         }
         return version;
+    }
+
+    /** Text sealed under a key deleted since (the payer was erased) can no longer be compared: any text matches it. */
+    private boolean sameText(PersonalDataField field, PersonalData stored, String given, PersonalDataVault vault) {
+        if (stored == null) {
+            return given == null;
+        }
+        String opened = vault.open(payer, field, stored);
+        return opened.equals(given) || (stored.isSealed() && PersonalDataOpener.ERASED.equals(opened));
+    }
+
+    /** Trimmed; null when none was given or it is blank. */
+    private static String description(String description) {
+        if (description == null || description.isBlank()) {
+            return null;
+        }
+        String trimmed = description.strip();
+        if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidDescription(MAX_DESCRIPTION_LENGTH);
+        }
+        return trimmed;
+    }
+
+    /** Trimmed; null when none was given or it is blank. */
+    private static String reference(String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        String trimmed = reference.strip();
+        if (trimmed.length() > MAX_REFERENCE_LENGTH) {
+            throw new InvalidReference(MAX_REFERENCE_LENGTH);
+        }
+        return trimmed;
     }
 
     private static Currency currencyOf(AccountId accountId, AccountDirectory accounts) {
@@ -110,6 +174,9 @@ public class Transfer {
         sourceAccountId = event.sourceAccountId();
         destinationAccountId = event.destinationAccountId();
         amount = event.amount();
+        payer = event.payerCustomerId();
+        description = event.description();
+        reference = event.reference();
         status = Status.REQUESTED;
         version = sequence;
     }

@@ -68,6 +68,19 @@ public class CommandExecutor {
      */
     public <T> ResponseEntity<T> execute(HttpServletRequest request, Object body, Class<T> responseType,
             Supplier<ResponseEntity<T>> command) {
+        return execute(request, body, responseType, () -> null, command);
+    }
+
+    /**
+     * For a request whose body carries a customer's personal data though its answer names no
+     * customer (the free text of a booking or transfer): the hash of the request, kept with its
+     * idempotency key, is removed by that customer's erasure like the customer's own requests'.
+     *
+     * @param personOfTheBody the customer whose personal data the body carries, or null; asked only
+     *                        for a request with an idempotency key
+     */
+    public <T> ResponseEntity<T> execute(HttpServletRequest request, Object body, Class<T> responseType,
+            Supplier<String> personOfTheBody, Supplier<ResponseEntity<T>> command) {
         String caller = RequestOrigin.current().map(RequestOrigin::user).orElse(MetadataKeys.ANONYMOUS);
         String key = idempotencyKey(request);
         String requestHash = key == null ? null : requestHash(request, body);
@@ -80,7 +93,7 @@ public class CommandExecutor {
                 }
             }
             try {
-                return transaction.execute(status -> run(caller, key, requestHash, command));
+                return transaction.execute(status -> run(caller, key, requestHash, personOfTheBody, command));
             } catch (KeyAlreadyClaimed concurrentDuplicate) {
                 // the first request under the key committed meanwhile; the next round answers as it did
             } catch (ConcurrencyException conflict) {
@@ -93,7 +106,8 @@ public class CommandExecutor {
                 : new ConcurrencyException("Idempotency key " + key + " stayed contended");
     }
 
-    private <T> ResponseEntity<T> run(String caller, String key, String requestHash, Supplier<ResponseEntity<T>> command) {
+    private <T> ResponseEntity<T> run(String caller, String key, String requestHash, Supplier<String> personOfTheBody,
+            Supplier<ResponseEntity<T>> command) {
         if (key != null) {
             keys.claim(caller, key, requestHash);
         }
@@ -102,7 +116,8 @@ public class CommandExecutor {
             HttpHeaders headers = response.getHeaders();
             keys.complete(caller, key, response.getStatusCode().value(), toJson(response.getBody()),
                     headers.getLocation() == null ? null : headers.getLocation().toString(), headers.getETag(),
-                    response.getBody() instanceof CustomerScoped aboutCustomer ? aboutCustomer.customerId() : null);
+                    response.getBody() instanceof CustomerScoped aboutCustomer ? aboutCustomer.customerId()
+                            : personOfTheBody.get());
         }
         return response;
     }

@@ -16,7 +16,10 @@ import io.ledgerline.events.TransferDebitSettled;
 import io.ledgerline.events.TransferId;
 import java.util.Currency;
 
-/** Object mother of account events for Given-When-Then fixtures; amounts are in EUR unless said otherwise. */
+/**
+ * Object mother of account events for Given-When-Then fixtures; amounts are in EUR unless said
+ * otherwise, and bookings carry no text (only the account's state matters in given events).
+ */
 public final class AccountEvents {
 
     public static final AccountId ACCOUNT = AccountId.of("acc-1");
@@ -40,11 +43,11 @@ public final class AccountEvents {
     }
 
     public static MoneyDeposited deposited(AccountId accountId, String amount, String balance) {
-        return new MoneyDeposited(accountId, eur(amount), eur(balance), "deposit", "");
+        return new MoneyDeposited(accountId, OWNER, eur(amount), eur(balance), null, null, null);
     }
 
     public static MoneyWithdrawn withdrawn(AccountId accountId, String amount, String balance) {
-        return new MoneyWithdrawn(accountId, eur(amount), eur(balance), "withdrawal");
+        return new MoneyWithdrawn(accountId, OWNER, eur(amount), eur(balance), null, null);
     }
 
     public static AccountFrozen frozen(AccountId accountId) {

@@ -6,6 +6,7 @@ import static io.ledgerline.command.account.AccountEvents.OWNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.customer.InMemoryCustomerDirectory;
+import io.ledgerline.command.customer.InMemoryPersonalDataVault;
 import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountClosed;
 import io.ledgerline.events.AccountCreditedForTransfer;
@@ -51,6 +52,7 @@ class AccountInvariantsTest {
     private static List<Object> eventsOf(List<Object> history, Object command) {
         FixtureConfiguration<Account> fixture = new AggregateTestFixture<>(Account.class);
         fixture.registerInjectableResource(new InMemoryCustomerDirectory().active(OWNER));
+        fixture.registerInjectableResource(new InMemoryPersonalDataVault());
         fixture.registerInjectableResource(MoneyRange.upTo("1000000000.00"));
         List<Object> emitted = new ArrayList<>();
         fixture.given(history).when(command).expectEventsMatching(Matchers.predicate(events -> {

@@ -14,12 +14,17 @@ import static io.ledgerline.command.account.AccountEvents.frozen;
 import static io.ledgerline.command.account.AccountEvents.opened;
 import static io.ledgerline.command.account.AccountEvents.overdraftLimitChanged;
 import static io.ledgerline.command.account.AccountEvents.withdrawn;
+import static io.ledgerline.command.account.SealedBookings.exactly;
 import static io.ledgerline.command.domain.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerline.command.account.SealedBookings.OpenedDeposit;
+import io.ledgerline.command.account.SealedBookings.OpenedWithdrawal;
 import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.InMemoryCustomerDirectory;
+import io.ledgerline.command.customer.InMemoryPersonalDataVault;
 import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
@@ -32,7 +37,9 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.events.TransferId;
+import io.ledgerline.support.personaldata.PersonalDataUnreadable;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,11 +63,13 @@ class AccountTest {
     private static final String ABOVE_MAX = "1000000000.01";
     private static final String MAX_JPY = "100000000000";
 
+    private final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     private FixtureConfiguration<Account> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Account.class);
+        fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(new InMemoryCustomerDirectory().active(OWNER).erased(ERASED_CUSTOMER));
         fixture.registerInjectableResource(new MoneyRange(new BigDecimal(MAX), Map.of(JPY, new BigDecimal(MAX_JPY))));
     }
@@ -148,7 +157,7 @@ class AccountTest {
         void emitsMoneyDepositedWithTheNewBalanceAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "10", "10"))
                     .when(deposit("2.5"))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("2.50"), eur("12.50"), "deposit", ""))
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("2.50"), eur("12.50"), "deposit", null, null)))
                     .expectResultMessagePayload(2L);
         }
 
@@ -156,14 +165,14 @@ class AccountTest {
         void acceptsMoneyOnAFrozenAccount() {
             fixture.given(opened(ACCOUNT), frozen(ACCOUNT))
                     .when(deposit("5"))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("5"), eur("5"), "deposit", ""));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("5"), eur("5"), "deposit", null, null)));
         }
 
         @Test
         void acceptsExactlyTheMaximumAmount() {
             fixture.given(opened(ACCOUNT))
                     .when(deposit(MAX))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur(MAX), eur(MAX), "deposit", ""));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur(MAX), eur(MAX), "deposit", null, null)));
         }
 
         @Test
@@ -182,15 +191,14 @@ class AccountTest {
         void growsTheBalancePastTheMaximumAmountExactly() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, MAX, "100000000000000000000.00"))
                     .when(deposit(MAX))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur(MAX), eur("100000000001000000000.00"), "deposit", ""));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur(MAX), eur("100000000001000000000.00"), "deposit", null, null)));
         }
 
         @Test
         void takesTheMaximumOfTheCurrencyWhereItHasOneOfItsOwn() {
             fixture.given(new AccountOpened(ACCOUNT, OWNER, JPY, Money.of("0", "JPY")))
                     .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal(MAX_JPY), JPY, "deposit"))
-                    .expectEvents(new MoneyDeposited(ACCOUNT, Money.of(MAX_JPY, "JPY"), Money.of(MAX_JPY, "JPY"),
-                            "deposit", ""));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, Money.of(MAX_JPY, "JPY"), Money.of(MAX_JPY, "JPY"), "deposit", null, null)));
         }
 
         @Test
@@ -235,7 +243,7 @@ class AccountTest {
             fixture.given(opened(ACCOUNT))
                     .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", " INV-7 ", null, null))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "INV-7"));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), "rent", "INV-7", null)));
         }
 
         @Test
@@ -250,7 +258,7 @@ class AccountTest {
             fixture.given(opened(ACCOUNT))
                     .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", null, " PAY-1 ", null))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "", "PAY-1"));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), "rent", null, "PAY-1")));
         }
 
         @Test
@@ -258,7 +266,7 @@ class AccountTest {
             fixture.given(opened(ACCOUNT))
                     .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", null, "x".repeat(64), null))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new MoneyDeposited(ACCOUNT, eur("7"), eur("7"), "rent", "", "x".repeat(64)));
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), "rent", null, "x".repeat(64))));
         }
 
         @Test
@@ -266,6 +274,52 @@ class AccountTest {
             assertRefused(fixture.given(opened(ACCOUNT))
                             .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, "rent", null, "x".repeat(65), null)),
                     InvalidExternalReference.class, InvalidExternalReference.CODE);
+        }
+
+        @Test
+        void sealsEveryTextUnderTheOwnersKeyForItsOwnField() {
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, " rent ", " INV-7 ", " PAY-1 ", null))
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), "rent", "INV-7",
+                            "PAY-1")));
+
+            assertThat(vault.hasKey(OWNER)).isTrue();
+        }
+
+        @Test
+        void sealsTextThatOpensNeitherAsAnotherFieldNorForAnotherCustomer() {
+            List<Object> payloads = new ArrayList<>();
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", "INV-7", null, null))
+                    .expectEventsMatching(SealedBookings.capturing(payloads));
+
+            MoneyDeposited deposit = (MoneyDeposited) payloads.get(0);
+            assertThatThrownBy(() -> vault.open(OWNER, PersonalDataField.REFERENCE, deposit.description()))
+                    .isInstanceOf(PersonalDataUnreadable.class);
+            vault.seal(ERASED_CUSTOMER, PersonalDataField.NAME, "a key of another customer");
+            assertThatThrownBy(() -> vault.open(ERASED_CUSTOMER, PersonalDataField.DESCRIPTION, deposit.description()))
+                    .isInstanceOf(PersonalDataUnreadable.class);
+        }
+
+        @Test
+        void carriesNoTextAndCreatesNoKeyWhenNoneIsGiven() {
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, null, "  ", null, null))
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), null, null, null)));
+
+            assertThat(vault.hasKey(OWNER)).isFalse();
+        }
+
+        @Test
+        void booksTheMoneyWithoutItsTextOnceTheOwnerIsErasedAndCreatesNoKey() {
+            vault.shred(OWNER);
+
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, new BigDecimal("7"), EUR, "rent", "INV-7", "PAY-1", null))
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("7"), eur("7"), null, null, null)))
+                    .expectResultMessagePayload(1L);
+
+            assertThat(vault.hasKey(OWNER)).isFalse();
         }
 
         @Test
@@ -282,7 +336,7 @@ class AccountTest {
         void emitsMoneyWithdrawnWhenFundsSuffice() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
                     .when(withdraw("20"))
-                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("20"), eur("30"), "withdrawal"))
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("20"), eur("30"), "withdrawal", null)))
                     .expectResultMessagePayload(2L);
         }
 
@@ -290,7 +344,37 @@ class AccountTest {
         void recordsThePaymentSystemsReferenceTrimmed() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
                     .when(new WithdrawMoneyCommand(ACCOUNT, new BigDecimal("20"), EUR, "card", " ATM-9 ", null))
-                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("20"), eur("30"), "card", "ATM-9"));
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("20"), eur("30"), "card", "ATM-9")));
+        }
+
+        @Test
+        void sealsEveryTextUnderTheOwnersKeyForItsOwnField() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(new WithdrawMoneyCommand(ACCOUNT, new BigDecimal("20"), EUR, "card", "ATM-9", null))
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("20"), eur("30"), "card", "ATM-9")));
+
+            assertThat(vault.hasKey(OWNER)).isTrue();
+        }
+
+        @Test
+        void carriesNoTextAndCreatesNoKeyWhenNoneIsGiven() {
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(new WithdrawMoneyCommand(ACCOUNT, new BigDecimal("20"), EUR, null, null, null))
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("20"), eur("30"), null, null)));
+
+            assertThat(vault.hasKey(OWNER)).isFalse();
+        }
+
+        @Test
+        void booksTheMoneyWithoutItsTextOnceTheOwnerIsErasedAndCreatesNoKey() {
+            vault.shred(OWNER);
+
+            fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
+                    .when(new WithdrawMoneyCommand(ACCOUNT, new BigDecimal("20"), EUR, "card", "ATM-9", null))
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("20"), eur("30"), null, null)))
+                    .expectResultMessagePayload(2L);
+
+            assertThat(vault.hasKey(OWNER)).isFalse();
         }
 
         @Test
@@ -304,7 +388,7 @@ class AccountTest {
         void goesIntoTheOverdraftUpToItsLimit() {
             fixture.given(opened(ACCOUNT, "100"), deposited(ACCOUNT, "50", "50"))
                     .when(withdraw("150"))
-                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur("150"), eur("-100"), "withdrawal"));
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur("150"), eur("-100"), "withdrawal", null)));
         }
 
         @Test
@@ -323,7 +407,7 @@ class AccountTest {
         void acceptsExactlyTheMaximumAmount() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, MAX, "5000000000.00"))
                     .when(withdraw(MAX))
-                    .expectEvents(new MoneyWithdrawn(ACCOUNT, eur(MAX), eur("4000000000.00"), "withdrawal"));
+                    .expectEventsMatching(exactly(vault, new OpenedWithdrawal(ACCOUNT, OWNER, eur(MAX), eur("4000000000.00"), "withdrawal", null)));
         }
 
         @Test

@@ -13,6 +13,7 @@ import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CustomerStateFoldTest {
@@ -24,7 +25,7 @@ class CustomerStateFoldTest {
             events.detailsChanged(ADA, "Ada King", "king@example.org"),
             erased(ADA));
     private final InMemoryCustomerDirectory customers = new InMemoryCustomerDirectory().active(ADA);
-    private final CustomerStateFold fold = new CustomerStateFold(new AuditedPersonalData(vault.opener(), customers));
+    private final CustomerStateFold fold = new CustomerStateFold(new AuditedPersonalData(vault.opener(), customers, account -> Optional.empty()));
 
     private CustomerState atVersion(long version) {
         return Replay.upTo(history, PointInHistory.atVersion(version), fold).orElseThrow();

@@ -4,6 +4,7 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.PersonalDataField;
 
 /**
  * Object mother of customer events for Given-When-Then fixtures. Their personal data is sealed in
@@ -24,11 +25,13 @@ public final class CustomerEvents {
     }
 
     public CustomerRegistered registered(CustomerId customerId, String name, String email) {
-        return new CustomerRegistered(customerId, vault.seal(customerId, name), vault.seal(customerId, email));
+        return new CustomerRegistered(customerId, vault.seal(customerId, PersonalDataField.NAME, name),
+                vault.seal(customerId, PersonalDataField.EMAIL, email));
     }
 
     public CustomerDetailsChanged detailsChanged(CustomerId customerId, String name, String email) {
-        return new CustomerDetailsChanged(customerId, vault.seal(customerId, name), vault.seal(customerId, email));
+        return new CustomerDetailsChanged(customerId, vault.seal(customerId, PersonalDataField.NAME, name),
+                vault.seal(customerId, PersonalDataField.EMAIL, email));
     }
 
     public static CustomerErased erased(CustomerId customerId) {

@@ -13,6 +13,7 @@ import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -205,8 +206,8 @@ class CustomerTest {
                     .expectSuccessfulHandlerExecution();
 
             assertThat(vault.hasKey(ADA)).isFalse();
-            assertThat(vault.open(ADA, registration.name())).isEqualTo(PersonalDataOpener.ERASED);
-            assertThat(vault.open(ADA, registration.email())).isEqualTo(PersonalDataOpener.ERASED);
+            assertThat(vault.open(ADA, PersonalDataField.NAME, registration.name())).isEqualTo(PersonalDataOpener.ERASED);
+            assertThat(vault.open(ADA, PersonalDataField.EMAIL, registration.email())).isEqualTo(PersonalDataOpener.ERASED);
         }
 
         @Test

@@ -4,6 +4,7 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
 import org.hamcrest.Description;
@@ -56,17 +57,17 @@ final class SealedCustomerEvents {
     private static Object opened(PersonalDataVault vault, Object payload) {
         if (payload instanceof CustomerRegistered registered) {
             return new Opened(CustomerRegistered.class, registered.customerId(),
-                    open(vault, registered.customerId(), registered.name()),
-                    open(vault, registered.customerId(), registered.email()));
+                    open(vault, registered.customerId(), PersonalDataField.NAME, registered.name()),
+                    open(vault, registered.customerId(), PersonalDataField.EMAIL, registered.email()));
         }
         if (payload instanceof CustomerDetailsChanged changed) {
             return new Opened(CustomerDetailsChanged.class, changed.customerId(),
-                    open(vault, changed.customerId(), changed.name()), open(vault, changed.customerId(), changed.email()));
+                    open(vault, changed.customerId(), PersonalDataField.NAME, changed.name()), open(vault, changed.customerId(), PersonalDataField.EMAIL, changed.email()));
         }
         return payload;
     }
 
-    private static String open(PersonalDataVault vault, CustomerId owner, PersonalData value) {
-        return value.isSealed() ? vault.open(owner, value) : "NOT SEALED: " + value;
+    private static String open(PersonalDataVault vault, CustomerId owner, PersonalDataField field, PersonalData value) {
+        return value.isSealed() ? vault.open(owner, field, value) : "NOT SEALED: " + value;
     }
 }

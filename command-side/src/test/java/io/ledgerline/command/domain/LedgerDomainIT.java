@@ -20,6 +20,8 @@ import io.ledgerline.command.transfer.RequestTransferCommand;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.PersonalData;
 import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferId;
@@ -126,6 +128,33 @@ class LedgerDomainIT {
         commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal("1"), EUR, "after the old snapshot"));
 
         // neither repeated step moved money: loaded without its snapshot, the account would not know them
+        assertThat(balanceOf(account)).isEqualByComparingTo("101");
+    }
+
+    @Test
+    void anAccountSnapshotFromBeforeAccountsKeptTheirOwnerIsSkippedSoTheNextDepositIsSealedUnderTheOwnersKey()
+            throws Exception {
+        CustomerId owner = customer();
+        AccountId account = openAccount(owner, "0");
+        for (int i = 1; i <= 5; i++) {
+            commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal("20"), EUR, "deposit " + i));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Integer.class,
+                account.value()) > 0);
+        byte[] payload = jdbc.queryForObject("SELECT payload FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                byte[].class, account.value());
+        ObjectNode snapshot = (ObjectNode) json.readTree(payload);
+        assertThat(snapshot.path("owner").asText()).isEqualTo(owner.value());
+        snapshot.remove("owner");
+        jdbc.update("UPDATE snapshot_event_entry SET payload = ?, payload_revision = NULL WHERE aggregate_identifier = ?",
+                json.writeValueAsBytes(snapshot), account.value());
+
+        commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal("1"), EUR, "after the old snapshot"));
+
+        MoneyDeposited deposited = (MoneyDeposited) lastPayload(account.value());
+        assertThat(deposited.customerId()).isEqualTo(owner);
+        assertThat(deposited.description().value()).startsWith(PersonalData.SEALED_PREFIX);
         assertThat(balanceOf(account)).isEqualByComparingTo("101");
     }
 

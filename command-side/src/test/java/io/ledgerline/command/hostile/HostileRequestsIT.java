@@ -10,6 +10,7 @@ import io.ledgerline.testsupport.hostile.Endpoint;
 import io.ledgerline.testsupport.hostile.HostileHttp.Answer;
 import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
+import io.ledgerline.events.PersonalData;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -151,7 +152,8 @@ class HostileRequestsIT {
                         .runsCommand(true),
                 Endpoint.of("POST", "/api/transfers").body("{\"transferId\":\"t-" + UUID.randomUUID() + "\",\"fromAccountId\":\""
                         + accountId + "\",\"toAccountId\":\"" + otherAccountId + "\",\"amount\":\"1.00\",\"currency\":\"EUR\","
-                        + "\"description\":\"gift\"}").ids("transferId", "fromAccountId", "toAccountId").texts("description")
+                        + "\"description\":\"gift\",\"reference\":\"INV-1\"}").ids("transferId", "fromAccountId", "toAccountId")
+                        .texts("description", "reference")
                         .amounts("amount").runsCommand(false),
                 Endpoint.of("GET", "/api/audit/accounts/{accountId}/events").hostileQuery("paging", events.split("\\|")),
                 Endpoint.of("GET", "/api/audit/accounts/{accountId}/state").query("version=0")
@@ -380,8 +382,8 @@ class HostileRequestsIT {
                 assertThat(response.getStatusCode()).as(name + ": " + response.getBody()).isEqualTo(HttpStatus.CREATED);
                 String id = json.readTree(response.getBody()).path("customerId").asText();
                 // the store holds personal data only sealed; the audit API opens it again
-                assertThat(storedPayload(id).path("name").asText()).as("stored").startsWith("v1:").doesNotContain(name);
-                assertThat(storedPayload(id).path("email").asText()).startsWith("v1:");
+                assertThat(storedPayload(id).path("name").asText()).as("stored").startsWith(PersonalData.SEALED_PREFIX).doesNotContain(name);
+                assertThat(storedPayload(id).path("email").asText()).startsWith(PersonalData.SEALED_PREFIX);
                 JsonNode state = json.readTree(http.getForEntity("/api/audit/customers/{id}/state?version=0", String.class, id)
                         .getBody());
                 assertThat(state.path("name").asText()).as("read back").isEqualTo(name);
@@ -397,9 +399,11 @@ class HostileRequestsIT {
                 ResponseEntity<String> response = post("/api/accounts/" + accountId + "/deposits", json.writeValueAsString(body));
 
                 assertThat(response.getStatusCode()).as(text + ": " + response.getBody()).isEqualTo(HttpStatus.OK);
-                JsonNode stored = storedPayload(accountId);
-                assertThat(stored.path("description").asText()).isEqualTo(text);
-                assertThat(stored.path("reference").asText()).isEqualTo(body.path("reference").asText());
+                // stored only sealed; the audit API opens it again
+                assertThat(storedPayload(accountId).path("description").asText()).startsWith(PersonalData.SEALED_PREFIX);
+                JsonNode audited = lastAuditedPayload(accountId);
+                assertThat(audited.path("description").asText()).isEqualTo(text);
+                assertThat(audited.path("reference").asText()).isEqualTo(body.path("reference").asText());
             }
         }
     }
@@ -524,6 +528,14 @@ class HostileRequestsIT {
 
     private static String query(Endpoint endpoint) {
         return endpoint.validQuery().isEmpty() ? "" : "?" + endpoint.validQuery();
+    }
+
+    private JsonNode lastAuditedPayload(String accountId) throws Exception {
+        String events = "/api/audit/accounts/{id}/events?size=1&page={page}";
+        long total = json.readTree(http.getForEntity(events, String.class, accountId, 0).getBody()).path("totalEvents")
+                .asLong();
+        return json.readTree(http.getForEntity(events, String.class, accountId, total - 1).getBody())
+                .path("events").get(0).path("payload");
     }
 
     private JsonNode storedPayload(String aggregateId) throws Exception {

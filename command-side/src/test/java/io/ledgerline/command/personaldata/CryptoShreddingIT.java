@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
@@ -105,10 +106,10 @@ class CryptoShreddingIT {
         assertThat(keyRows()).isZero();
         for (StoredEvent event : before) {
             JsonNode payload = json.readTree(event.payload());
-            for (String field : List.of("name", "email")) {
-                PersonalData sealed = PersonalData.of(payload.path(field).asText());
+            for (PersonalDataField field : List.of(PersonalDataField.NAME, PersonalDataField.EMAIL)) {
+                PersonalData sealed = PersonalData.of(payload.path(field.boundName()).asText());
                 assertThat(sealed.isSealed()).isTrue();
-                assertThat(opener.open(CustomerId.of(customerId), sealed)).isEqualTo(PersonalDataOpener.ERASED);
+                assertThat(opener.open(CustomerId.of(customerId), field, sealed)).isEqualTo(PersonalDataOpener.ERASED);
             }
         }
     }

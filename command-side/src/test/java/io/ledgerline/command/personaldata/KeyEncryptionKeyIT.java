@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.support.personaldata.AesKeyEncryptionKeys;
 import io.ledgerline.support.personaldata.KeyEncryptionKeyMissing;
@@ -67,7 +68,7 @@ class KeyEncryptionKeyIT {
         byte[] dataKey = new PersonalDataKeyTable(jdbc, keks).keyOf(CustomerId.of(customerId)).orElseThrow();
         assertThat(stored).hasSize(40).isNotEqualTo(dataKey);
         assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, keks), cipher)
-                .open(CustomerId.of(customerId), sealedName(customerId))).startsWith("Ada Lovelace");
+                .open(CustomerId.of(customerId), PersonalDataField.NAME, sealedName(customerId))).startsWith("Ada Lovelace");
     }
 
     @Test
@@ -76,7 +77,7 @@ class KeyEncryptionKeyIT {
         byte[] plainKey = cipher.newKey();
         jdbc.update("INSERT INTO personal_data_keys (customer_id, key_bytes, created_at) VALUES (?, ?, ?)",
                 legacy.value(), plainKey, Timestamp.from(Instant.parse("2026-03-01T09:00:00Z")));
-        PersonalData name = cipher.seal(plainKey, legacy, "Grace Hopper");
+        PersonalData name = cipher.seal(plainKey, legacy, PersonalDataField.NAME, "Grace Hopper");
 
         int rewrapped = new PersonalDataKeyRewrapping(jdbc, transactions, keks).rewrapAll();
 
@@ -85,7 +86,7 @@ class KeyEncryptionKeyIT {
                 legacy.value());
         assertThat(row.get("kek_id")).isEqualTo(keks.currentKekId());
         assertThat((byte[]) row.get("key_bytes")).isNotEqualTo(plainKey);
-        assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, keks), cipher).open(legacy, name))
+        assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, keks), cipher).open(legacy, PersonalDataField.NAME, name))
                 .isEqualTo("Grace Hopper");
     }
 
@@ -104,7 +105,7 @@ class KeyEncryptionKeyIT {
             assertThat(jdbc.queryForList("SELECT DISTINCT kek_id FROM personal_data_keys", String.class))
                     .containsExactly(newOnly.currentKekId());
             assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, newOnly), cipher)
-                    .open(CustomerId.of(customerId), name)).startsWith("Ada Lovelace");
+                    .open(CustomerId.of(customerId), PersonalDataField.NAME, name)).startsWith("Ada Lovelace");
             PersonalDataKeyTable underOldKek = new PersonalDataKeyTable(jdbc, old);
             for (String owner : jdbc.queryForList("SELECT customer_id FROM personal_data_keys", String.class)) {
                 assertThatThrownBy(() -> underOldKek.keyOf(CustomerId.of(owner))).isInstanceOf(KeyEncryptionKeyMissing.class);
@@ -115,7 +116,7 @@ class KeyEncryptionKeyIT {
             new PersonalDataKeyRewrapping(jdbc, transactions, AesKeyEncryptionKeys.of(oldKekBytes(), List.of(newKek)))
                     .rewrapAll();
         }
-        assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, old), cipher).open(CustomerId.of(customerId), name))
+        assertThat(new PersonalDataOpener(new PersonalDataKeyTable(jdbc, old), cipher).open(CustomerId.of(customerId), PersonalDataField.NAME, name))
                 .startsWith("Ada Lovelace");
     }
 

@@ -2,24 +2,34 @@ package io.ledgerline.command.transfer;
 
 import static io.ledgerline.command.domain.Refusals.assertRefused;
 import static io.ledgerline.command.transfer.TransferEvents.DESTINATION;
+import static io.ledgerline.command.transfer.TransferEvents.PAYER;
 import static io.ledgerline.command.transfer.TransferEvents.SOURCE;
 import static io.ledgerline.command.transfer.TransferEvents.TRANSFER;
 import static io.ledgerline.command.transfer.TransferEvents.completed;
 import static io.ledgerline.command.transfer.TransferEvents.failed;
 import static io.ledgerline.command.transfer.TransferEvents.requested;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerline.command.account.AccountDirectory;
+import io.ledgerline.command.account.AccountOwners;
+import io.ledgerline.command.account.InvalidReference;
+import io.ledgerline.command.account.SealedBookings;
+import io.ledgerline.command.customer.InMemoryPersonalDataVault;
 import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
 import io.ledgerline.command.domain.MoneyRange;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferRequested;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,25 +43,40 @@ class TransferTest {
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final AccountId DOLLARS = AccountId.of("acc-usd");
 
+    private final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     private FixtureConfiguration<Transfer> fixture;
 
     @BeforeEach
     void setUp() {
         Map<AccountId, Currency> accounts = Map.of(SOURCE, EUR, DESTINATION, EUR, DOLLARS, Currency.getInstance("USD"));
+        Map<AccountId, CustomerId> owners = Map.of(SOURCE, PAYER, DESTINATION, CustomerId.of("cust-payee"),
+                DOLLARS, PAYER);
         fixture = new AggregateTestFixture<>(Transfer.class);
         fixture.registerInjectableResource((AccountDirectory) id -> Optional.ofNullable(accounts.get(id)));
+        fixture.registerInjectableResource((AccountOwners) id -> Optional.ofNullable(owners.get(id)));
         fixture.registerInjectableResource(MoneyRange.upTo("1000000000.00"));
+        fixture.registerInjectableResource(vault);
     }
 
     private static RequestTransferCommand request(AccountId source, AccountId destination, String amount) {
         return new RequestTransferCommand(TRANSFER, source, destination, new BigDecimal(amount), EUR);
     }
 
+    private static RequestTransferCommand withText(String description, String reference) {
+        return new RequestTransferCommand(TRANSFER, SOURCE, DESTINATION, new BigDecimal("30"), EUR, description, reference);
+    }
+
+    private TransferRequested requestedWithText(String description, String reference) {
+        return new TransferRequested(TRANSFER, SOURCE, DESTINATION, Money.of("30", "EUR"), PAYER,
+                vault.seal(PAYER, PersonalDataField.DESCRIPTION, description),
+                vault.seal(PAYER, PersonalDataField.REFERENCE, reference));
+    }
+
     @Nested
     class Request {
 
         @Test
-        void emitsTransferRequested() {
+        void emitsTransferRequestedNamingTheSourceAccountsOwnerAsPayer() {
             fixture.givenNoPriorActivity()
                     .when(request(SOURCE, DESTINATION, "30"))
                     .expectEvents(requested())
@@ -59,10 +84,94 @@ class TransferTest {
         }
 
         @Test
+        void sealsDescriptionAndReferenceUnderThePayersKeyForTheirFields() {
+            List<Object> payloads = new ArrayList<>();
+            fixture.givenNoPriorActivity()
+                    .when(withText(" Rent March ", " INV-7 "))
+                    .expectEventsMatching(SealedBookings.capturing(payloads));
+
+            TransferRequested event = (TransferRequested) payloads.get(0);
+            assertThat(event.payerCustomerId()).isEqualTo(PAYER);
+            assertThat(event.description().value()).startsWith("v2:").doesNotContain("Rent");
+            assertThat(event.reference().value()).startsWith("v2:").doesNotContain("INV");
+            assertThat(vault.open(PAYER, PersonalDataField.DESCRIPTION, event.description())).isEqualTo("Rent March");
+            assertThat(vault.open(PAYER, PersonalDataField.REFERENCE, event.reference())).isEqualTo("INV-7");
+        }
+
+        @Test
+        void carriesNoTextAndCreatesNoKeyWhenNoneIsGiven() {
+            fixture.givenNoPriorActivity()
+                    .when(withText("  ", null))
+                    .expectEvents(requested());
+
+            assertThat(vault.hasKey(PAYER)).isFalse();
+        }
+
+        @Test
+        void isRequestedWithoutItsTextOnceThePayerIsErasedAndCreatesNoKey() {
+            vault.shred(PAYER);
+
+            fixture.givenNoPriorActivity()
+                    .when(withText("Rent March", "INV-7"))
+                    .expectEvents(requested());
+
+            assertThat(vault.hasKey(PAYER)).isFalse();
+        }
+
+        @Test
+        void acceptsAReferenceOfThirtyFiveCharacters() {
+            fixture.givenNoPriorActivity()
+                    .when(withText(null, "x".repeat(35)))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void rejectsAReferenceThatIsTooLong() {
+            assertRefused(fixture.givenNoPriorActivity().when(withText(null, "x".repeat(36))),
+                    InvalidReference.class, InvalidReference.CODE);
+        }
+
+        @Test
+        void handlesARepeatedRequestWithTheSameTextOnce() {
+            fixture.given(requestedWithText("Rent March", "INV-7"))
+                    .when(withText(" Rent March", "INV-7 "))
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void rejectsTheSameIdWithAnotherDescription() {
+            assertRefused(fixture.given(requestedWithText("Rent March", "INV-7")).when(withText("Rent April", "INV-7")),
+                    TransferIdReused.class, TransferIdReused.CODE);
+        }
+
+        @Test
+        void rejectsTheSameIdWithAnotherReference() {
+            assertRefused(fixture.given(requestedWithText("Rent March", "INV-7")).when(withText("Rent March", null)),
+                    TransferIdReused.class, TransferIdReused.CODE);
+        }
+
+        @Test
+        void rejectsTheSameIdWithTextWhereTheFirstHadNone() {
+            assertRefused(fixture.given(requested()).when(withText("Rent March", null)),
+                    TransferIdReused.class, TransferIdReused.CODE);
+        }
+
+        @Test
+        void handlesARepeatedRequestOnceAfterThePayerWasErasedAsNothingIsLeftToCompare() {
+            TransferRequested first = requestedWithText("Rent March", "INV-7");
+            vault.shred(PAYER);
+
+            fixture.given(first)
+                    .when(withText("Rent March", "INV-7"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
         void acceptsExactlyTheMaximumAmount() {
             fixture.givenNoPriorActivity()
                     .when(request(SOURCE, DESTINATION, "1000000000.00"))
-                    .expectEvents(new TransferRequested(TRANSFER, SOURCE, DESTINATION, Money.of("1000000000.00", "EUR")));
+                    .expectEvents(new TransferRequested(TRANSFER, SOURCE, DESTINATION, Money.of("1000000000.00", "EUR"),
+                            PAYER));
         }
 
         @Test

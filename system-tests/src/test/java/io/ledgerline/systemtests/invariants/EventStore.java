@@ -1,8 +1,12 @@
 package io.ledgerline.systemtests.invariants;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.events.PersonalDataField;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,12 +28,17 @@ public final class EventStore {
     private final Supplier<String> jdbcUrl;
     private final String user;
     private final String password;
+    private final SealedText sealedText;
 
-    /** @param jdbcUrl asked again on every read, since the database server may have been restarted */
-    public EventStore(Supplier<String> jdbcUrl, String user, String password) {
+    /**
+     * @param jdbcUrl              asked again on every read, since the database server may have been restarted
+     * @param keyEncryptionKeyFile the running system's KEK, to open the descriptions of bookings
+     */
+    public EventStore(Supplier<String> jdbcUrl, String user, String password, Path keyEncryptionKeyFile) {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         this.password = password;
+        this.sealedText = new SealedText(keyEncryptionKeyFile);
     }
 
     public Ledger ledger() {
@@ -41,18 +50,30 @@ public final class EventStore {
              PreparedStatement query = connection.prepareStatement("SELECT global_index, aggregate_identifier, "
                      + "sequence_number, payload_type, payload, time_stamp FROM domain_event_entry ORDER BY global_index");
              ResultSet rows = query.executeQuery()) {
+            SealedText.Reader text = sealedText.reader(connection);
             List<StoredEvent> events = new ArrayList<>();
             while (rows.next()) {
                 String payloadType = rows.getString("payload_type");
+                String type = payloadType.substring(payloadType.lastIndexOf('.') + 1);
+                JsonNode payload = JSON.readTree(new String(rows.getBytes("payload"), StandardCharsets.UTF_8));
                 events.add(new StoredEvent(rows.getLong("global_index"), rows.getString("aggregate_identifier"),
-                        rows.getLong("sequence_number"), payloadType.substring(payloadType.lastIndexOf('.') + 1),
-                        JSON.readTree(new String(rows.getBytes("payload"), StandardCharsets.UTF_8)),
+                        rows.getLong("sequence_number"), type, withOpenedDescription(type, payload, text),
                         Instant.parse(rows.getString("time_stamp"))));
             }
             return events;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Could not read the event store", e);
         }
+    }
+
+    private static JsonNode withOpenedDescription(String type, JsonNode payload, SealedText.Reader text)
+            throws SQLException {
+        boolean booking = type.equals("MoneyDeposited") || type.equals("MoneyWithdrawn");
+        if (booking && payload.path("description").isTextual() && payload.path("customerId").isTextual()) {
+            ((ObjectNode) payload).put("description", text.open(payload.path("customerId").asText(),
+                    PersonalDataField.DESCRIPTION, payload.path("description").asText()));
+        }
+        return payload;
     }
 
     /** Transfers requested and neither completed nor failed yet: a transfer's own events after the request end it. */

@@ -16,7 +16,7 @@ public record Operation(String id, String scenario, OperationKind kind, String a
         BigDecimal amount, URI target, Outcome outcome, int status, String detail, long startedNanos,
         long endedNanos) {
 
-    /** Deposits and withdrawals carry this before their id in their description, where the event store keeps it. */
+    /** Deposits and withdrawals carry this before their id in their description, which the event store keeps sealed. */
     public static final String DESCRIPTION_PREFIX = "load ";
 
     public boolean overlaps(long fromNanos, long toNanos) {

@@ -86,7 +86,8 @@ class ReliabilityIT {
         readerToken = system.devToken("reliability-checker", "TELLER", "ADMIN");
         LocalStack stack = system.stack();
         checker = new InvariantChecker(
-                new EventStore(() -> stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword()),
+                new EventStore(() -> stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword(),
+                        system.keyEncryptionKeyFile()),
                 new QuerySideReader(system.querySideUri(), readerToken),
                 new SearchIndexReader(stack::elasticsearchUri));
     }

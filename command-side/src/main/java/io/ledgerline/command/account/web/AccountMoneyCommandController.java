@@ -1,5 +1,6 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.command.account.AccountOwners;
 import io.ledgerline.command.account.DepositMoneyCommand;
 import io.ledgerline.command.account.WithdrawMoneyCommand;
 import io.ledgerline.command.web.CommandEndpoints;
@@ -7,6 +8,7 @@ import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
 import io.ledgerline.events.AccountId;
+import io.ledgerline.events.CustomerId;
 import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,11 +35,14 @@ public class AccountMoneyCommandController {
     private final CommandGateway commandGateway;
     private final CommandExecutor executor;
     private final KnownAccounts accounts;
+    private final AccountOwners owners;
 
-    public AccountMoneyCommandController(CommandGateway commandGateway, CommandExecutor executor, KnownAccounts accounts) {
+    public AccountMoneyCommandController(CommandGateway commandGateway, CommandExecutor executor, KnownAccounts accounts,
+            AccountOwners owners) {
         this.commandGateway = commandGateway;
         this.executor = executor;
         this.accounts = accounts;
+        this.owners = owners;
     }
 
     @PostMapping(path = "/deposits", consumes = "application/json")
@@ -56,7 +61,7 @@ public class AccountMoneyCommandController {
             @Valid @RequestBody DepositRequest request, HttpServletRequest http) {
         AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
-        return executor.execute(http, request, AccountCommandResponse.class, () -> AccountCommandResponse.ok(id,
+        return executor.execute(http, request, AccountCommandResponse.class, () -> ownerOf(id), () -> AccountCommandResponse.ok(id,
                 commandGateway.<Long>sendAndWait(new DepositMoneyCommand(id, request.amount(),
                         CurrencyCodes.parse(request.currency()), request.description(), request.reference(),
                         request.externalReference(), expectedVersion))));
@@ -78,10 +83,15 @@ public class AccountMoneyCommandController {
             @Valid @RequestBody WithdrawalRequest request, HttpServletRequest http) {
         AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
-        return executor.execute(http, request, AccountCommandResponse.class, () -> AccountCommandResponse.ok(id,
+        return executor.execute(http, request, AccountCommandResponse.class, () -> ownerOf(id), () -> AccountCommandResponse.ok(id,
                 commandGateway.<Long>sendAndWait(new WithdrawMoneyCommand(id, request.amount(),
                         CurrencyCodes.parse(request.currency()), request.description(), request.externalReference(),
                         expectedVersion))));
+    }
+
+    /** The text of a booking is its account owner's personal data. */
+    private String ownerOf(AccountId id) {
+        return owners.ownerOf(id).map(CustomerId::value).orElse(null);
     }
 
     /**

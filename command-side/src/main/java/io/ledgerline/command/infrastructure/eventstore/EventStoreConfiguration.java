@@ -1,7 +1,5 @@
 package io.ledgerline.command.infrastructure.eventstore;
 
-import io.ledgerline.events.MoneyDeposited;
-import io.ledgerline.events.MoneyWithdrawn;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -105,17 +103,7 @@ class EventStoreConfiguration {
 
     /** Axon chains every EventUpcaster bean in front of the event store's deserialization. */
     @Bean
-    EventUpcaster moneyDepositedReferencesUpcaster() {
-        return new AddedTextFieldsUpcaster(MoneyDeposited.class, "reference", "externalReference");
-    }
-
-    @Bean
-    EventUpcaster moneyWithdrawnReferenceUpcaster() {
-        return new AddedTextFieldsUpcaster(MoneyWithdrawn.class, "externalReference");
-    }
-
-    @Bean
-    EventUpcaster customerPersonalDataUpcaster() {
-        return new CustomerPersonalDataUpcaster();
+    EventUpcaster textBeforeSealingUpcaster() {
+        return new TextBeforeSealingUpcaster();
     }
 }

@@ -2,10 +2,10 @@ package io.ledgerline.command.infrastructure.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.events.EventTypes;
 import io.ledgerline.events.LedgerHeaders;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -41,8 +41,12 @@ public class LedgerRecords {
         put(headers, LedgerHeaders.AGGREGATE_SEQUENCE, Long.toString(event.getSequenceNumber()));
         put(headers, LedgerHeaders.GLOBAL_POSITION, Long.toString(globalPosition));
         put(headers, LedgerHeaders.TIMESTAMP, event.getTimestamp().toString());
-        for (Map.Entry<String, ?> entry : event.getMetaData().entrySet()) {
-            put(headers, LedgerHeaders.METADATA_PREFIX + entry.getKey(), String.valueOf(entry.getValue()));
+        // only known keys: older events stored the client's transfer text as metadata, which must not reach Kafka in clear
+        for (String key : MetadataKeys.PUBLISHED) {
+            Object value = event.getMetaData().get(key);
+            if (value != null) {
+                put(headers, LedgerHeaders.METADATA_PREFIX + key, String.valueOf(value));
+            }
         }
         return record;
     }

@@ -20,9 +20,6 @@ public class CausationCorrelationDataProvider implements CorrelationDataProvider
         passedOn.put(MetadataKeys.USER, metaData.getOrDefault(MetadataKeys.USER, MetadataKeys.SYSTEM));
         passedOn.put(MetadataKeys.CORRELATION_ID, metaData.getOrDefault(MetadataKeys.CORRELATION_ID, message.getIdentifier()));
         passedOn.put(MetadataKeys.CAUSATION_ID, message.getIdentifier());
-        if (metaData.containsKey(MetadataKeys.TRANSFER_DESCRIPTION)) {
-            passedOn.put(MetadataKeys.TRANSFER_DESCRIPTION, metaData.get(MetadataKeys.TRANSFER_DESCRIPTION));
-        }
         return passedOn;
     }
 }

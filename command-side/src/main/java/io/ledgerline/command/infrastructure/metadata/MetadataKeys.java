@@ -1,8 +1,10 @@
 package io.ledgerline.command.infrastructure.metadata;
 
+import java.util.List;
+
 /**
- * Metadata keys of every command and event; the publisher copies them into Kafka headers
- * ({@code ledger-meta-user}, {@code ledger-meta-correlationId}, {@code ledger-meta-causationId}).
+ * Metadata keys of every command and event; the publisher copies these, and only these, into Kafka
+ * headers ({@code ledger-meta-user}, {@code ledger-meta-correlationId}, {@code ledger-meta-causationId}).
  */
 public final class MetadataKeys {
 
@@ -15,11 +17,9 @@ public final class MetadataKeys {
     public static final String CORRELATION_ID = "correlationId";
     /** The id of the message that directly caused this one: a command for its events, an event for a saga's command. */
     public static final String CAUSATION_ID = "causationId";
-    /**
-     * The client's text for a transfer. TransferRequested has no field for it, so it travels as
-     * metadata with every message the transfer causes, and with that on every event of it.
-     */
-    public static final String TRANSFER_DESCRIPTION = "transferDescription";
+
+    /** The keys the publisher copies into Kafka headers; nothing else stored as metadata reaches Kafka. */
+    public static final List<String> PUBLISHED = List.of(USER, CORRELATION_ID, CAUSATION_ID);
 
     /** The caller of a request without an authenticated subject; every command endpoint requires one. */
     public static final String ANONYMOUS = "anonymous";

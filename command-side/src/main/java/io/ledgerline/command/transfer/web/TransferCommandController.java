@@ -1,7 +1,6 @@
 package io.ledgerline.command.transfer.web;
 
 import io.ledgerline.command.account.AccountOwners;
-import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.command.transfer.RequestTransferCommand;
 import io.ledgerline.command.transfer.UnknownAccount;
 import io.ledgerline.command.web.CommandEndpoints;
@@ -18,9 +17,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
@@ -67,27 +64,26 @@ public class TransferCommandController {
     @Operation(summary = "Request a transfer",
             description = "Accepted once the transfer is recorded; the money moves afterwards. The Location header "
                     + "points at the transfer on the query side, where it ends COMPLETED or FAILED with a reason code. "
-                    + "Repeating a request with the same transferId and the same details moves the money once.")
+                    + "Repeating a request with the same transferId and the same details (accounts, amount, description and "
+                    + "reference) moves the money once.")
     @ApiResponse(responseCode = "202", description = "The transfer is recorded and under way")
     @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
     @ApiResponse(responseCode = "409", description = "TRANSFER_ID_REUSED: the id names another transfer request; ID_IN_USE: it names an account or customer; IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH, INVALID_AMOUNT "
-            + "or AMOUNT_TOO_LARGE")
+    @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH, INVALID_AMOUNT, "
+            + "AMOUNT_TOO_LARGE or INVALID_REFERENCE")
     public ResponseEntity<TransferAccepted> request(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
         requireOwnSourceAccount(request);
-        return executor.execute(http, request, TransferAccepted.class, () -> {
+        // the text of a transfer is the payer's personal data
+        return executor.execute(http, request, TransferAccepted.class,
+                () -> owners.ownerOf(AccountId.of(request.fromAccountId())).map(CustomerId::value).orElse(null), () -> {
             TransferId transferId = request.transferId() == null ? TransferId.random() : TransferId.of(request.transferId());
             RequestTransferCommand command = new RequestTransferCommand(transferId, AccountId.of(request.fromAccountId()),
-                    AccountId.of(request.toAccountId()), request.amount(), CurrencyCodes.parse(request.currency()));
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(description(request)));
+                    AccountId.of(request.toAccountId()), request.amount(), CurrencyCodes.parse(request.currency()),
+                    request.description(), request.reference());
+            commandGateway.sendAndWait(command);
             return ResponseEntity.accepted().location(queryBaseUrl.resolve("/api/transfers/" + transferId))
                     .body(new TransferAccepted(transferId.value()));
         });
-    }
-
-    private static Map<String, ?> description(TransferRequest request) {
-        return request.description() == null || request.description().isBlank() ? Map.of()
-                : Map.of(MetadataKeys.TRANSFER_DESCRIPTION, request.description().strip());
     }
 }

@@ -22,7 +22,10 @@ public record TransferRequest(
         @NotNull @Digits(integer = 15, fraction = 10) BigDecimal amount,
         @Schema(description = "ISO-4217 code; both accounts' currency", example = "EUR")
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO-4217 code such as EUR") String currency,
-        @Schema(description = "Recorded with every event of the transfer as metadata 'transferDescription'",
+        @Schema(description = "The client's text; at most 140 characters, sealed as the payer's personal data",
                 example = "Rent March", nullable = true)
-        @Size(max = 140) @PlainText String description) {
+        @Size(max = 140) @PlainText String description,
+        @Schema(description = "The payer's reference for the payee; at most 35 characters, sealed as the payer's "
+                + "personal data", example = "INV-2026-0042", nullable = true)
+        @Size(max = 1000) @PlainText String reference) {
 }

@@ -21,7 +21,10 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.TransferId;
+import io.ledgerline.events.TransferRequested;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.InputStream;
@@ -41,8 +44,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Events stored in an older revision, as the event store holds them today: a MoneyDeposited from
- * before deposits had a reference, a CustomerRegistered from before personal data was sealed.
+ * Events stored in an older revision, as the event store holds them today: deposits, withdrawals
+ * and transfers from before their text was sealed (and before deposits had references), a
+ * CustomerRegistered from before personal data was sealed.
  */
 @RealInfrastructure(database = "ledgerline_command")
 @SpringBootTest
@@ -74,8 +78,8 @@ class UpcastingIT {
         List<? extends DomainEventMessage<?>> events = eventStore.readEvents(accountId.value()).asStream().toList();
 
         assertThat(events).hasSize(2);
-        assertThat(events.get(1).getPayload()).isEqualTo(new MoneyDeposited(accountId, Money.of("12.50", "EUR"),
-                Money.of("12.50", "EUR"), "Salary", ""));
+        assertThat(events.get(1).getPayload()).isEqualTo(new MoneyDeposited(accountId, null, Money.of("12.50", "EUR"),
+                Money.of("12.50", "EUR"), PersonalData.unsealed("Salary"), null, null));
         long version = commands.<Long>sendAndWait(new DepositMoneyCommand(accountId, new BigDecimal("1.00"), EUR, "more"));
         assertThat(version).isEqualTo(2);
         byte[] newest = jdbc.queryForObject("""
@@ -111,6 +115,110 @@ class UpcastingIT {
                 PointInHistory.atVersion(0), customerFold);
         assertThat(registered.name()).isEqualTo(PersonalDataOpener.ERASED);
         assertThat(registered.email()).isEqualTo(PersonalDataOpener.ERASED);
+    }
+
+    @Test
+    void readsEveryOlderBookingAndTransferAsItsSealedRevisionAndShowsItsTextInTheAuditUntilTheOwnerIsErased()
+            throws Exception {
+        CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Old Timer", "old-" + customerId + "@example.org"));
+        AccountId accountId = AccountId.random();
+        commands.sendAndWait(new OpenAccountCommand(accountId, customerId, EUR, null));
+        storeBooking(accountId, 1, MoneyDeposited.class, "1", "MoneyDeposited-1.json", "12.50");
+        storeBooking(accountId, 2, MoneyDeposited.class, "2", "MoneyDeposited-2.json", "25.00");
+        storeBooking(accountId, 3, MoneyDeposited.class, "3", "MoneyDeposited-3.json", "37.50");
+        storeBooking(accountId, 4, MoneyWithdrawn.class, "1", "MoneyWithdrawn-1.json", "17.50");
+        storeBooking(accountId, 5, MoneyWithdrawn.class, "2", "MoneyWithdrawn-2.json", "-2.50");
+        // a transfer the saga will refuse (the source has no money): only its request matters here
+        AccountId emptySource = AccountId.random();
+        commands.sendAndWait(new OpenAccountCommand(emptySource, customerId, EUR, null));
+        TransferId described = TransferId.random();
+        TransferId plain = TransferId.random();
+        storeRevisionOneTransfer(described, emptySource, "{\"transferDescription\":\"Rent March\",\"user\":\"teller-1\"}");
+        storeRevisionOneTransfer(plain, emptySource, "{\"user\":\"teller-1\"}");
+
+        List<Object> payloads = eventStore.readEvents(accountId.value()).asStream()
+                .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        assertThat(payloads.subList(1, 6)).containsExactly(
+                new MoneyDeposited(accountId, null, eur("12.50"), eur("12.50"), PersonalData.unsealed("Salary"), null, null),
+                new MoneyDeposited(accountId, null, eur("12.50"), eur("25.00"), PersonalData.unsealed("Salary"),
+                        PersonalData.unsealed("INV-2026-0042"), null),
+                new MoneyDeposited(accountId, null, eur("12.50"), eur("37.50"), PersonalData.unsealed("Salary"),
+                        PersonalData.unsealed("INV-2026-0042"), PersonalData.unsealed("PAY-7f3a9c21")),
+                new MoneyWithdrawn(accountId, null, eur("20.00"), eur("17.50"), PersonalData.unsealed("Cash machine"), null),
+                new MoneyWithdrawn(accountId, null, eur("20.00"), eur("-2.50"), PersonalData.unsealed("Cash machine"),
+                        PersonalData.unsealed("ATM-0042-118")));
+        assertThat(eventStore.readEvents(described.value()).next().getPayload()).isEqualTo(new TransferRequested(
+                described, emptySource, AccountId.of("acc-2"), eur("30.00"), null, PersonalData.unsealed("Rent March"), null));
+        assertThat(eventStore.readEvents(plain.value()).next().getPayload()).isEqualTo(new TransferRequested(
+                plain, emptySource, AccountId.of("acc-2"), eur("30.00"), null));
+        long version = commands.<Long>sendAndWait(new DepositMoneyCommand(accountId, new BigDecimal("1.00"), EUR, "more"));
+        assertThat(version).isEqualTo(6);
+
+        JsonNode audited = json.valueToTree(history.page(AggregateKind.ACCOUNT, accountId.value(), 0, 10));
+        assertThat(audited.path("events").get(3).path("payload").path("description").asText()).isEqualTo("Salary");
+        assertThat(audited.path("events").get(3).path("payload").path("reference").asText()).isEqualTo("INV-2026-0042");
+        assertThat(audited.path("events").get(3).path("payload").path("externalReference").asText())
+                .isEqualTo("PAY-7f3a9c21");
+        assertThat(audited.path("events").get(5).path("payload").path("externalReference").asText())
+                .isEqualTo("ATM-0042-118");
+        assertThat(audited.path("events").get(6).path("payload").path("description").asText()).isEqualTo("more");
+        assertThat(audited.toString()).doesNotContain(PersonalData.UNSEALED_PREFIX, PersonalData.SEALED_PREFIX);
+        JsonNode transfer = json.valueToTree(history.page(AggregateKind.TRANSFER, described.value(), 0, 10));
+        assertThat(transfer.path("events").get(0).path("payload").path("description").asText()).isEqualTo("Rent March");
+        assertThat(transfer.path("events").get(0).path("metadata").has("transferDescription")).isFalse();
+        assertThat(transfer.path("events").get(0).path("metadata").path("user").asText()).isEqualTo("teller-1");
+        JsonNode withoutText = json.valueToTree(history.page(AggregateKind.TRANSFER, plain.value(), 0, 10));
+        assertThat(withoutText.path("events").get(0).path("type").asText()).isEqualTo("TransferRequested");
+        assertThat(withoutText.path("events").get(0).path("payload").path("description").isNull()).isTrue();
+        assertThat(withoutText.path("events").get(0).path("payload").path("amount").path("amount").asText())
+                .isEqualTo("30.00");
+
+        commands.sendAndWait(new EraseCustomerCommand(customerId));
+
+        String erasedAccount = json.writeValueAsString(history.page(AggregateKind.ACCOUNT, accountId.value(), 0, 10));
+        assertThat(erasedAccount).doesNotContain("Salary", "INV-2026-0042", "PAY-7f3a9c21", "Cash machine", "ATM-0042-118",
+                "\"more\"").contains(PersonalDataOpener.ERASED);
+        assertThat(json.writeValueAsString(history.page(AggregateKind.TRANSFER, described.value(), 0, 10)))
+                .doesNotContain("Rent March").contains(PersonalDataOpener.ERASED);
+    }
+
+    private static Money eur(String amount) {
+        return Money.of(amount, "EUR");
+    }
+
+    /** A shared-events golden of an older revision, for this account, written as Axon wrote it back then. */
+    private void storeBooking(AccountId accountId, long sequence, Class<?> type, String revision, String golden,
+            String balance) throws Exception {
+        ObjectNode payload;
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + golden)) {
+            payload = (ObjectNode) json.readTree(in);
+        }
+        payload.put("accountId", accountId.value());
+        ((ObjectNode) payload.path("balance")).put("amount", balance);
+        store("Account", accountId.value(), sequence, type, revision, payload, "{}");
+    }
+
+    /** Revision 1 of TransferRequested; the client's text, if any, travelled as metadata. */
+    private void storeRevisionOneTransfer(TransferId transferId, AccountId source, String metadata) throws Exception {
+        ObjectNode payload;
+        try (InputStream in = getClass().getResourceAsStream("/golden/TransferRequested-1.json")) {
+            payload = (ObjectNode) json.readTree(in);
+        }
+        payload.put("transferId", transferId.value());
+        payload.put("sourceAccountId", source.value());
+        store("Transfer", transferId.value(), 0, TransferRequested.class, "1", payload, metadata);
+    }
+
+    private void store(String aggregateType, String aggregateId, long sequence, Class<?> type, String revision,
+            ObjectNode payload, String metadata) throws Exception {
+        jdbc.update("""
+                INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (nextval('domain_event_entry_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                aggregateId, sequence, aggregateType, UUID.randomUUID().toString(),
+                DateTimeUtils.formatInstant(Instant.now()), type.getName(), revision, json.writeValueAsBytes(payload),
+                metadata.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The revision-1 golden of shared-events for this customer, with the registry row the command side kept then. */

@@ -113,6 +113,36 @@ class IdempotencyKeyRetentionIT {
         }
 
         @Test
+        void removesTheRequestHashesOfBookingsAndTransfersWhoseTextIsTheOwnersPersonalData() throws Exception {
+            String owner = customerId(send(HttpMethod.POST, "/api/customers", details("owner"), null));
+            String account = accountOf(owner);
+            String otherAccount = accountOf(owner);
+            String deposit = UUID.randomUUID().toString();
+            String withdrawal = UUID.randomUUID().toString();
+            String transfer = UUID.randomUUID().toString();
+            send(HttpMethod.POST, "/api/accounts/" + account + "/deposits",
+                    "{\"amount\":\"50\",\"currency\":\"EUR\",\"description\":\"Rent March\",\"reference\":\"INV-7\"}", deposit);
+            send(HttpMethod.POST, "/api/accounts/" + account + "/withdrawals",
+                    "{\"amount\":\"5\",\"currency\":\"EUR\",\"description\":\"Cash\"}", withdrawal);
+            send(HttpMethod.POST, "/api/transfers", "{\"fromAccountId\":\"" + account + "\",\"toAccountId\":\""
+                    + otherAccount + "\",\"amount\":\"5\",\"currency\":\"EUR\",\"description\":\"Gift\"}", transfer);
+            String someoneElses = UUID.randomUUID().toString();
+            send(HttpMethod.POST, "/api/accounts/" + accountOf(customerId(send(HttpMethod.POST, "/api/customers",
+                    details("else"), null))) + "/deposits", "{\"amount\":\"1\",\"currency\":\"EUR\",\"description\":\"Rent\"}",
+                    someoneElses);
+
+            send(HttpMethod.POST, "/api/customers/" + owner + "/erasure", null, null);
+
+            assertThat(hashes(deposit, withdrawal, transfer)).containsOnlyNulls().hasSize(3);
+            assertThat(hashes(someoneElses)).doesNotContainNull().hasSize(1);
+        }
+
+        private String accountOf(String customerId) throws Exception {
+            return json.readTree(send(HttpMethod.POST, "/api/accounts",
+                    "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\"}", null).getBody()).path("accountId").asText();
+        }
+
+        @Test
         void aRegistrationRetriedAfterTheErasureStillAnswersAsTheFirstTime() {
             String registration = UUID.randomUUID().toString();
             String body = details("retried");
