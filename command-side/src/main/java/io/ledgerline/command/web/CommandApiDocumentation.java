@@ -1,5 +1,7 @@
 package io.ledgerline.command.web;
 
+import io.ledgerline.command.web.ratelimit.RateLimitConfiguration;
+import io.ledgerline.support.web.apidocs.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
@@ -26,6 +28,11 @@ import org.springframework.context.annotation.Configuration;
 class CommandApiDocumentation {
 
     static final String BEARER = "bearer";
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses((path, method) -> RateLimitConfiguration.isCommand(method.name(), path));
+    }
 
     @Bean
     OperationCustomizer commandHeaders() {

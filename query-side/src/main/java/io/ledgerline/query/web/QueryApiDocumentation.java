@@ -1,13 +1,15 @@
 package io.ledgerline.query.web;
 
+import io.ledgerline.support.web.apidocs.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Documents the bearer token every query endpoint requires. */
+/** Documents the bearer token every query endpoint requires, and the errors every endpoint may answer. */
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(name = QueryApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A JWT of the configured issuer; locally from POST /api/dev/tokens on the command side")
@@ -20,4 +22,9 @@ import org.springframework.context.annotation.Configuration;
 class QueryApiDocumentation {
 
     static final String BEARER = "bearer";
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses((path, method) -> RateLimitConfiguration.isQuery(path));
+    }
 }
