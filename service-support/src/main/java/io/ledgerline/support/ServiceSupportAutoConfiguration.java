@@ -10,10 +10,13 @@ import io.ledgerline.support.web.ProblemErrorReportValve;
 import io.ledgerline.support.web.RequestBodyLimitFilter;
 import io.ledgerline.support.web.StrictUtf8RequestBodyAdvice;
 import io.ledgerline.support.web.WebLimitsProperties;
+import io.ledgerline.support.web.apidocs.ApiDocumentProperties;
+import io.ledgerline.support.web.apidocs.PublishedApiDocument;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -27,6 +30,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -87,5 +91,16 @@ public class ServiceSupportAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("kafka")
     KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         return new KafkaClusterHealthIndicator(kafkaAdmin);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpenApiCustomizer.class)
+    @EnableConfigurationProperties(ApiDocumentProperties.class)
+    static class ApiDocumentConfiguration {
+
+        @Bean
+        PublishedApiDocument publishedApiDocument(ApiDocumentProperties properties) {
+            return new PublishedApiDocument(properties);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package io.ledgerline.command.web;
 
+import io.ledgerline.command.web.ratelimit.RateLimitConfiguration;
+import io.ledgerline.support.web.apidocs.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.models.media.StringSchema;
@@ -17,10 +20,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(name = CommandApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
         bearerFormat = "JWT", description = "A JWT of the configured issuer; locally from POST /api/dev/tokens")
-@OpenAPIDefinition(security = @SecurityRequirement(name = CommandApiDocumentation.BEARER))
+@OpenAPIDefinition(security = @SecurityRequirement(name = CommandApiDocumentation.BEARER),
+        info = @Info(title = "Ledgerline command API", version = "0.1.0",
+                description = "Commands on customers, accounts and transfers of the Ledgerline ledger, and the event "
+                        + "store as the audit log. A command answers once its events are stored; read models on the "
+                        + "query API follow. Every error is application/problem+json with a stable `code`."))
 class CommandApiDocumentation {
 
     static final String BEARER = "bearer";
+
+    @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses((path, method) -> RateLimitConfiguration.isCommand(method.name(), path));
+    }
 
     @Bean
     OperationCustomizer commandHeaders() {

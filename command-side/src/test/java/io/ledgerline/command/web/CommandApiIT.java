@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.account.DebitAccountForTransferCommand;
 import io.ledgerline.command.account.DepositMoneyCommand;
+import io.ledgerline.testsupport.apidocs.CommittedApiDocument;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.PersonalData;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.ArrayList;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.mock.web.MockHttpServletRequest;
 import io.ledgerline.localstack.junit.RealInfrastructure;
@@ -559,6 +561,27 @@ class CommandApiIT {
         JsonNode withdrawal = paths.path("/api/accounts/{accountId}/withdrawals").path("post");
         assertThat(withdrawal.path("responses").path("422").path("description").asText()).contains("INSUFFICIENT_FUNDS");
         assertThat(withdrawal.path("parameters").toString()).contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
+    }
+
+    @Test
+    void publishesAValidDocumentWithoutTheErrorControllerAndWithEachTagOnce() throws Exception {
+        JsonNode document = json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody());
+
+        assertThat(document.path("openapi").asText()).startsWith("3.1.");
+        assertThat(document.path("info").path("title").asText()).isEqualTo("Ledgerline command API");
+        assertThat(document.path("info").path("version").asText()).isNotBlank();
+        assertThat(document.path("info").path("license").path("identifier").asText()).isEqualTo("Apache-2.0");
+        assertThat(document.path("servers").get(0).path("url").asText()).isEqualTo("/");
+        assertThat(document.path("paths").has("/error")).isFalse();
+        List<String> tags = new ArrayList<>();
+        document.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        assertThat(tags).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void servesTheCommittedOpenApiDocument() {
+        new CommittedApiDocument("command-side.openapi.yaml").assertServedAsCommitted(
+                http.getForEntity("/v3/api-docs", String.class).getBody());
     }
 
     private String deposits() {

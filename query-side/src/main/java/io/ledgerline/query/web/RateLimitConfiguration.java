@@ -40,6 +40,11 @@ class RateLimitConfiguration {
      */
     static boolean isQuery(HttpServletRequest request) {
         // decoded, and with dot segments resolved, so that no spelling of a path slips past as exempt
-        return StringUtils.cleanPath(PATHS.getPathWithinApplication(request)).startsWith("/api/");
+        return isQuery(StringUtils.cleanPath(PATHS.getPathWithinApplication(request)));
+    }
+
+    /** @param path decoded, with dot segments resolved */
+    static boolean isQuery(String path) {
+        return path.startsWith("/api/");
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.util.UrlPathHelper;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
 @ConditionalOnProperty(name = "ledgerline.rate-limit.enabled", havingValue = "true", matchIfMissing = true)
-class RateLimitConfiguration {
+public class RateLimitConfiguration {
 
     /**
      * Spring Security's filter chain runs at -100; this filter comes after it, so that the
@@ -41,11 +41,12 @@ class RateLimitConfiguration {
      * endpoints under {@code /api/dev/}. Reads of the command side (audit, time travel) are not.
      */
     static boolean isCommand(HttpServletRequest request) {
-        if (!COMMAND_METHODS.contains(request.getMethod())) {
-            return false;
-        }
         // decoded, and with dot segments resolved, so that no spelling of a path slips past as exempt
-        String path = StringUtils.cleanPath(PATHS.getPathWithinApplication(request));
-        return path.startsWith("/api/") && !path.startsWith("/api/dev/");
+        return isCommand(request.getMethod(), StringUtils.cleanPath(PATHS.getPathWithinApplication(request)));
+    }
+
+    /** @param path decoded, with dot segments resolved */
+    public static boolean isCommand(String method, String path) {
+        return COMMAND_METHODS.contains(method) && path.startsWith("/api/") && !path.startsWith("/api/dev/");
     }
 }

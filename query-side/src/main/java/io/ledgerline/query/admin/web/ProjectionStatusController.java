@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/admin/projections", produces = "application/json")
-@Tag(name = "Projection admin", description = "How far each projection is")
+@Tag(name = "Projections", description = "How far each projection is")
 public class ProjectionStatusController {
 
     private final ProjectionStatuses statuses;

@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping(path = "/api/admin/parked-events", produces = "application/json")
-@Tag(name = "Projection admin", description = "Events the projections could not apply")
+@Tag(name = "Parked events", description = "Events the projections could not apply, and retrying them")
 public class ParkedEventController {
 
     private final ParkedEvents parkedEvents;

@@ -1,0 +1,2 @@
+/** The parts of the published OpenAPI documents both services share. */
+package io.ledgerline.support.web.apidocs;

@@ -1,0 +1,2 @@
+/** The committed OpenAPI documents the services' tests hold the served ones to. */
+package io.ledgerline.testsupport.apidocs;
