@@ -96,7 +96,10 @@ final class LedgerEventsDocument {
         return nodes.objectNode()
                 .put("title", "Ledgerline " + LedgerHeaders.TOPIC)
                 .put("version", DOCUMENT_VERSION)
-                .put("description", consumerGuide());
+                .put("description", consumerGuide())
+                .set("license", nodes.objectNode()
+                        .put("name", "Apache-2.0")
+                        .put("url", "https://www.apache.org/licenses/LICENSE-2.0"));
     }
 
     private ObjectNode servers() {
