@@ -17,6 +17,7 @@ import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.support.personaldata.NameAndEmail;
+import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,8 @@ import org.springframework.stereotype.Component;
  * Keeps the audit index. Each event is created once under its event id; a redelivered event finds
  * it there and changes nothing. A customer's sealed name and email, and the free text of bookings and
  * transfer requests, are indexed opened while the customer's key exists and as the erasure mask once
- * it is gone; never as ciphertext.
+ * it is gone; never as ciphertext. A copy that shows opened data is looked at again once it is in the
+ * index, and redacted if the key has been deleted meanwhile (see {@link AuditCopies}).
  */
 @Component
 class AuditSearchProjection extends DocumentPerEventProjection {
@@ -43,10 +45,17 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private final ObjectMapper json;
     private final PersonalDataOpener opener;
     private final BookingTexts texts;
+    private final AuditSearchIndex index;
+    private final SearchWrites writes;
+    private final PersonalDataKeys keys;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
-            CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener, BookingTexts texts) {
+            CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener, BookingTexts texts,
+            PersonalDataKeys keys) {
         super(SearchConsumerGroups.AUDIT, index, writes);
+        this.index = index;
+        this.writes = writes;
+        this.keys = keys;
         this.reader = reader;
         this.redaction = redaction;
         this.json = json;
@@ -67,11 +76,52 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         Optional<BookingText> text = texts.of(event.payload());
         AuditDocument document = documentOf(event, aggregateTypeOf(record), text);
         create(document.eventId(), document);
+        Optional<String> owner = ownerOfOpenedData(event, document, text);
+        if (owner.isPresent()) {
+            lookAgainOnceWritten(owner.get(), document);
+        }
         if (event.payload() instanceof CustomerErased erased) {
             // the redaction searches for the customer's earlier events, which a rebuild may still hold back
             flushWrites();
             redaction.redact(erased.customerId().value());
         }
+    }
+
+    /** The customer whose key opened personal data the document shows, if it shows any. */
+    private static Optional<String> ownerOfOpenedData(ReceivedEvent event, AuditDocument document,
+            Optional<BookingText> text) {
+        if (text.isPresent()) {
+            return text.get().showsSealedText() ? Optional.of(text.get().ownerId()) : Optional.empty();
+        }
+        if (event.payload() instanceof CustomerRegistered registered) {
+            return openedFromSeal(registered.customerId(), registered.name(), registered.email(), document);
+        }
+        if (event.payload() instanceof CustomerDetailsChanged changed) {
+            return openedFromSeal(changed.customerId(), changed.name(), changed.email(), document);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> openedFromSeal(CustomerId owner, PersonalData name, PersonalData email,
+            AuditDocument document) {
+        boolean opened = (name.isSealed() || email.isSealed())
+                && !PersonalDataOpener.ERASED.equals(document.payload().path("name").asText());
+        return opened ? Optional.of(owner.value()) : Optional.empty();
+    }
+
+    private void lookAgainOnceWritten(String owner, AuditDocument document) throws IOException {
+        Optional<AuditCopies> deferred = writes.deferred(AuditCopies.class, this::newCopies);
+        if (deferred.isPresent()) {
+            deferred.get().add(owner, document);
+            return;
+        }
+        AuditCopies alone = newCopies();
+        alone.add(owner, document);
+        writes.writeAll(alone);
+    }
+
+    private AuditCopies newCopies() {
+        return new AuditCopies(index, writes, keys);
     }
 
     private AuditDocument documentOf(ReceivedEvent event, String aggregateType, Optional<BookingText> text) {
