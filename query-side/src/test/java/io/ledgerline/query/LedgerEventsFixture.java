@@ -8,11 +8,10 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerEvent;
 import io.ledgerline.events.Money;
-import io.ledgerline.events.MoneyDeposited;
-import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.events.TransferRequested;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.HashMap;
@@ -32,6 +31,7 @@ public final class LedgerEventsFixture {
     private final CustomerKeys keys;
     private final Map<String, Long> nextSequence = new HashMap<>();
     private final Map<String, Published> published = new HashMap<>();
+    private final Map<AccountId, CustomerId> owners = new HashMap<>();
     private Instant clock = Instant.parse("2026-03-01T09:00:00Z");
 
     public LedgerEventsFixture(LedgerEventsProducer producer, CustomerKeys keys) {
@@ -57,24 +57,48 @@ public final class LedgerEventsFixture {
 
     public AccountId account(CustomerId owner, String currency) throws Exception {
         AccountId id = AccountId.random();
+        owners.put(id, owner);
         publish(new AccountOpened(id, owner, Currency.getInstance(currency), Money.zero(Currency.getInstance(currency))),
                 "Account");
         return id;
     }
 
     public void deposit(AccountId account, String amount, String balance, String description) throws Exception {
-        publish(new MoneyDeposited(account, money(amount), money(balance), description, ""), "Account");
+        deposit(account, amount, balance, description, null, null);
+    }
+
+    /** A deposit with its text sealed under the key of the account's owner; null text is none. */
+    public void deposit(AccountId account, String amount, String balance, String description, String reference,
+            String externalReference) throws Exception {
+        publish(keys.deposited(account, ownerOf(account), money(amount), money(balance), description, reference,
+                externalReference), "Account");
     }
 
     public void withdraw(AccountId account, String amount, String balance, String description) throws Exception {
-        publish(new MoneyWithdrawn(account, money(amount), money(balance), description), "Account");
+        withdraw(account, amount, balance, description, null);
+    }
+
+    /** A withdrawal with its text sealed under the key of the account's owner; null text is none. */
+    public void withdraw(AccountId account, String amount, String balance, String description,
+            String externalReference) throws Exception {
+        publish(keys.withdrawn(account, ownerOf(account), money(amount), money(balance), description,
+                externalReference), "Account");
+    }
+
+    /** The owner of an account this fixture opened: whose key seals the account's text. */
+    public CustomerId ownerOf(AccountId account) {
+        CustomerId owner = owners.get(account);
+        if (owner == null) {
+            throw new IllegalStateException(account + " was not opened through this fixture; its owner is unknown");
+        }
+        return owner;
     }
 
     /** A completed transfer: its request, the debit, the credit and the completion, each on its aggregate. */
     public TransferId transfer(AccountId from, String fromBalanceAfter, AccountId to, String toBalanceAfter,
             String amount) throws Exception {
         TransferId id = TransferId.of("tr-" + UUID.randomUUID());
-        publish(new TransferRequested(id, from, to, money(amount)), "Transfer");
+        publish(new TransferRequested(id, from, to, money(amount), owners.get(from)), "Transfer");
         publish(new AccountDebitedForTransfer(from, id, money(amount), money(fromBalanceAfter)), "Account");
         publish(new AccountCreditedForTransfer(to, id, money(amount), money(toBalanceAfter)), "Account");
         publish(new TransferCompleted(id), "Transfer");
@@ -88,6 +112,17 @@ public final class LedgerEventsFixture {
         String eventId = UUID.randomUUID().toString();
         producer.publish(event, aggregateType, sequence, position, clock, eventId);
         published.put(event.aggregateId() + "#" + sequence, new Published(event, aggregateType, position, clock, eventId));
+        return sequence;
+    }
+
+    /** Publishes an event as an older revision stored it, given as its JSON, next in its aggregate's sequence. */
+    public long publishStored(String type, String revision, String aggregateId, String payloadJson,
+            String aggregateType) throws Exception {
+        long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
+        clock = clock.plusSeconds(60);
+        producer.publish(new LedgerEventsProducer.StoredEvent(type, revision, aggregateId,
+                payloadJson.getBytes(StandardCharsets.UTF_8)), aggregateType, sequence,
+                GLOBAL_POSITION.incrementAndGet(), clock, UUID.randomUUID().toString());
         return sequence;
     }
 

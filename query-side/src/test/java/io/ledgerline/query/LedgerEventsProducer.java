@@ -34,11 +34,18 @@ public final class LedgerEventsProducer implements AutoCloseable {
 
     public void publish(LedgerEvent event, String aggregateType, long sequence, long globalPosition, Instant at,
             String eventId) throws Exception {
+        publish(new StoredEvent(EventTypes.nameOf(event.getClass()), EventTypes.revisionOf(event.getClass()),
+                event.aggregateId(), json.writeValueAsBytes(event)), aggregateType, sequence, globalPosition, at, eventId);
+    }
+
+    /** Publishes an event in the form it was stored in, for revisions the current classes no longer write. */
+    public void publish(StoredEvent event, String aggregateType, long sequence, long globalPosition, Instant at,
+            String eventId) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(LedgerHeaders.TOPIC, null, at.toEpochMilli(),
-                event.aggregateId(), json.writeValueAsBytes(event));
+                event.aggregateId(), event.payload());
         add(record, LedgerHeaders.EVENT_ID, eventId);
-        add(record, LedgerHeaders.EVENT_TYPE, EventTypes.nameOf(event.getClass()));
-        add(record, LedgerHeaders.EVENT_REVISION, EventTypes.revisionOf(event.getClass()));
+        add(record, LedgerHeaders.EVENT_TYPE, event.type());
+        add(record, LedgerHeaders.EVENT_REVISION, event.revision());
         add(record, LedgerHeaders.AGGREGATE_TYPE, aggregateType);
         add(record, LedgerHeaders.AGGREGATE_ID, event.aggregateId());
         add(record, LedgerHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
@@ -50,6 +57,10 @@ public final class LedgerEventsProducer implements AutoCloseable {
 
     private static void add(ProducerRecord<String, byte[]> record, String name, String value) {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An event's type, revision, aggregate and JSON payload, as the event store kept it. */
+    public record StoredEvent(String type, String revision, String aggregateId, byte[] payload) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.ledgerline.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 public abstract class QuerySideIT {
 
     protected static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final Duration REBUILT = Duration.ofMinutes(5);
 
     @Autowired
     protected TestRestTemplate http;
@@ -59,6 +62,22 @@ public abstract class QuerySideIT {
                     ResponseEntity<String> response = http.getForEntity(path, String.class, variables);
                     return response.getStatusCode() == HttpStatus.OK ? body(response) : null;
                 }, found -> found != null && condition.test(found));
+    }
+
+    /** Rebuilds the projections from the beginning of ledger.events, all at once, and waits until each completed. */
+    protected void rebuild(List<String> projections) {
+        List<String> rebuilds = projections.stream().map(projection -> {
+            ResponseEntity<String> started = http.postForEntity("/api/admin/projections/{name}/rebuild", null,
+                    String.class, projection);
+            assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+            return body(started).path("id").asText();
+        }).toList();
+        for (String rebuild : rebuilds) {
+            JsonNode done = await().atMost(REBUILT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> get("/api/admin/rebuilds/{id}", rebuild),
+                            found -> !found.path("state").asText().matches("RUNNING|SWAPPING"));
+            assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
+        }
     }
 
     protected JsonNode body(ResponseEntity<String> response) {

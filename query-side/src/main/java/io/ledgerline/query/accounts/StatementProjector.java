@@ -2,17 +2,17 @@ package io.ledgerline.query.accounts;
 
 import io.ledgerline.events.AccountCreditedForTransfer;
 import io.ledgerline.events.AccountDebitedForTransfer;
+import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
 import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.projection.SqlProjector;
 import io.ledgerline.query.projection.TransactionBatches;
-import java.sql.Timestamp;
-import java.sql.Types;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,52 +20,48 @@ import org.springframework.stereotype.Component;
  * history. Amounts are signed: money in is positive, money out negative. The counterparty of a
  * transfer line comes from the transfer, which may be projected before or after the line. The lines
  * of a transaction are inserted together when it commits.
+ *
+ * <p>The free text of deposits and withdrawals is stored opened, with the customer whose key sealed
+ * it; that customer's erasure replaces it with the mask. Text opened after the key was deleted is
+ * the mask already, so a rebuild never brings it back.
  */
 @Component
 class StatementProjector implements SqlProjector {
 
     private final TransactionBatches batches;
+    private final BookingTexts texts;
 
-    StatementProjector(TransactionBatches batches) {
+    StatementProjector(TransactionBatches batches, BookingTexts texts) {
         this.batches = batches;
+        this.texts = texts;
     }
 
     @Override
     public void project(ReceivedEvent event) {
         if (event.payload() instanceof MoneyDeposited deposited) {
             line(event, StatementLineType.DEPOSIT, deposited.amount(), deposited.balance(),
-                    deposited.description(), deposited.externalReference(), null);
+                    texts.of(deposited).orElseThrow(), null);
         } else if (event.payload() instanceof MoneyWithdrawn withdrawn) {
             line(event, StatementLineType.WITHDRAWAL, withdrawn.amount().negate(), withdrawn.balance(),
-                    withdrawn.description(), withdrawn.externalReference(), null);
+                    texts.of(withdrawn).orElseThrow(), null);
         } else if (event.payload() instanceof AccountDebitedForTransfer debited) {
             line(event, StatementLineType.TRANSFER_DEBIT, debited.amount().negate(), debited.balance(),
-                    null, null, debited.transferId());
+                    BookingText.NONE, debited.transferId());
         } else if (event.payload() instanceof AccountCreditedForTransfer credited) {
             line(event, StatementLineType.TRANSFER_CREDIT, credited.amount(), credited.balance(),
-                    null, null, credited.transferId());
+                    BookingText.NONE, credited.transferId());
         } else if (event.payload() instanceof TransferDebitReversed reversed) {
             line(event, StatementLineType.TRANSFER_DEBIT_REVERSAL, reversed.amount(), reversed.balance(),
-                    null, null, reversed.transferId());
+                    BookingText.NONE, reversed.transferId());
+        } else if (event.payload() instanceof CustomerErased erased) {
+            batches.current(StatementTextErasures.class, StatementTextErasures::new).add(erased.customerId().value());
         }
     }
 
     private void line(ReceivedEvent event, StatementLineType type, Money amount, Money balanceAfter,
-            String description, String externalReference, TransferId transferId) {
+            BookingText text, TransferId transferId) {
         batches.current(StatementLineInserts.class, StatementLineInserts::new).add(event.aggregateId(),
-                event.sequence(), new MapSqlParameterSource()
-                        .addValue("accountId", event.aggregateId())
-                        .addValue("sequence", event.sequence())
-                        .addValue("type", type.name())
-                        .addValue("amount", amount.amount())
-                        .addValue("currency", amount.currency().getCurrencyCode())
-                        .addValue("balanceAfter", balanceAfter.amount())
-                        .addValue("description", description, Types.VARCHAR)
-                        .addValue("externalReference",
-                                externalReference == null || externalReference.isEmpty() ? null : externalReference,
-                                Types.VARCHAR)
-                        .addValue("transferId", transferId == null ? null : transferId.value(), Types.VARCHAR)
-                        .addValue("occurredAt", Timestamp.from(event.timestamp()))
-                        .addValue("eventId", event.eventId()));
+                event.sequence(), type, amount, balanceAfter, text, transferId == null ? null : transferId.value(),
+                event.timestamp(), event.eventId());
     }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.EventTypes;
 import io.ledgerline.events.LedgerEvent;
 import io.ledgerline.events.LedgerHeaders;
-import io.ledgerline.support.personaldata.RevisionOneCustomerEvents;
+import io.ledgerline.support.personaldata.TextBeforeSealing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,13 +47,19 @@ public class LedgerEventReader {
         }
     }
 
-    /** Customer events of revision 1 carried plain name and email; they are read marked as written before sealing. */
+    /**
+     * Events stored before their personal data was sealed (customer events of revision 1, money
+     * events and transfer requests of the revisions before theirs) are read as the sealed revision,
+     * their text marked as written before sealing. A transfer request of revision 1 kept its
+     * description in the metadata, which the record carries as headers.
+     */
     private LedgerEvent payload(ConsumerRecord<String, byte[]> record, String type,
             Class<? extends LedgerEvent> eventClass) throws IOException {
         Header revision = record.headers().lastHeader(LedgerHeaders.EVENT_REVISION);
-        if (revision != null
-                && RevisionOneCustomerEvents.concerns(type, new String(revision.value(), StandardCharsets.UTF_8))) {
-            JsonNode unsealed = RevisionOneCustomerEvents.markUnsealed(objectMapper.readTree(record.value()));
+        String revisionNumber = revision == null ? null : new String(revision.value(), StandardCharsets.UTF_8);
+        if (TextBeforeSealing.concerns(type, revisionNumber)) {
+            JsonNode unsealed = TextBeforeSealing.markUnsealed(type, objectMapper.readTree(record.value()),
+                    metadata(record)::get);
             return objectMapper.treeToValue(unsealed, eventClass);
         }
         return objectMapper.readValue(record.value(), eventClass);

@@ -4,6 +4,7 @@ import io.ledgerline.support.personaldata.AesKeyEncryptionKeys;
 import io.ledgerline.support.personaldata.KeyEncryptionKeyProperties;
 import io.ledgerline.support.personaldata.KeyEncryptionKeys;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
+import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,7 +33,12 @@ class PersonalDataConfiguration {
     }
 
     @Bean
-    PersonalDataOpener personalDataOpener(KeyStoreConnection keyStore, KeyEncryptionKeys keks) {
-        return new PersonalDataOpener(keyStore.keyTable(keks), new PersonalDataCipher());
+    PersonalDataKeys personalDataKeys(KeyStoreConnection keyStore, KeyEncryptionKeys keks) {
+        return keyStore.keyTable(keks);
+    }
+
+    @Bean
+    PersonalDataOpener personalDataOpener(PersonalDataKeys keys) {
+        return new PersonalDataOpener(keys, new PersonalDataCipher());
     }
 }

@@ -1,13 +1,10 @@
 package io.ledgerline.query.accounts;
 
-import static io.ledgerline.query.LedgerEventsFixture.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
-import io.ledgerline.events.MoneyDeposited;
-import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.query.QuerySideIT;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +19,8 @@ class ExternalReferenceIT extends QuerySideIT {
         CustomerId owner = ledger.customer("Grace Hopper", "grace-" + UUID.randomUUID() + "@example.org");
         AccountId account = ledger.account(owner, "EUR");
         String payment = "PAY-" + UUID.randomUUID();
-        ledger.publish(new MoneyDeposited(account, money("40.00 EUR"), money("40.00 EUR"), "Salary", "INV-1", payment),
-                "Account");
-        ledger.publish(new MoneyWithdrawn(account, money("15.00 EUR"), money("25.00 EUR"), "Cash", "ATM-118"), "Account");
+        ledger.deposit(account, "40.00 EUR", "40.00 EUR", "Salary", "INV-1", payment);
+        ledger.withdraw(account, "15.00 EUR", "25.00 EUR", "Cash", "ATM-118");
         ledger.deposit(account, "1.00 EUR", "26.00 EUR", "no reference");
 
         JsonNode statement = eventually("/api/accounts/{id}/transactions", page -> page.path("totalItems").asLong() == 3,

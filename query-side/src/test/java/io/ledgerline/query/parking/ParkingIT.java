@@ -38,8 +38,10 @@ class ParkingIT extends QuerySideIT {
         eventually("/api/accounts/{id}", found -> true, poisoned);
 
         publishUnreadableDeposit(poisoned, 1);
-        ledger.publish(new MoneyDeposited(poisoned, money("5.00"), money("5.00"), "behind the poison", ""), "Account");
-        ledger.publish(new MoneyDeposited(poisoned, money("5.00"), money("5.00"), "behind the poison", ""), "Account");
+        ledger.publish(keys.deposited(poisoned, ledger.ownerOf(poisoned), money("5.00"), money("5.00"),
+                "behind the poison", null, null), "Account");
+        ledger.publish(keys.deposited(poisoned, ledger.ownerOf(poisoned), money("5.00"), money("5.00"),
+                "behind the poison", null, null), "Account");
         ledger.deposit(healthy, "7.00 EUR", "7.00 EUR", "unaffected");
 
         eventually("/api/accounts/{id}", found -> found.path("version").asLong() == 1, healthy);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import io.ledgerline.localstack.postgres.PostgresServer;
 import io.ledgerline.query.QuerySideIT;
@@ -36,7 +37,7 @@ class KeyReaderRoleIT extends QuerySideIT {
     @Test
     void readsTheKeyTable() throws Exception {
         CustomerId customer = CustomerId.of("cust-" + UUID.randomUUID());
-        keys.seal(customer, "Ada Lovelace");
+        keys.seal(customer, PersonalDataField.NAME, "Ada Lovelace");
 
         try (Connection reader = asReader(); Statement statement = reader.createStatement()) {
             var rows = statement.executeQuery("SELECT count(*) FROM personal_data_keys WHERE customer_id = '" + customer + "'");
@@ -48,7 +49,7 @@ class KeyReaderRoleIT extends QuerySideIT {
     @Test
     void cannotInsertUpdateOrDeleteKeys() throws Exception {
         CustomerId customer = CustomerId.of("cust-" + UUID.randomUUID());
-        keys.seal(customer, "Ada Lovelace");
+        keys.seal(customer, PersonalDataField.NAME, "Ada Lovelace");
 
         assertDenied("INSERT INTO personal_data_keys (customer_id, key_bytes, kek_id, created_at) "
                 + "VALUES ('cust-intruder', '\\x00', 'x', now())");

@@ -1,7 +1,6 @@
 package io.ledgerline.query.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
@@ -9,13 +8,10 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 
 /**
  * Crypto-shredding as the query side sees it: names and emails are opened with the customer's key
@@ -25,7 +21,6 @@ import org.springframework.http.ResponseEntity;
  */
 class PersonalDataErasureIT extends QuerySideIT {
 
-    private static final Duration REBUILT = Duration.ofMinutes(5);
     private static final List<String> REBUILT_PROJECTIONS = List.of("ledgerline-query-sql",
             "ledgerline-query-search-accounts", "ledgerline-query-search-audit");
 
@@ -60,8 +55,7 @@ class PersonalDataErasureIT extends QuerySideIT {
 
         assertErasedEverywhere(customer, account);
 
-        List<String> rebuilds = REBUILT_PROJECTIONS.stream().map(this::startRebuild).toList();
-        rebuilds.forEach(this::awaitCompleted);
+        rebuild(REBUILT_PROJECTIONS);
 
         assertErasedEverywhere(customer, account);
     }
@@ -115,19 +109,5 @@ class PersonalDataErasureIT extends QuerySideIT {
         for (JsonNode answer : answers) {
             assertThat(answer.toString()).doesNotContain(word, PersonalData.SEALED_PREFIX);
         }
-    }
-
-    private String startRebuild(String projection) {
-        ResponseEntity<String> started = http.postForEntity("/api/admin/projections/{name}/rebuild", null, String.class,
-                projection);
-        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return body(started).path("id").asText();
-    }
-
-    private void awaitCompleted(String rebuild) {
-        JsonNode done = await().atMost(REBUILT).pollInterval(Duration.ofMillis(250))
-                .until(() -> get("/api/admin/rebuilds/{id}", rebuild),
-                        found -> !found.path("state").asText().matches("RUNNING|SWAPPING"));
-        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("COMPLETED");
     }
 }

@@ -46,12 +46,12 @@ class SqlProjectionPollIT extends QuerySideIT {
         PolledRecords poll = new PolledRecords(json)
                 .event(keys.registered(owner, "Polly Batch", "polly@example.org"), "Customer", 0)
                 .event(new AccountOpened(account, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(deposit(account, "10.00", "10.00"), "Account", 1)
+                .event(deposit(owner, account, "10.00", "10.00"), "Account", 1)
                 .event(new AccountFrozen(account), "Account", 2)
                 .again(2)
                 .event(new OverdraftLimitChanged(account, money("50.00")), "Account", 3)
                 .again(3)
-                .event(deposit(account, "15.00", "25.00"), "Account", 4);
+                .event(deposit(owner, account, "15.00", "25.00"), "Account", 4);
 
         projection.on(poll.poll());
         projection.on(poll.poll());
@@ -75,7 +75,7 @@ class SqlProjectionPollIT extends QuerySideIT {
                 .event(new AccountUnfrozen(account), "Account", 2);
         projection.on(history.poll().subList(0, 3));
         PolledRecords redelivered = new PolledRecords(json)
-                .event(deposit(account, "8.00", "8.00"), "Account", 3);
+                .event(deposit(owner, account, "8.00", "8.00"), "Account", 3);
 
         // the freeze is older than the row, so the unfreeze after it must stand
         projection.on(List.of(history.get(1), redelivered.get(0)));
@@ -94,7 +94,7 @@ class SqlProjectionPollIT extends QuerySideIT {
         CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
         PolledRecords poll = new PolledRecords(json)
                 .event(new AccountOpened(before, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(deposit(before, "10.00", "10.00"), "Account", 1)
+                .event(deposit(owner, before, "10.00", "10.00"), "Account", 1)
                 .unreadable(MoneyDeposited.class, poisoned.value(), "Account", 1)
                 .event(new AccountOpened(after, owner, EUR, Money.zero(EUR)), "Account", 0);
 
@@ -116,12 +116,12 @@ class SqlProjectionPollIT extends QuerySideIT {
         AccountId later = AccountId.random();
         PolledRecords burst = new PolledRecords(json)
                 .event(new AccountOpened(healthy, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(deposit(healthy, "10.00", "10.00"), "Account", 1)
+                .event(deposit(owner, healthy, "10.00", "10.00"), "Account", 1)
                 .unreadable(MoneyDeposited.class, poisoned.value(), "Account", 0)
                 .event(new AccountOpened(later, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(deposit(later, "4.00", "4.00"), "Account", 1)
+                .event(deposit(owner, later, "4.00", "4.00"), "Account", 1)
                 .again(1)
-                .event(deposit(healthy, "5.00", "15.00"), "Account", 2);
+                .event(deposit(owner, healthy, "5.00", "15.00"), "Account", 2);
 
         publishAtOnce(burst.poll());
 
@@ -148,8 +148,8 @@ class SqlProjectionPollIT extends QuerySideIT {
         }
     }
 
-    private static MoneyDeposited deposit(AccountId account, String amount, String balance) {
-        return new MoneyDeposited(account, money(amount), money(balance), "poll", "");
+    private MoneyDeposited deposit(CustomerId owner, AccountId account, String amount, String balance) {
+        return keys.deposited(account, owner, money(amount), money(balance), "poll", null, null);
     }
 
     private static Money money(String amount) {

@@ -107,7 +107,8 @@ class SqlReadModelsIT extends QuerySideIT {
     @Test
     void recordsAFailedTransferWithItsReason() throws Exception {
         TransferId transfer = TransferId.of("tr-" + UUID.randomUUID());
-        ledger.publish(new TransferRequested(transfer, AccountId.random(), AccountId.random(), Money.of("5", "EUR")),
+        ledger.publish(new TransferRequested(transfer, AccountId.random(), AccountId.random(), Money.of("5", "EUR"),
+                CustomerId.of("cust-" + UUID.randomUUID())),
                 "Transfer");
         ledger.publish(new TransferFailed(transfer, "INSUFFICIENT_FUNDS", "Not enough money"), "Transfer");
 

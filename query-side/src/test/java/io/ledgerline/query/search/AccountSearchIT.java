@@ -124,9 +124,9 @@ class AccountSearchIT extends SearchApiIT {
         String surname = uniqueWord();
         events.publish(keys.registered(customerId, "Otto " + surname, surname + "@example.com"), "Customer", 0, AT);
         events.publish(opened(accountId, customerId), "Account", 0, AT);
-        MoneyDeposited first = deposit(accountId, "10.00", "10.00");
+        MoneyDeposited first = deposit(customerId, accountId, "10.00", "10.00");
         events.publish(first, "Account", 1, AT);
-        events.publish(deposit(accountId, "20.00", "30.00"), "Account", 2, AT);
+        events.publish(deposit(customerId, accountId, "20.00", "30.00"), "Account", 2, AT);
         events.publish(first, "Account", 1, AT);
         events.publish(opened(accountId, customerId), "Account", 0, AT);
         // same key, same partition: once the freeze shows, the redeliveries before it were handled too
@@ -142,10 +142,11 @@ class AccountSearchIT extends SearchApiIT {
     @Test
     void keepsTheCurrencysMinorUnitsInTheBalance() throws Exception {
         AccountId accountId = AccountId.random();
-        events.publish(new AccountOpened(accountId, CustomerId.random(), Currency.getInstance("JPY"),
+        CustomerId customerId = CustomerId.random();
+        events.publish(new AccountOpened(accountId, customerId, Currency.getInstance("JPY"),
                 Money.of("0", "JPY")), "Account", 0, AT);
-        events.publish(new MoneyDeposited(accountId, Money.of("1500", "JPY"), Money.of("1500", "JPY"), "gift", ""),
-                "Account", 1, AT);
+        events.publish(keys.deposited(accountId, customerId, Money.of("1500", "JPY"), Money.of("1500", "JPY"), "gift",
+                null, null), "Account", 1, AT);
 
         JsonNode hit = api.awaitUntil(r -> r.path("hits").get(0).path("balance").asText().equals("1500"),
                 SEARCH, accountId.value()).path("hits").get(0);
@@ -163,8 +164,9 @@ class AccountSearchIT extends SearchApiIT {
         return new AccountOpened(accountId, customerId, Currency.getInstance("EUR"), Money.of("0", "EUR"));
     }
 
-    private static MoneyDeposited deposit(AccountId accountId, String amount, String balance) {
-        return new MoneyDeposited(accountId, Money.of(amount, "EUR"), Money.of(balance, "EUR"), "deposit", "");
+    private MoneyDeposited deposit(CustomerId owner, AccountId accountId, String amount, String balance) {
+        return keys.deposited(accountId, owner, Money.of(amount, "EUR"), Money.of(balance, "EUR"), "deposit", null,
+                null);
     }
 
     /** A made-up surname no other test uses, so that a fuzzy search finds exactly one owner. */

@@ -14,12 +14,15 @@ import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AuditSearchIT extends SearchApiIT {
+
+    private final Map<AccountId, CustomerId> owners = new HashMap<>();
 
     private static final String BY_CORRELATION = "/api/audit/events?correlationId={id}";
 
@@ -54,6 +57,9 @@ class AuditSearchIT extends SearchApiIT {
         assertThat(deposit.path("metadata").path("clientIp").asText()).isEqualTo("10.0.0.7");
         assertThat(deposit.path("payload").path("amount").path("amount").asText()).isEqualTo("25.00");
         assertThat(deposit.has("payloadText")).isFalse();
+        assertThat(deposit.path("payload").path("description").asText()).isEqualTo("audited deposit");
+        assertThat(deposit.path("payload").path("customerId").asText()).isEqualTo(owners.get(accountId).value());
+        assertThat(deposit.has("textOwner")).isFalse();
     }
 
     @Test
@@ -131,13 +137,16 @@ class AuditSearchIT extends SearchApiIT {
     /** Opens an account first, so that the other projections see its events in a valid order. */
     private AccountId opened() throws Exception {
         AccountId accountId = AccountId.random();
-        events.publish(new AccountOpened(accountId, CustomerId.random(), Currency.getInstance("EUR"),
+        CustomerId owner = CustomerId.random();
+        owners.put(accountId, owner);
+        events.publish(new AccountOpened(accountId, owner, Currency.getInstance("EUR"),
                 Money.of("0", "EUR")), "Account", 0, Instant.parse("2026-01-01T00:00:00Z"));
         return accountId;
     }
 
-    private static MoneyDeposited deposit(AccountId accountId, String description) {
-        return new MoneyDeposited(accountId, Money.of("25.00", "EUR"), Money.of("25.00", "EUR"), description, "");
+    private MoneyDeposited deposit(AccountId accountId, String description) {
+        return keys.deposited(accountId, owners.get(accountId), Money.of("25.00", "EUR"), Money.of("25.00", "EUR"),
+                description, null, null);
     }
 
     private static List<String> types(JsonNode found) {

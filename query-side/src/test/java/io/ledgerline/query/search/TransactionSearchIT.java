@@ -16,6 +16,7 @@ import io.ledgerline.events.TransferId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 class TransactionSearchIT extends SearchApiIT {
 
     private static final String OF_ACCOUNT = "/api/search/transactions?accountId={accountId}";
+
+    private final Map<AccountId, CustomerId> owners = new HashMap<>();
 
     @Test
     void listsEveryKindOfLineWithExactTotalsPerTypeAndMonth() throws Exception {
@@ -73,14 +76,13 @@ class TransactionSearchIT extends SearchApiIT {
     @Test
     void changesNothingWhenALineIsRedelivered() throws Exception {
         AccountId accountId = opened("EUR");
-        MoneyDeposited deposit = new MoneyDeposited(accountId, Money.of("12.34", "EUR"), Money.of("12.34", "EUR"),
-                "twice", "");
+        MoneyDeposited deposit = deposited(accountId, Money.of("12.34", "EUR"), Money.of("12.34", "EUR"), "twice", null);
         String eventId = UUID.randomUUID().toString();
         events.publish(deposit, "Account", 1, Instant.parse("2026-05-01T10:00:00Z"), eventId, Map.of());
         events.publish(deposit, "Account", 1, Instant.parse("2026-05-02T10:00:00Z"), UUID.randomUUID().toString(),
                 Map.of());
         // same key, same partition: once the later line shows, the redelivery before it was handled too
-        events.publish(new MoneyWithdrawn(accountId, Money.of("0.34", "EUR"), Money.of("12.00", "EUR"), "marker"),
+        events.publish(withdrawn(accountId, Money.of("0.34", "EUR"), Money.of("12.00", "EUR"), "marker"),
                 "Account", 2, Instant.parse("2026-05-03T10:00:00Z"));
 
         JsonNode found = api.awaitUntil(r -> r.path("total").asLong() >= 2, OF_ACCOUNT, accountId.value());
@@ -96,9 +98,9 @@ class TransactionSearchIT extends SearchApiIT {
     void sumsInTheMinorUnitsOfEachCurrency() throws Exception {
         AccountId accountId = opened("JPY");
         Instant at = Instant.parse("2026-06-01T10:00:00Z");
-        events.publish(new MoneyDeposited(accountId, Money.of("1500", "JPY"), Money.of("1500", "JPY"), "yen", ""),
+        events.publish(deposited(accountId, Money.of("1500", "JPY"), Money.of("1500", "JPY"), "yen", null),
                 "Account", 1, at);
-        events.publish(new MoneyDeposited(accountId, Money.of("7", "JPY"), Money.of("1507", "JPY"), "yen", ""),
+        events.publish(deposited(accountId, Money.of("7", "JPY"), Money.of("1507", "JPY"), "yen", null),
                 "Account", 2, at);
 
         JsonNode found = api.awaitUntil(r -> r.path("total").asLong() == 2, OF_ACCOUNT, accountId.value());
@@ -121,11 +123,11 @@ class TransactionSearchIT extends SearchApiIT {
     private AccountId statementOfMarchAndApril() throws Exception {
         AccountId accountId = opened("EUR");
         TransferId transferId = TransferId.random();
-        events.publish(new MoneyDeposited(accountId, eur("10.00"), eur("10.00"), "salary march", "INV-1"),
+        events.publish(deposited(accountId, eur("10.00"), eur("10.00"), "salary march", "INV-1"),
                 "Account", 1, Instant.parse("2026-03-05T12:00:00Z"));
-        events.publish(new MoneyDeposited(accountId, eur("20.00"), eur("30.00"), "rent refund", ""),
+        events.publish(deposited(accountId, eur("20.00"), eur("30.00"), "rent refund", null),
                 "Account", 2, Instant.parse("2026-03-20T12:00:00Z"));
-        events.publish(new MoneyWithdrawn(accountId, eur("5.50"), eur("24.50"), "coffee beans"),
+        events.publish(withdrawn(accountId, eur("5.50"), eur("24.50"), "coffee beans"),
                 "Account", 3, Instant.parse("2026-04-02T12:00:00Z"));
         events.publish(new AccountDebitedForTransfer(accountId, transferId, eur("100.00"), eur("-75.50")),
                 "Account", 4, Instant.parse("2026-04-10T12:00:00Z"));
@@ -140,9 +142,20 @@ class TransactionSearchIT extends SearchApiIT {
     /** Opens an account first, so that the other projections see its lines in a valid order. */
     private AccountId opened(String currency) throws Exception {
         AccountId accountId = AccountId.random();
-        events.publish(new AccountOpened(accountId, CustomerId.random(), Currency.getInstance(currency),
+        CustomerId owner = CustomerId.random();
+        owners.put(accountId, owner);
+        events.publish(new AccountOpened(accountId, owner, Currency.getInstance(currency),
                 Money.of("0", currency)), "Account", 0, Instant.parse("2026-01-01T00:00:00Z"));
         return accountId;
+    }
+
+    private MoneyDeposited deposited(AccountId accountId, Money amount, Money balance, String description,
+            String reference) {
+        return keys.deposited(accountId, owners.get(accountId), amount, balance, description, reference, null);
+    }
+
+    private MoneyWithdrawn withdrawn(AccountId accountId, Money amount, Money balance, String description) {
+        return keys.withdrawn(accountId, owners.get(accountId), amount, balance, description, null);
     }
 
     private static Money eur(String amount) {

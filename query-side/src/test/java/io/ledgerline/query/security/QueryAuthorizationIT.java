@@ -358,7 +358,8 @@ class QueryAuthorizationIT extends QuerySideIT {
         TransferId refused = TransferId.of("tr-" + UUID.randomUUID());
         String payersFinances = "Account " + own.accountId() + " cannot pay 500.00 EUR: 100.00 EUR available, "
                 + "overdraft limit 0.00 EUR";
-        ledger.publish(new TransferRequested(refused, own.accountId(), other.accountId(), Money.of("500.00", "EUR")),
+        ledger.publish(new TransferRequested(refused, own.accountId(), other.accountId(), Money.of("500.00", "EUR"),
+                own.customerId()),
                 "Transfer");
         ledger.publish(new TransferFailed(refused, "INSUFFICIENT_FUNDS", payersFinances), "Transfer");
         eventually("/api/transfers/" + refused, found -> found.path("status").asText().equals("FAILED"));

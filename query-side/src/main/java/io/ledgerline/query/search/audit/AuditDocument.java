@@ -3,6 +3,7 @@ package io.ledgerline.query.search.audit;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,16 +11,22 @@ import java.util.Map;
  *
  * @param payload the event's JSON, stored but not indexed
  * @param payloadText the same JSON as text, indexed for free-text search and left out of answers
+ * @param textOwner the customer whose key sealed the free text of a booking or transfer request, whose
+ *        erasure redacts it; left out of answers, and of events without such text
  */
 public record AuditDocument(String eventId, String type, String aggregateType, String aggregateId, long sequence,
         long globalPosition, Instant timestamp, String user, String correlationId, String causationId,
         Map<String, String> metadata, JsonNode payload,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String payloadText) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String payloadText,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
 
     public static final String PAYLOAD_TEXT = "payloadText";
+    public static final String TEXT_OWNER = "textOwner";
+    /** Fields that serve search and erasure only; answers leave them out. */
+    public static final List<String> INTERNAL_FIELDS = List.of(PAYLOAD_TEXT, TEXT_OWNER);
 
     AuditDocument withPayload(JsonNode newPayload) {
         return new AuditDocument(eventId, type, aggregateType, aggregateId, sequence, globalPosition, timestamp, user,
-                correlationId, causationId, metadata, newPayload, newPayload.toString());
+                correlationId, causationId, metadata, newPayload, newPayload.toString(), textOwner);
     }
 }

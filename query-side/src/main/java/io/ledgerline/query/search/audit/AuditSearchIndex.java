@@ -31,6 +31,7 @@ public class AuditSearchIndex extends SearchIndex {
                 // metadata keys differ between events and grow over time; flattened takes any of them
                 .properties("metadata", p -> p.flattened(f -> f))
                 .properties("payload", p -> p.object(o -> o.enabled(false)))
-                .properties(AuditDocument.PAYLOAD_TEXT, p -> p.text(t -> t.analyzer("standard")));
+                .properties(AuditDocument.PAYLOAD_TEXT, p -> p.text(t -> t.analyzer("standard")))
+                .properties(AuditDocument.TEXT_OWNER, p -> p.keyword(k -> k));
     }
 }

@@ -11,14 +11,20 @@ import io.ledgerline.events.PersonalData;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.support.personaldata.NameAndEmail;
+import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,8 +32,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the audit index. Each event is created once under its event id; a redelivered event finds
- * it there and changes nothing. A customer's sealed name and email are indexed opened while the
- * customer's key exists and as the erasure mask once it is gone; never as ciphertext.
+ * it there and changes nothing. A customer's sealed name and email, and the free text of bookings and
+ * transfer requests, are indexed opened while the customer's key exists and as the erasure mask once
+ * it is gone; never as ciphertext. A copy that shows opened data is looked at again once it is in the
+ * index, and redacted if the key has been deleted meanwhile (see {@link AuditCopies}).
  */
 @Component
 class AuditSearchProjection extends DocumentPerEventProjection {
@@ -36,14 +44,23 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private final CustomerDataRedaction redaction;
     private final ObjectMapper json;
     private final PersonalDataOpener opener;
+    private final BookingTexts texts;
+    private final AuditSearchIndex index;
+    private final SearchWrites writes;
+    private final PersonalDataKeys keys;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
-            CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener) {
+            CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener, BookingTexts texts,
+            PersonalDataKeys keys) {
         super(SearchConsumerGroups.AUDIT, index, writes);
+        this.index = index;
+        this.writes = writes;
+        this.keys = keys;
         this.reader = reader;
         this.redaction = redaction;
         this.json = json;
         this.opener = opener;
+        this.texts = texts;
     }
 
     @KafkaListener(id = SearchConsumerGroups.AUDIT, topics = LedgerHeaders.TOPIC, batch = "true",
@@ -56,8 +73,13 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
-        AuditDocument document = documentOf(event, aggregateTypeOf(record));
+        Optional<BookingText> text = texts.of(event.payload());
+        AuditDocument document = documentOf(event, aggregateTypeOf(record), text);
         create(document.eventId(), document);
+        Optional<String> owner = ownerOfOpenedData(event, document, text);
+        if (owner.isPresent()) {
+            lookAgainOnceWritten(owner.get(), document);
+        }
         if (event.payload() instanceof CustomerErased erased) {
             // the redaction searches for the customer's earlier events, which a rebuild may still hold back
             flushWrites();
@@ -65,15 +87,52 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         }
     }
 
-    private AuditDocument documentOf(ReceivedEvent event, String aggregateType) {
-        JsonNode payload = payloadOf(event);
+    /** The customer whose key opened personal data the document shows, if it shows any. */
+    private static Optional<String> ownerOfOpenedData(ReceivedEvent event, AuditDocument document,
+            Optional<BookingText> text) {
+        if (text.isPresent()) {
+            return text.get().showsSealedText() ? Optional.of(text.get().ownerId()) : Optional.empty();
+        }
+        if (event.payload() instanceof CustomerRegistered registered) {
+            return openedFromSeal(registered.customerId(), registered.name(), registered.email(), document);
+        }
+        if (event.payload() instanceof CustomerDetailsChanged changed) {
+            return openedFromSeal(changed.customerId(), changed.name(), changed.email(), document);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> openedFromSeal(CustomerId owner, PersonalData name, PersonalData email,
+            AuditDocument document) {
+        boolean opened = (name.isSealed() || email.isSealed())
+                && !PersonalDataOpener.ERASED.equals(document.payload().path("name").asText());
+        return opened ? Optional.of(owner.value()) : Optional.empty();
+    }
+
+    private void lookAgainOnceWritten(String owner, AuditDocument document) throws IOException {
+        Optional<AuditCopies> deferred = writes.deferred(AuditCopies.class, this::newCopies);
+        if (deferred.isPresent()) {
+            deferred.get().add(owner, document);
+            return;
+        }
+        AuditCopies alone = newCopies();
+        alone.add(owner, document);
+        writes.writeAll(alone);
+    }
+
+    private AuditCopies newCopies() {
+        return new AuditCopies(index, writes, keys);
+    }
+
+    private AuditDocument documentOf(ReceivedEvent event, String aggregateType, Optional<BookingText> text) {
+        JsonNode payload = payloadOf(event, text);
         return new AuditDocument(event.eventId(), event.type(), aggregateType, event.aggregateId(), event.sequence(),
                 event.globalPosition(), event.timestamp(), event.metadata().get("user"),
                 event.metadata().get("correlationId"), event.metadata().get("causationId"), event.metadata(),
-                payload, payload.toString());
+                payload, payload.toString(), text.map(BookingText::ownerId).orElse(null));
     }
 
-    private JsonNode payloadOf(ReceivedEvent event) {
+    private JsonNode payloadOf(ReceivedEvent event, Optional<BookingText> text) {
         JsonNode payload = json.valueToTree(event.payload());
         if (event.payload() instanceof CustomerRegistered registered) {
             return opened(payload, registered.customerId(), registered.name(), registered.email());
@@ -81,6 +140,23 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         if (event.payload() instanceof CustomerDetailsChanged changed) {
             return opened(payload, changed.customerId(), changed.name(), changed.email());
         }
+        if (text.isPresent()) {
+            return opened((ObjectNode) payload, text.get());
+        }
+        return payload;
+    }
+
+    // each text field the event has is replaced by its opened text; null where it had none
+    private static JsonNode opened(ObjectNode payload, BookingText text) {
+        Map<String, String> opened = new HashMap<>();
+        opened.put(BookingTextFields.DESCRIPTION, text.description());
+        opened.put(BookingTextFields.REFERENCE, text.reference());
+        opened.put(BookingTextFields.EXTERNAL_REFERENCE, text.externalReference());
+        opened.forEach((field, value) -> {
+            if (payload.has(field)) {
+                payload.put(field, value);
+            }
+        });
         return payload;
     }
 

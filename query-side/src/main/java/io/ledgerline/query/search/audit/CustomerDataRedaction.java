@@ -1,26 +1,28 @@
 package io.ledgerline.query.search.audit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.query.search.EveryHit;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Removes an erased customer's name and email from the audit copies of its events, so that neither
- * the stored payloads nor the free-text search give them away any longer.
+ * Removes an erased customer's personal data from the audit copies of events, so that neither the
+ * stored payloads nor the free-text search give it away any longer: the name and email from the
+ * customer's own events, and the free text from the bookings and transfer requests whose text was
+ * sealed under the customer's key (on its accounts, and transfers it paid), which the mask replaces.
  */
 @Component
 class CustomerDataRedaction {
 
-    private static final List<String> PERSONAL_FIELDS = List.of("name", "email");
-    // a customer has a handful of events: registration, detail changes, erasure
-    private static final int MOST_EVENTS_OF_A_CUSTOMER = 10_000;
+    private static final List<String> CUSTOMER_FIELDS = List.of("name", "email");
 
     private final ElasticsearchClient client;
     private final SearchWrites writes;
@@ -35,27 +37,35 @@ class CustomerDataRedaction {
     void redact(String customerId) throws IOException {
         // the customer's earlier events were written just before and must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));
-        SearchResponse<AuditDocument> events = client.search(s -> s
-                .index(index.target())
-                .size(MOST_EVENTS_OF_A_CUSTOMER)
-                .query(q -> q.term(t -> t.field("aggregateId").value(customerId))), AuditDocument.class);
-        for (Hit<AuditDocument> hit : events.hits().hits()) {
-            AuditDocument document = hit.source();
-            if (document != null && holdsPersonalData(document.payload())) {
-                AuditDocument redacted = document.withPayload(withoutPersonalData(document.payload()));
-                writes.write(BulkOperation.of(op -> op.index(i -> i
-                        .index(index.target()).id(hit.id()).document(redacted))));
-            }
+        Query ownData = Query.of(q -> q.bool(b -> b
+                .should(sh -> sh.term(t -> t.field("aggregateId").value(customerId)))
+                .should(sh -> sh.term(t -> t.field(AuditDocument.TEXT_OWNER).value(customerId)))
+                .minimumShouldMatch("1")));
+        EveryHit.of(client, index.target(), ownData, List.of("globalPosition", "eventId"), AuditDocument.class,
+                hit -> redact(hit, customerId));
+    }
+
+    private void redact(Hit<AuditDocument> hit, String customerId) throws IOException {
+        if (hit.source() == null) {
+            return;
+        }
+        Optional<AuditDocument> redacted = withoutDataOf(hit.source(), customerId);
+        if (redacted.isPresent()) {
+            writes.write(BulkOperation.of(op -> op.index(i -> i
+                    .index(index.target()).id(hit.id()).document(redacted.get()))));
         }
     }
 
-    private static boolean holdsPersonalData(JsonNode payload) {
-        return PERSONAL_FIELDS.stream().anyMatch(field -> payload.hasNonNull(field));
-    }
-
-    private static JsonNode withoutPersonalData(JsonNode payload) {
-        ObjectNode redacted = payload.deepCopy();
-        PERSONAL_FIELDS.forEach(redacted::putNull);
-        return redacted;
+    /** The document without the customer's personal data; empty when it holds none. */
+    static Optional<AuditDocument> withoutDataOf(AuditDocument document, String customerId) {
+        ObjectNode redacted = document.payload().deepCopy();
+        if (customerId.equals(document.aggregateId())) {
+            CUSTOMER_FIELDS.stream().filter(redacted::hasNonNull).forEach(redacted::putNull);
+        }
+        if (customerId.equals(document.textOwner())) {
+            BookingTextFields.ALL.stream().filter(redacted::hasNonNull)
+                    .forEach(field -> redacted.put(field, PersonalDataOpener.ERASED));
+        }
+        return redacted.equals(document.payload()) ? Optional.empty() : Optional.of(document.withPayload(redacted));
     }
 }

@@ -9,54 +9,54 @@ import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.AmountKeys;
 import io.ledgerline.query.search.MinorUnits;
 import java.util.Optional;
 
-/** Turns the events that move money on an account into statement lines. */
+/** Turns the events that move money on an account into statement lines, their free text opened. */
 final class StatementLines {
 
-    private StatementLines() {
+    private final BookingTexts texts;
+
+    StatementLines(BookingTexts texts) {
+        this.texts = texts;
     }
 
-    static Optional<TransactionDocument> of(ReceivedEvent event) {
+    Optional<TransactionDocument> of(ReceivedEvent event) {
         if (event.payload() instanceof MoneyDeposited deposited) {
             return Optional.of(line(event, deposited.accountId(), TransactionType.DEPOSIT, deposited.amount(),
-                    deposited.balance(), deposited.description(), deposited.reference(), deposited.externalReference(),
-                    null));
+                    deposited.balance(), texts.of(deposited).orElseThrow(), null));
         }
         if (event.payload() instanceof MoneyWithdrawn withdrawn) {
             return Optional.of(line(event, withdrawn.accountId(), TransactionType.WITHDRAWAL, withdrawn.amount(),
-                    withdrawn.balance(), withdrawn.description(), null, withdrawn.externalReference(), null));
+                    withdrawn.balance(), texts.of(withdrawn).orElseThrow(), null));
         }
         if (event.payload() instanceof AccountDebitedForTransfer debited) {
             return Optional.of(line(event, debited.accountId(), TransactionType.TRANSFER_DEBIT, debited.amount(),
-                    debited.balance(), null, null, null, debited.transferId()));
+                    debited.balance(), BookingText.NONE, debited.transferId()));
         }
         if (event.payload() instanceof AccountCreditedForTransfer credited) {
             return Optional.of(line(event, credited.accountId(), TransactionType.TRANSFER_CREDIT, credited.amount(),
-                    credited.balance(), null, null, null, credited.transferId()));
+                    credited.balance(), BookingText.NONE, credited.transferId()));
         }
         if (event.payload() instanceof TransferDebitReversed reversed) {
-            // the reason code is all a reversal says about itself, so it is what its line reads
+            // the reason code is all a reversal says about itself, so it is what its line reads; no customer wrote it
+            BookingText reason = new BookingText(null, reversed.reasonCode(), null, null);
             return Optional.of(line(event, reversed.accountId(), TransactionType.TRANSFER_DEBIT_REVERSAL,
-                    reversed.amount(), reversed.balance(), reversed.reasonCode(), null, null, reversed.transferId()));
+                    reversed.amount(), reversed.balance(), reason, reversed.transferId()));
         }
         return Optional.empty();
     }
 
     private static TransactionDocument line(ReceivedEvent event, AccountId accountId, TransactionType type,
-            Money amount, Money balanceAfter, String description, String reference, String externalReference,
-            TransferId transferId) {
+            Money amount, Money balanceAfter, BookingText text, TransferId transferId) {
         MinorUnits.Parts parts = MinorUnits.parts(amount);
         return new TransactionDocument(accountId.value(), event.sequence(), type, amount.amount().toPlainString(),
                 MinorUnits.of(amount), AmountKeys.of(amount.amount()), parts.low(), parts.mid(), parts.high(),
                 amount.currency().getCurrencyCode(),
-                balanceAfter.amount().toPlainString(), description, emptyToNull(reference), emptyToNull(externalReference),
-                transferId == null ? null : transferId.value(), event.timestamp(), event.eventId());
-    }
-
-    private static String emptyToNull(String text) {
-        return text == null || text.isEmpty() ? null : text;
+                balanceAfter.amount().toPlainString(), text.description(), text.reference(), text.externalReference(),
+                transferId == null ? null : transferId.value(), event.timestamp(), event.eventId(), text.ownerId());
     }
 }

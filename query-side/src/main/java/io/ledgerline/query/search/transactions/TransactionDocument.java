@@ -1,6 +1,7 @@
 package io.ledgerline.query.search.transactions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * @param amountMinorMid the next six digits; left out of answers
  * @param amountMinorHigh the digits above those; left out of answers
  * @param externalReference the payment system's id of a deposit or withdrawal; left out when there is none
+ * @param textOwner the customer whose key sealed the line's free text, whose erasure masks it; left out of
+ *        answers, and of lines without text of a customer's own
  */
 public record TransactionDocument(String accountId, long sequence, TransactionType type, String amount,
         long amountMinor, @JsonInclude(JsonInclude.Include.NON_NULL) String amountKey,
@@ -23,14 +26,29 @@ public record TransactionDocument(String accountId, long sequence, TransactionTy
         @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorHigh, String currency,
         String balanceAfter, String description, String reference,
         @JsonInclude(JsonInclude.Include.NON_NULL) String externalReference, String transferId, Instant timestamp,
-        String eventId) {
+        String eventId, @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
 
     public static final String RANGE_FIELD = "amountKey";
     public static final String SUM_LOW = "amountMinorLow";
     public static final String SUM_MID = "amountMinorMid";
     public static final String SUM_HIGH = "amountMinorHigh";
-    /** Fields that serve filters and totals only; answers leave them out. */
-    public static final List<String> INTERNAL_FIELDS = List.of(RANGE_FIELD, SUM_LOW, SUM_MID, SUM_HIGH);
+    public static final String TEXT_OWNER = "textOwner";
+    /** Fields that serve filters, totals and erasure only; answers leave them out. */
+    public static final List<String> INTERNAL_FIELDS = List.of(RANGE_FIELD, SUM_LOW, SUM_MID, SUM_HIGH, TEXT_OWNER);
+
+    /** The same line with the erasure mask in place of each text of a customer's own that it has. */
+    TransactionDocument masked() {
+        if (textOwner == null) {
+            return this;
+        }
+        return new TransactionDocument(accountId, sequence, type, amount, amountMinor, amountKey, amountMinorLow,
+                amountMinorMid, amountMinorHigh, currency, balanceAfter, mask(description), mask(reference),
+                mask(externalReference), transferId, timestamp, eventId, textOwner);
+    }
+
+    private static String mask(String text) {
+        return text == null ? null : PersonalDataOpener.ERASED;
+    }
 
     String id() {
         return accountId + ":" + sequence;

@@ -34,6 +34,7 @@ public class TransactionSearchIndex extends SearchIndex {
                 .properties("externalReference", p -> p.keyword(k -> k))
                 .properties("transferId", p -> p.keyword(k -> k))
                 .properties("timestamp", p -> p.date(d -> d))
-                .properties("eventId", p -> p.keyword(k -> k));
+                .properties("eventId", p -> p.keyword(k -> k))
+                .properties(TransactionDocument.TEXT_OWNER, p -> p.keyword(k -> k));
     }
 }

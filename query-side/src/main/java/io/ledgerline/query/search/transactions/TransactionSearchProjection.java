@@ -1,7 +1,10 @@
 package io.ledgerline.query.search.transactions;
 
+import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
+import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
@@ -14,16 +17,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the transactions index. A line is created once under the id of its account and sequence;
- * a redelivered event finds it there and changes nothing.
+ * a redelivered event finds it there and changes nothing. Its free text is indexed opened, and
+ * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}).
  */
 @Component
 class TransactionSearchProjection extends DocumentPerEventProjection {
 
     private final LedgerEventReader reader;
+    private final TransactionSearchIndex index;
+    private final SearchWrites writes;
+    private final StatementLines lines;
+    private final TransactionTextErasure erasure;
 
-    TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes) {
+    TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes,
+            BookingTexts texts, TransactionTextErasure erasure) {
         super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
+        this.index = index;
+        this.writes = writes;
+        this.lines = new StatementLines(texts);
+        this.erasure = erasure;
     }
 
     @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true",
@@ -35,9 +48,28 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
 
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
-        Optional<TransactionDocument> line = StatementLines.of(reader.read(record));
-        if (line.isPresent()) {
-            create(line.get().id(), line.get());
+        ReceivedEvent event = reader.read(record);
+        if (event.payload() instanceof CustomerErased erased) {
+            // the search for the customer's lines must see those this batch still holds back
+            flushWrites();
+            erasure.mask(erased.customerId().value());
+            return;
         }
+        Optional<TransactionDocument> line = lines.of(event);
+        if (line.isEmpty()) {
+            return;
+        }
+        Optional<TransactionLines> deferred = writes.deferred(TransactionLines.class, this::newLines);
+        if (deferred.isPresent()) {
+            deferred.get().add(line.get());
+            return;
+        }
+        TransactionLines alone = newLines();
+        alone.add(line.get());
+        writes.writeAll(alone);
+    }
+
+    private TransactionLines newLines() {
+        return new TransactionLines(index, erasure);
     }
 }

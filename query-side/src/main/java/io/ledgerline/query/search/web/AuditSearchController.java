@@ -78,7 +78,7 @@ public class AuditSearchController {
                             .field(AuditDocument.PAYLOAD_TEXT).query(text).operator(Operator.And))));
                     return b;
                 }))
-                .source(src -> src.filter(f -> f.excludes(AuditDocument.PAYLOAD_TEXT)))
+                .source(src -> src.filter(f -> f.excludes(AuditDocument.INTERNAL_FIELDS)))
                 .sort(o -> o.field(f -> f.field("timestamp").order(SortOrder.Desc)))
                 .sort(o -> o.field(f -> f.field("globalPosition").order(SortOrder.Desc))),
                 AuditDocument.class);

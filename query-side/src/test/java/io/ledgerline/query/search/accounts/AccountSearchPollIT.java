@@ -38,9 +38,9 @@ class AccountSearchPollIT extends QuerySideIT {
         PolledRecords poll = new PolledRecords(json)
                 .event(new AccountOpened(account, owner, EUR, Money.zero(EUR)), "Account", 0)
                 .event(keys.registered(owner, "Bulk Owner", "bulk@example.org"), "Customer", 0)
-                .event(deposit(account, "10.00", "10.00"), "Account", 1)
+                .event(deposit(owner, account, "10.00", "10.00"), "Account", 1)
                 .again(2)
-                .event(deposit(account, "15.00", "25.00"), "Account", 2)
+                .event(deposit(owner, account, "15.00", "25.00"), "Account", 2)
                 .again(0);
 
         projection.on(poll.poll());
@@ -66,7 +66,7 @@ class AccountSearchPollIT extends QuerySideIT {
 
         projection.on(new PolledRecords(json)
                 .event(keys.detailsChanged(owner, "New Name", "new@example.org"), "Customer", 1)
-                .event(deposit(first, "3.00", "3.00"), "Account", 1)
+                .event(deposit(owner, first, "3.00", "3.00"), "Account", 1)
                 .poll());
 
         assertThat(document(first).source().ownerName()).isEqualTo("New Name");
@@ -84,8 +84,8 @@ class AccountSearchPollIT extends QuerySideIT {
         AccountId after = AccountId.random();
         PolledRecords poll = new PolledRecords(json)
                 .event(new AccountOpened(before, owner, EUR, Money.zero(EUR)), "Account", 0)
-                .event(deposit(before, "10.00", "10.00"), "Account", 1)
-                .event(deposit(neverOpened, "1.00", "1.00"), "Account", 1)
+                .event(deposit(owner, before, "10.00", "10.00"), "Account", 1)
+                .event(deposit(owner, neverOpened, "1.00", "1.00"), "Account", 1)
                 .event(new AccountOpened(after, owner, EUR, Money.zero(EUR)), "Account", 0);
 
         assertThatThrownBy(() -> projection.on(poll.poll()))
@@ -101,7 +101,7 @@ class AccountSearchPollIT extends QuerySideIT {
         return client.get(g -> g.index(AccountSearchIndex.ALIAS).id(account.value()), AccountDocument.class);
     }
 
-    private static MoneyDeposited deposit(AccountId account, String amount, String balance) {
-        return new MoneyDeposited(account, Money.of(amount, "EUR"), Money.of(balance, "EUR"), "poll", "");
+    private MoneyDeposited deposit(CustomerId owner, AccountId account, String amount, String balance) {
+        return keys.deposited(account, owner, Money.of(amount, "EUR"), Money.of(balance, "EUR"), "poll", null, null);
     }
 }

@@ -1,0 +1,46 @@
+package io.ledgerline.query.search.transactions;
+
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.ledgerline.query.search.DeferredDocuments;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The statement lines of one batch, created together; once they are in the index, the lines that
+ * show a customer's text are checked against the erasure that may have deleted its key meanwhile.
+ */
+final class TransactionLines implements DeferredDocuments {
+
+    private final TransactionSearchIndex index;
+    private final TransactionTextErasure erasure;
+    private final List<TransactionDocument> lines = new ArrayList<>();
+
+    TransactionLines(TransactionSearchIndex index, TransactionTextErasure erasure) {
+        this.index = index;
+        this.erasure = erasure;
+    }
+
+    void add(TransactionDocument line) {
+        lines.add(line);
+    }
+
+    @Override
+    public List<BulkOperation> operations() {
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        index.ensureExists();
+        // a line is created once; a redelivered event finds it there and changes nothing
+        return lines.stream()
+                .map(line -> BulkOperation.of(op -> op.create(c -> c.index(index.target()).id(line.id()).document(line))))
+                .toList();
+    }
+
+    @Override
+    public void written() throws IOException {
+        List<TransactionDocument> written = List.copyOf(lines);
+        lines.clear();
+        erasure.maskIfErased(written);
+    }
+}
