@@ -80,11 +80,6 @@ public class Account {
      * long it lives.
      */
     public static final Duration FINISHED_TRANSFERS_KEPT_FOR = Duration.ofMinutes(2);
-    static final int MAX_DESCRIPTION_LENGTH = 140;
-    /** As long as a SEPA creditor reference, so a reference from a bank transfer always fits. */
-    static final int MAX_REFERENCE_LENGTH = 35;
-    /** Room for a payment system's own id of a booking: a UUID, or an ISO 20022 end-to-end id (35) with a prefix. */
-    static final int MAX_EXTERNAL_REFERENCE_LENGTH = 64;
 
     enum Status { OPEN, FROZEN, CLOSED }
 
@@ -130,9 +125,10 @@ public class Account {
         requireNotClosed();
         Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
         List<PersonalData> text = vault.sealUnlessErased(owner, List.of(
-                new FieldText(PersonalDataField.DESCRIPTION, description(command.description())),
-                new FieldText(PersonalDataField.REFERENCE, reference(command.reference())),
-                new FieldText(PersonalDataField.EXTERNAL_REFERENCE, externalReference(command.externalReference()))));
+                new FieldText(PersonalDataField.DESCRIPTION, BookingTextRules.description(command.description())),
+                new FieldText(PersonalDataField.REFERENCE, BookingTextRules.reference(command.reference())),
+                new FieldText(PersonalDataField.EXTERNAL_REFERENCE,
+                        BookingTextRules.externalReference(command.externalReference()))));
         apply(new MoneyDeposited(accountId, owner, amount, balance.plus(amount), text.get(0), text.get(1), text.get(2)));
         return version;
     }
@@ -143,8 +139,9 @@ public class Account {
         Money amount = Amounts.positive(command.amount(), command.currency(), currency, range);
         requireFundsFor(amount);
         List<PersonalData> text = vault.sealUnlessErased(owner, List.of(
-                new FieldText(PersonalDataField.DESCRIPTION, description(command.description())),
-                new FieldText(PersonalDataField.EXTERNAL_REFERENCE, externalReference(command.externalReference()))));
+                new FieldText(PersonalDataField.DESCRIPTION, BookingTextRules.description(command.description())),
+                new FieldText(PersonalDataField.EXTERNAL_REFERENCE,
+                        BookingTextRules.externalReference(command.externalReference()))));
         apply(new MoneyWithdrawn(accountId, owner, amount, balance.minus(amount), text.get(0), text.get(1)));
         return version;
     }
@@ -270,42 +267,6 @@ public class Account {
         }
         range.requireWithin(limit, currency);
         return new Money(limit, currency);
-    }
-
-    /** Trimmed; null when none was given or it is blank. */
-    private static String description(String description) {
-        if (description == null || description.isBlank()) {
-            return null;
-        }
-        String trimmed = description.strip();
-        if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidDescription(MAX_DESCRIPTION_LENGTH);
-        }
-        return trimmed;
-    }
-
-    /** Trimmed; null when none was given or it is blank. */
-    private static String reference(String reference) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        String trimmed = reference.strip();
-        if (trimmed.length() > MAX_REFERENCE_LENGTH) {
-            throw new InvalidReference(MAX_REFERENCE_LENGTH);
-        }
-        return trimmed;
-    }
-
-    /** Trimmed; null when none was given or it is blank. */
-    private static String externalReference(String externalReference) {
-        if (externalReference == null || externalReference.isBlank()) {
-            return null;
-        }
-        String trimmed = externalReference.strip();
-        if (trimmed.length() > MAX_EXTERNAL_REFERENCE_LENGTH) {
-            throw new InvalidExternalReference(MAX_EXTERNAL_REFERENCE_LENGTH);
-        }
-        return trimmed;
     }
 
     @EventSourcingHandler

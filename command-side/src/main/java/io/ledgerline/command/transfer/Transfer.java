@@ -4,8 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.ledgerline.command.account.AccountDirectory;
 import io.ledgerline.command.account.AccountOwners;
-import io.ledgerline.command.account.InvalidDescription;
-import io.ledgerline.command.account.InvalidReference;
+import io.ledgerline.command.account.BookingTextRules;
 import io.ledgerline.command.customer.PersonalDataVault;
 import io.ledgerline.command.customer.PersonalDataVault.FieldText;
 import io.ledgerline.command.domain.Amounts;
@@ -41,10 +40,6 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class Transfer {
 
-    /** The same rules as a deposit's description and reference. */
-    static final int MAX_DESCRIPTION_LENGTH = 140;
-    static final int MAX_REFERENCE_LENGTH = 35;
-
     enum Status { REQUESTED, COMPLETED, FAILED }
 
     @AggregateIdentifier
@@ -67,8 +62,8 @@ public class Transfer {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long request(RequestTransferCommand command, AccountDirectory accounts, AccountOwners owners,
             MoneyRange range, PersonalDataVault vault) {
-        String givenDescription = description(command.description());
-        String givenReference = reference(command.reference());
+        String givenDescription = BookingTextRules.description(command.description());
+        String givenReference = BookingTextRules.reference(command.reference());
         if (transferId != null) {
             return repeated(command, givenDescription, givenReference, vault);
         }
@@ -135,30 +130,6 @@ public class Transfer {
         }
         String opened = vault.open(payer, field, stored);
         return opened.equals(given) || (stored.isSealed() && PersonalDataOpener.ERASED.equals(opened));
-    }
-
-    /** Trimmed; null when none was given or it is blank. */
-    private static String description(String description) {
-        if (description == null || description.isBlank()) {
-            return null;
-        }
-        String trimmed = description.strip();
-        if (trimmed.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidDescription(MAX_DESCRIPTION_LENGTH);
-        }
-        return trimmed;
-    }
-
-    /** Trimmed; null when none was given or it is blank. */
-    private static String reference(String reference) {
-        if (reference == null || reference.isBlank()) {
-            return null;
-        }
-        String trimmed = reference.strip();
-        if (trimmed.length() > MAX_REFERENCE_LENGTH) {
-            throw new InvalidReference(MAX_REFERENCE_LENGTH);
-        }
-        return trimmed;
     }
 
     private static Currency currencyOf(AccountId accountId, AccountDirectory accounts) {
