@@ -27,7 +27,11 @@ import org.springframework.stereotype.Component;
  * line indexed without its owner, whose erasure would then miss it.
  *
  * <p>Whether the owner is erased comes from the customers index: such a customer may never have
- * had a key, so a missing key does not tell.
+ * had a key, so a missing key does not tell. The erasure's own search finds the documents written
+ * before it, and a document written after it finds the owner erased here once the accounts
+ * projection has written the erasure. One window stays open: with several nodes, a document of
+ * that owner written on one node after the erasure's search on another, but before the accounts
+ * projection reached the erasure, keeps its text until the index is rebuilt.
  */
 @Component
 public class AccountHolders {
