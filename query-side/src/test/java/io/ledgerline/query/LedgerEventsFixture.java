@@ -118,10 +118,16 @@ public final class LedgerEventsFixture {
     /** Publishes an event as an older revision stored it, given as its JSON, next in its aggregate's sequence. */
     public long publishStored(String type, String revision, String aggregateId, String payloadJson,
             String aggregateType) throws Exception {
+        return publishStored(type, revision, aggregateId, payloadJson, aggregateType, Map.of());
+    }
+
+    /** The same, with metadata the stored event carried (published as {@code ledger-meta-*} headers). */
+    public long publishStored(String type, String revision, String aggregateId, String payloadJson,
+            String aggregateType, Map<String, String> metadata) throws Exception {
         long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
         clock = clock.plusSeconds(60);
         producer.publish(new LedgerEventsProducer.StoredEvent(type, revision, aggregateId,
-                payloadJson.getBytes(StandardCharsets.UTF_8)), aggregateType, sequence,
+                payloadJson.getBytes(StandardCharsets.UTF_8), metadata), aggregateType, sequence,
                 GLOBAL_POSITION.incrementAndGet(), clock, UUID.randomUUID().toString());
         return sequence;
     }

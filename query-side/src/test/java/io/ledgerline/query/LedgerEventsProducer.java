@@ -52,6 +52,7 @@ public final class LedgerEventsProducer implements AutoCloseable {
         add(record, LedgerHeaders.GLOBAL_POSITION, Long.toString(globalPosition));
         add(record, LedgerHeaders.TIMESTAMP, at.toString());
         add(record, LedgerHeaders.METADATA_PREFIX + "correlationId", UUID.randomUUID().toString());
+        event.metadata().forEach((key, value) -> add(record, LedgerHeaders.METADATA_PREFIX + key, value));
         producer.send(record).get(30, TimeUnit.SECONDS);
     }
 
@@ -59,8 +60,16 @@ public final class LedgerEventsProducer implements AutoCloseable {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An event's type, revision, aggregate and JSON payload, as the event store kept it. */
-    public record StoredEvent(String type, String revision, String aggregateId, byte[] payload) {
+    /**
+     * An event's type, revision, aggregate and JSON payload, as the event store kept it, with metadata
+     * of its own beyond the correlation id (older revisions kept text there).
+     */
+    public record StoredEvent(String type, String revision, String aggregateId, byte[] payload,
+            Map<String, String> metadata) {
+
+        public StoredEvent(String type, String revision, String aggregateId, byte[] payload) {
+            this(type, revision, aggregateId, payload, Map.of());
+        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ledgerline.query.accounts;
 
 import io.ledgerline.events.AccountCreditedForTransfer;
 import io.ledgerline.events.AccountDebitedForTransfer;
+import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.Money;
 import io.ledgerline.events.MoneyDeposited;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The free text of deposits and withdrawals is stored opened, with the customer whose key sealed
  * it; that customer's erasure replaces it with the mask. Text opened after the key was deleted is
- * the mask already, so a rebuild never brings it back.
+ * the mask already, so a rebuild never brings it back. Text stored before sealing names no owner:
+ * the account's owner is recorded as its owner (see {@link StatementLineInserts}), so the same erasure
+ * masks it, and a line projected after that erasure is written masked.
  */
 @Component
 class StatementProjector implements SqlProjector {
@@ -53,6 +56,8 @@ class StatementProjector implements SqlProjector {
         } else if (event.payload() instanceof TransferDebitReversed reversed) {
             line(event, StatementLineType.TRANSFER_DEBIT_REVERSAL, reversed.amount(), reversed.balance(),
                     BookingText.NONE, reversed.transferId());
+        } else if (event.payload() instanceof AccountOpened opened) {
+            inserts().accountOpened(opened.accountId().value(), opened.customerId().value());
         } else if (event.payload() instanceof CustomerErased erased) {
             batches.current(StatementTextErasures.class, StatementTextErasures::new).add(erased.customerId().value());
         }
@@ -60,8 +65,12 @@ class StatementProjector implements SqlProjector {
 
     private void line(ReceivedEvent event, StatementLineType type, Money amount, Money balanceAfter,
             BookingText text, TransferId transferId) {
-        batches.current(StatementLineInserts.class, StatementLineInserts::new).add(event.aggregateId(),
+        inserts().add(event.aggregateId(),
                 event.sequence(), type, amount, balanceAfter, text, transferId == null ? null : transferId.value(),
                 event.timestamp(), event.eventId());
+    }
+
+    private StatementLineInserts inserts() {
+        return batches.current(StatementLineInserts.class, StatementLineInserts::new);
     }
 }

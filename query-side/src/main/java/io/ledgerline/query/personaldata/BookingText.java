@@ -8,7 +8,8 @@ import io.ledgerline.support.personaldata.PersonalDataOpener;
  * {@value PersonalDataOpener#ERASED} once it is gone, null where the booking had none.
  *
  * @param owner whose key sealed the text; null when nothing was sealed (text from before sealing,
- *        or a booking without text of a customer's own)
+ *        or a booking without text of a customer's own) until a read model names the account's owner
+ *        as the owner of text from before sealing ({@link #ownedBy})
  */
 public record BookingText(CustomerId owner, String description, String reference, String externalReference) {
 
@@ -26,6 +27,19 @@ public record BookingText(CustomerId owner, String description, String reference
      */
     public boolean showsSealedText() {
         return owner != null && (shown(description) || shown(reference) || shown(externalReference));
+    }
+
+    /**
+     * Whether this shows text stored before sealing: it names no owner, yet it is the account
+     * owner's (for a transfer, the payer's), whose erasure has to mask it as well.
+     */
+    public boolean showsTextBeforeSealing() {
+        return owner == null && (shown(description) || shown(reference) || shown(externalReference));
+    }
+
+    /** The same text with the owner that the event did not name: the owner of the account it was booked on. */
+    public BookingText ownedBy(CustomerId accountOwner) {
+        return new BookingText(accountOwner, description, reference, externalReference);
     }
 
     /** The owner's id, or null. */

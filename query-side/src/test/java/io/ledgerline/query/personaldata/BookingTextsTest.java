@@ -99,6 +99,24 @@ class BookingTextsTest {
             assertThat(new BookingText(OWNER, null, null, null).showsSealedText()).isFalse();
             assertThat(new BookingText(null, "Legacy", null, null).showsSealedText()).isFalse();
         }
+
+        @Test
+        void textFromBeforeSealingNeedsAnOwnerFromItsAccount() {
+            assertThat(new BookingText(null, "Legacy", null, null).showsTextBeforeSealing()).isTrue();
+            assertThat(new BookingText(null, null, "REF", null).showsTextBeforeSealing()).isTrue();
+            assertThat(new BookingText(null, null, null, null).showsTextBeforeSealing()).isFalse();
+            assertThat(new BookingText(OWNER, "Salary", null, null).showsTextBeforeSealing()).isFalse();
+        }
+
+        @Test
+        void textFromBeforeSealingOwnedByTheAccountOwnerIsMaskedAsTheirs() {
+            BookingText owned = new BookingText(null, "Legacy", "REF", null).ownedBy(OWNER);
+
+            assertThat(owned).isEqualTo(new BookingText(OWNER, "Legacy", "REF", null));
+            assertThat(owned.ownerId()).isEqualTo(OWNER.value());
+            assertThat(owned.masked())
+                    .isEqualTo(new BookingText(OWNER, PersonalDataOpener.ERASED, PersonalDataOpener.ERASED, null));
+        }
     }
 
     private PersonalData seal(PersonalDataField field, String text) {

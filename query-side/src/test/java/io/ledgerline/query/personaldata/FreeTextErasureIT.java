@@ -11,6 +11,7 @@ import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,83 @@ class FreeTextErasureIT extends QuerySideIT {
         JsonNode audited = eventually("/api/audit/events?q={q}", page -> page.path("total").asLong() == 1, word);
         assertThat(audited.path("hits").get(0).path("payload").path("description").asText())
                 .isEqualTo("Legacy " + word);
+    }
+
+    /**
+     * Text stored before sealing names no owner; it is the account owner's (a transfer's, the source
+     * account's owner's), so their erasure masks it as it masks sealed text, and a rebuild after the
+     * erasure projects the mask although the text itself is plain in the events.
+     */
+    @Test
+    void masksTextStoredBeforeSealingOnceTheAccountOwnerIsErasedAlsoAfterRebuilds() throws Exception {
+        CustomerId owner = ledger.customer("Piet Plain", "piet-" + UUID.randomUUID() + "@example.org");
+        AccountId account = ledger.account(owner, "EUR");
+        CustomerId payee = ledger.customer("Paula Payee", "paula-" + UUID.randomUUID() + "@example.org");
+        AccountId payeeAccount = ledger.account(payee, "EUR");
+        ledger.publishStored("MoneyDeposited", "3", account.value(), """
+                {"accountId": "%s", "amount": {"amount": "30.00", "currency": "EUR"},
+                 "balance": {"amount": "30.00", "currency": "EUR"}, "description": "Legacy %s",
+                 "reference": "REF %s", "externalReference": "OLD-%s"}
+                """.formatted(account.value(), word, word, word), "Account");
+        ledger.publishStored("MoneyWithdrawn", "2", account.value(), """
+                {"accountId": "%s", "amount": {"amount": "10.00", "currency": "EUR"},
+                 "balance": {"amount": "20.00", "currency": "EUR"}, "description": "Older %s",
+                 "externalReference": "ATM-%s"}
+                """.formatted(account.value(), word, word), "Account");
+        String transfer = "t" + UUID.randomUUID().toString().replace("-", "");
+        ledger.publishStored("TransferRequested", "1", transfer, """
+                {"transferId": "%s", "sourceAccountId": "%s", "destinationAccountId": "%s",
+                 "amount": {"amount": "5.00", "currency": "EUR"}}
+                """.formatted(transfer, account.value(), payeeAccount.value()), "Transfer",
+                Map.of("transferDescription", "Gift " + word));
+
+        JsonNode statement = eventually(STATEMENT, page -> page.path("totalItems").asLong() == 2, account);
+        assertThat(texts(statement.path("items"), "description")).containsExactly("Older " + word, "Legacy " + word);
+        assertThat(texts(statement.path("items"), "externalReference")).containsExactly("ATM-" + word, "OLD-" + word);
+        JsonNode found = eventually(SEARCH + "&q={q}", page -> page.path("total").asLong() == 2, account, word);
+        assertThat(texts(found.path("hits"), "description")).containsExactly("Older " + word, "Legacy " + word);
+        assertThat(texts(found.path("hits"), "reference")).containsExactly("null", "REF " + word);
+        JsonNode audited = eventually("/api/audit/events?q={q}", page -> page.path("total").asLong() == 3, word);
+        assertThat(texts(audited.path("hits"), "type"))
+                .containsExactlyInAnyOrder("MoneyDeposited", "MoneyWithdrawn", "TransferRequested");
+        assertThat(audited.toString()).contains("Legacy " + word, "REF " + word, "OLD-" + word, "Older " + word,
+                "ATM-" + word, "Gift " + word);
+
+        ledger.erase(owner);
+
+        assertTextBeforeSealingMasked(account, transfer);
+
+        rebuild(REBUILT_PROJECTIONS);
+
+        assertTextBeforeSealingMasked(account, transfer);
+    }
+
+    private void assertTextBeforeSealingMasked(AccountId account, String transfer) {
+        JsonNode statement = eventually(STATEMENT, page -> texts(page.path("items"), "description")
+                .equals(List.of(ERASED, ERASED)), account);
+        assertThat(texts(statement.path("items"), "externalReference")).containsExactly(ERASED, ERASED);
+        JsonNode lines = eventually(SEARCH, page -> page.path("total").asLong() == 2
+                && texts(page.path("hits"), "description").equals(List.of(ERASED, ERASED)), account);
+        assertThat(texts(lines.path("hits"), "reference")).containsExactly("null", ERASED);
+        assertThat(texts(lines.path("hits"), "externalReference")).containsExactly(ERASED, ERASED);
+        eventually(SEARCH + "&q={q}", page -> page.path("total").asLong() == 0, account, word);
+        eventually("/api/audit/events?q={q}", page -> page.path("total").asLong() == 0, word);
+        JsonNode deposit = eventually("/api/audit/events?q={q}&type=MoneyDeposited",
+                page -> page.path("total").asLong() == 1, account.value());
+        assertThat(payloadTexts(deposit.path("hits"), "description")).containsExactly(ERASED);
+        assertThat(payloadTexts(deposit.path("hits"), "reference")).containsExactly(ERASED);
+        assertThat(payloadTexts(deposit.path("hits"), "externalReference")).containsExactly(ERASED);
+        JsonNode withdrawal = eventually("/api/audit/events?q={q}&type=MoneyWithdrawn",
+                page -> page.path("total").asLong() == 1, account.value());
+        assertThat(payloadTexts(withdrawal.path("hits"), "description")).containsExactly(ERASED);
+        assertThat(payloadTexts(withdrawal.path("hits"), "externalReference")).containsExactly(ERASED);
+        JsonNode requested = eventually("/api/audit/events?q={q}&type=TransferRequested",
+                page -> page.path("total").asLong() == 1, transfer);
+        assertThat(payloadTexts(requested.path("hits"), "description")).containsExactly(ERASED);
+        assertThat(payloadTexts(requested.path("hits"), "reference")).containsExactly("null");
+        for (JsonNode answer : List.of(statement, lines, deposit, withdrawal, requested)) {
+            assertThat(answer.toString()).doesNotContain(word);
+        }
     }
 
     /** A projection that reaches a booking after its key was deleted (lag, a rebuild) writes the mask. */

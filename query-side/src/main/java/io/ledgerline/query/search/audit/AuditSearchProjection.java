@@ -8,7 +8,11 @@ import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.events.PersonalData;
+import io.ledgerline.events.LedgerEvent;
 import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
+import io.ledgerline.events.TransferRequested;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingText;
@@ -16,15 +20,18 @@ import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.search.accounts.AccountHolders;
 import io.ledgerline.support.personaldata.NameAndEmail;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import io.ledgerline.support.personaldata.TextBeforeSealing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -35,7 +42,10 @@ import org.springframework.stereotype.Component;
  * it there and changes nothing. A customer's sealed name and email, and the free text of bookings and
  * transfer requests, are indexed opened while the customer's key exists and as the erasure mask once
  * it is gone; never as ciphertext. A copy that shows opened data is looked at again once it is in the
- * index, and redacted if the key has been deleted meanwhile (see {@link AuditCopies}).
+ * index, and redacted if the key has been deleted meanwhile (see {@link AuditCopies}). Text stored
+ * before sealing names no owner: it is the account owner's (a transfer request's, the source
+ * account's owner's; see {@link AccountHolders}), recorded as its owner and masked at their erasure
+ * as sealed text is, and written masked when they are erased already.
  */
 @Component
 class AuditSearchProjection extends DocumentPerEventProjection {
@@ -48,11 +58,13 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private final AuditSearchIndex index;
     private final SearchWrites writes;
     private final PersonalDataKeys keys;
+    private final AccountHolders holders;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
             CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener, BookingTexts texts,
-            PersonalDataKeys keys) {
+            PersonalDataKeys keys, AccountHolders holders) {
         super(SearchConsumerGroups.AUDIT, index, writes);
+        this.holders = holders;
         this.index = index;
         this.writes = writes;
         this.keys = keys;
@@ -73,12 +85,23 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
-        Optional<BookingText> text = texts.of(event.payload());
+        holders.remember(event.payload());
+        Optional<BookingText> opened = texts.of(event.payload());
+        boolean beforeSealing = opened.isPresent() && opened.get().showsTextBeforeSealing();
+        Optional<BookingText> text = beforeSealing
+                ? Optional.of(holders.withOwner(accountOf(event.payload()), opened.get()))
+                : opened;
         AuditDocument document = documentOf(event, aggregateTypeOf(record), text);
         create(document.eventId(), document);
-        Optional<String> owner = ownerOfOpenedData(event, document, text);
-        if (owner.isPresent()) {
-            lookAgainOnceWritten(owner.get(), document);
+        if (beforeSealing) {
+            if (!text.get().masked().equals(text.get())) {
+                lookAgainOnceWritten(copies -> copies.addTextBeforeSealing(text.get().ownerId(), document));
+            }
+        } else {
+            Optional<String> owner = ownerOfOpenedData(event, document, text);
+            if (owner.isPresent()) {
+                lookAgainOnceWritten(copies -> copies.add(owner.get(), document));
+            }
         }
         if (event.payload() instanceof CustomerErased erased) {
             // the redaction searches for the customer's earlier events, which a rebuild may still hold back
@@ -109,27 +132,51 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         return opened ? Optional.of(owner.value()) : Optional.empty();
     }
 
-    private void lookAgainOnceWritten(String owner, AuditDocument document) throws IOException {
+    private void lookAgainOnceWritten(Consumer<AuditCopies> copy) throws IOException {
         Optional<AuditCopies> deferred = writes.deferred(AuditCopies.class, this::newCopies);
         if (deferred.isPresent()) {
-            deferred.get().add(owner, document);
+            copy.accept(deferred.get());
             return;
         }
         AuditCopies alone = newCopies();
-        alone.add(owner, document);
+        copy.accept(alone);
         writes.writeAll(alone);
     }
 
     private AuditCopies newCopies() {
-        return new AuditCopies(index, writes, keys);
+        return new AuditCopies(index, writes, keys, holders);
+    }
+
+    /** The account whose owner the text of a booking or transfer request belongs to: a transfer's source. */
+    private static String accountOf(LedgerEvent payload) {
+        if (payload instanceof MoneyDeposited deposited) {
+            return deposited.accountId().value();
+        }
+        if (payload instanceof MoneyWithdrawn withdrawn) {
+            return withdrawn.accountId().value();
+        }
+        return ((TransferRequested) payload).sourceAccountId().value();
     }
 
     private AuditDocument documentOf(ReceivedEvent event, String aggregateType, Optional<BookingText> text) {
         JsonNode payload = payloadOf(event, text);
         return new AuditDocument(event.eventId(), event.type(), aggregateType, event.aggregateId(), event.sequence(),
                 event.globalPosition(), event.timestamp(), event.metadata().get("user"),
-                event.metadata().get("correlationId"), event.metadata().get("causationId"), event.metadata(),
+                event.metadata().get("correlationId"), event.metadata().get("causationId"), metadataOf(event),
                 payload, payload.toString(), text.map(BookingText::ownerId).orElse(null));
+    }
+
+    /**
+     * Without the client's transfer text that transfer requests of revision 1 kept as metadata: the
+     * payload shows it, as the account owner's text, masked once they are erased.
+     */
+    private static Map<String, String> metadataOf(ReceivedEvent event) {
+        if (!event.metadata().containsKey(TextBeforeSealing.TRANSFER_DESCRIPTION_METADATA)) {
+            return event.metadata();
+        }
+        Map<String, String> metadata = new HashMap<>(event.metadata());
+        metadata.remove(TextBeforeSealing.TRANSFER_DESCRIPTION_METADATA);
+        return Map.copyOf(metadata);
     }
 
     private JsonNode payloadOf(ReceivedEvent event, Optional<BookingText> text) {

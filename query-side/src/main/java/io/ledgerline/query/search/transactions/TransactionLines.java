@@ -8,21 +8,25 @@ import java.util.List;
 
 /**
  * The statement lines of one batch, created together; once they are in the index, the lines that
- * show a customer's text are checked against the erasure that may have deleted its key meanwhile.
+ * show a customer's text are checked against the erasure that may have deleted its key meanwhile
+ * (text stored before sealing, which no key protects, against the owner's erasure in the customers index).
  */
 final class TransactionLines implements DeferredDocuments {
 
     private final TransactionSearchIndex index;
     private final TransactionTextErasure erasure;
     private final List<TransactionDocument> lines = new ArrayList<>();
+    private final List<TransactionDocument> sealedLines = new ArrayList<>();
+    private final List<TransactionDocument> linesBeforeSealing = new ArrayList<>();
 
     TransactionLines(TransactionSearchIndex index, TransactionTextErasure erasure) {
         this.index = index;
         this.erasure = erasure;
     }
 
-    void add(TransactionDocument line) {
-        lines.add(line);
+    void add(StatementLines.Line line) {
+        lines.add(line.document());
+        (line.textBeforeSealing() ? linesBeforeSealing : sealedLines).add(line.document());
     }
 
     @Override
@@ -39,8 +43,12 @@ final class TransactionLines implements DeferredDocuments {
 
     @Override
     public void written() throws IOException {
-        List<TransactionDocument> written = List.copyOf(lines);
+        List<TransactionDocument> sealed = List.copyOf(sealedLines);
+        List<TransactionDocument> beforeSealing = List.copyOf(linesBeforeSealing);
         lines.clear();
-        erasure.maskIfErased(written);
+        sealedLines.clear();
+        linesBeforeSealing.clear();
+        erasure.maskIfErased(sealed);
+        erasure.maskIfOwnerErased(beforeSealing);
     }
 }

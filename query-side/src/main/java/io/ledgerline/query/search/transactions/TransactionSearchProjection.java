@@ -8,6 +8,7 @@ import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.search.accounts.AccountHolders;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the transactions index. A line is created once under the id of its account and sequence;
  * a redelivered event finds it there and changes nothing. Its free text is indexed opened, and
- * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}).
+ * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}); text
+ * stored before sealing, once the account's owner is (see {@link AccountHolders}).
  */
 @Component
 class TransactionSearchProjection extends DocumentPerEventProjection {
@@ -28,15 +30,17 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
     private final SearchWrites writes;
     private final StatementLines lines;
     private final TransactionTextErasure erasure;
+    private final AccountHolders holders;
 
     TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes,
-            BookingTexts texts, TransactionTextErasure erasure) {
+            BookingTexts texts, TransactionTextErasure erasure, AccountHolders holders) {
         super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
         this.index = index;
         this.writes = writes;
-        this.lines = new StatementLines(texts);
+        this.lines = new StatementLines(texts, holders);
         this.erasure = erasure;
+        this.holders = holders;
     }
 
     @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true",
@@ -49,13 +53,14 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
     @Override
     public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
         ReceivedEvent event = reader.read(record);
+        holders.remember(event.payload());
         if (event.payload() instanceof CustomerErased erased) {
             // the search for the customer's lines must see those this batch still holds back
             flushWrites();
             erasure.mask(erased.customerId().value());
             return;
         }
-        Optional<TransactionDocument> line = lines.of(event);
+        Optional<StatementLines.Line> line = lines.of(event);
         if (line.isEmpty()) {
             return;
         }

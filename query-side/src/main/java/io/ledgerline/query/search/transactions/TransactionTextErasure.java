@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.EveryHit;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.search.accounts.AccountHolders;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,13 +33,15 @@ class TransactionTextErasure {
     private final SearchWrites writes;
     private final TransactionSearchIndex index;
     private final PersonalDataKeys keys;
+    private final AccountHolders holders;
 
     TransactionTextErasure(ElasticsearchClient client, SearchWrites writes, TransactionSearchIndex index,
-            PersonalDataKeys keys) {
+            PersonalDataKeys keys, AccountHolders holders) {
         this.client = client;
         this.writes = writes;
         this.index = index;
         this.keys = keys;
+        this.holders = holders;
     }
 
     /** Masks the text of every line of the customer's that still shows it. */
@@ -66,6 +69,27 @@ class TransactionTextErasure {
         }
         for (Map.Entry<String, List<TransactionDocument>> owner : byOwner.entrySet()) {
             if (keys.keyOf(CustomerId.of(owner.getKey())).isEmpty()) {
+                for (TransactionDocument line : owner.getValue()) {
+                    writes.writeNow(replace(line.masked()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Masks those of the lines with text stored before sealing, already in the index, whose owner
+     * (the account's) has been erased meanwhile. Such an owner may never have had a key, so the
+     * customers index, where the erasure is written, tells instead.
+     */
+    void maskIfOwnerErased(Collection<TransactionDocument> written) throws IOException {
+        Map<String, List<TransactionDocument>> byOwner = new LinkedHashMap<>();
+        for (TransactionDocument line : written) {
+            if (line.textOwner() != null && !line.masked().equals(line)) {
+                byOwner.computeIfAbsent(line.textOwner(), owner -> new ArrayList<>()).add(line);
+            }
+        }
+        for (Map.Entry<String, List<TransactionDocument>> owner : byOwner.entrySet()) {
+            if (holders.isErased(owner.getKey())) {
                 for (TransactionDocument line : owner.getValue()) {
                     writes.writeNow(replace(line.masked()));
                 }

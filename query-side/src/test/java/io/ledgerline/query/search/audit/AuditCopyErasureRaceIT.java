@@ -1,6 +1,7 @@
 package io.ledgerline.query.search.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,8 +11,10 @@ import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.query.PolledRecords;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.search.accounts.AccountHolders;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +38,8 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
     PersonalDataKeys personalDataKeys;
     @Autowired
     ElasticsearchClient client;
+    @Autowired
+    AccountHolders holders;
 
     @Test
     void aCopyOpenedBeforeTheErasureAndWrittenAfterItIsRedacted() throws Exception {
@@ -48,7 +53,7 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
         // the other node's copy lands now, then it looks at the key again
         index.ensureExists();
         client.index(i -> i.index(index.target()).id(opened.eventId()).document(opened));
-        AuditCopies otherNode = new AuditCopies(index, writes, personalDataKeys);
+        AuditCopies otherNode = new AuditCopies(index, writes, personalDataKeys, holders);
         otherNode.add(owner.value(), opened);
         writes.writeAll(otherNode);
 
@@ -66,13 +71,52 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
 
         index.ensureExists();
         client.index(i -> i.index(index.target()).id(opened.eventId()).document(opened));
-        AuditCopies copies = new AuditCopies(index, writes, personalDataKeys);
+        AuditCopies copies = new AuditCopies(index, writes, personalDataKeys, holders);
         copies.add(owner.value(), opened);
         writes.writeAll(copies);
 
         AuditDocument indexed = client.get(g -> g.index(index.target()).id(opened.eventId()), AuditDocument.class)
                 .source();
         assertThat(indexed.payload().path("description").asText()).isEqualTo("Rent");
+    }
+
+    /** Text stored before sealing has no key whose deletion could tell; the owner's erasure in the customers index does. */
+    @Test
+    void aCopyOfTextStoredBeforeSealingWrittenAfterItsOwnersErasureIsRedacted() throws Exception {
+        CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
+        AuditDocument opened = depositCopy(owner, "Legacy Erin");
+
+        ledger.erase(owner);
+        await().atMost(Duration.ofSeconds(30)).until(() -> holders.isErased(owner.value()));
+        projection.on(new PolledRecords(json).event(new CustomerErased(owner), "Customer", 1).poll());
+
+        index.ensureExists();
+        client.index(i -> i.index(index.target()).id(opened.eventId()).document(opened));
+        AuditCopies otherNode = new AuditCopies(index, writes, personalDataKeys, holders);
+        otherNode.addTextBeforeSealing(owner.value(), opened);
+        writes.writeAll(otherNode);
+
+        AuditDocument indexed = client.get(g -> g.index(index.target()).id(opened.eventId()), AuditDocument.class)
+                .source();
+        assertThat(indexed.payload().path("description").asText()).isEqualTo(PersonalDataOpener.ERASED);
+        assertThat(indexed.payloadText()).doesNotContain("Legacy Erin");
+    }
+
+    /** A customer from before sealing may have no key at all without being erased: their text stays. */
+    @Test
+    void aCopyOfTextStoredBeforeSealingOfAnOwnerWithoutAKeyKeepsItsText() throws Exception {
+        CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
+        AuditDocument opened = depositCopy(owner, "Legacy Rent");
+
+        index.ensureExists();
+        client.index(i -> i.index(index.target()).id(opened.eventId()).document(opened));
+        AuditCopies copies = new AuditCopies(index, writes, personalDataKeys, holders);
+        copies.addTextBeforeSealing(owner.value(), opened);
+        writes.writeAll(copies);
+
+        AuditDocument indexed = client.get(g -> g.index(index.target()).id(opened.eventId()), AuditDocument.class)
+                .source();
+        assertThat(indexed.payload().path("description").asText()).isEqualTo("Legacy Rent");
     }
 
     private AuditDocument depositCopy(CustomerId owner, String description) {
