@@ -2,6 +2,7 @@ package io.ledgerline.query.search.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +18,12 @@ import java.util.Map;
 public record AuditDocument(String eventId, String type, String aggregateType, String aggregateId, long sequence,
         long globalPosition, Instant timestamp, String user, String correlationId, String causationId,
         Map<String, String> metadata, JsonNode payload,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String payloadText,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String payloadText,
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
 
     public static final String PAYLOAD_TEXT = "payloadText";
     public static final String TEXT_OWNER = "textOwner";
-    /** Fields that serve search and erasure only; answers leave them out. */
+    /** Fields that serve search and erasure only; answers leave them out, and so does the API document. */
     public static final List<String> INTERNAL_FIELDS = List.of(PAYLOAD_TEXT, TEXT_OWNER);
 
     AuditDocument withPayload(JsonNode newPayload) {

@@ -2,6 +2,7 @@ package io.ledgerline.query.search.transactions;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,20 +21,20 @@ import java.util.List;
  *        answers, and of lines without text of a customer's own
  */
 public record TransactionDocument(String accountId, long sequence, TransactionType type, String amount,
-        long amountMinor, @JsonInclude(JsonInclude.Include.NON_NULL) String amountKey,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorLow,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorMid,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorHigh, String currency,
+        long amountMinor, @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String amountKey,
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorLow,
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorMid,
+        @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) Long amountMinorHigh, String currency,
         String balanceAfter, String description, String reference,
         @JsonInclude(JsonInclude.Include.NON_NULL) String externalReference, String transferId, Instant timestamp,
-        String eventId, @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
+        String eventId, @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {
 
     public static final String RANGE_FIELD = "amountKey";
     public static final String SUM_LOW = "amountMinorLow";
     public static final String SUM_MID = "amountMinorMid";
     public static final String SUM_HIGH = "amountMinorHigh";
     public static final String TEXT_OWNER = "textOwner";
-    /** Fields that serve filters, totals and erasure only; answers leave them out. */
+    /** Fields that serve filters, totals and erasure only; answers leave them out, and so does the API document. */
     public static final List<String> INTERNAL_FIELDS = List.of(RANGE_FIELD, SUM_LOW, SUM_MID, SUM_HIGH, TEXT_OWNER);
 
     /** The same line with the erasure mask in place of each text of a customer's own that it has. */
