@@ -1,10 +1,15 @@
 package io.ledgerline.query.transfers;
 
-import java.math.BigDecimal;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-/** A transfer as the query side serves it: REQUESTED, then COMPLETED or FAILED with a reason. */
-public record TransferView(String transferId, String fromAccountId, String toAccountId, BigDecimal amount,
+/**
+ * A transfer as the query side serves it: REQUESTED, then COMPLETED or FAILED with a reason.
+ *
+ * @param amount a decimal string, as every amount the query side answers
+ */
+public record TransferView(String transferId, String fromAccountId, String toAccountId,
+        @Schema(description = "Decimal string", example = "30.00") String amount,
         String currency, String status, String failureCode, String failureReason, long version, Instant requestedAt,
         Instant updatedAt) {
 

@@ -18,7 +18,7 @@ public class TransferViews {
         return jdbc.sql("SELECT * FROM transfer_view WHERE transfer_id = :transferId")
                 .param("transferId", transferId)
                 .query((rs, row) -> new TransferView(rs.getString("transfer_id"), rs.getString("source_account_id"),
-                        rs.getString("destination_account_id"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                        rs.getString("destination_account_id"), rs.getBigDecimal("amount").toPlainString(), rs.getString("currency"),
                         rs.getString("status"), rs.getString("failure_code"), rs.getString("failure_reason"),
                         rs.getLong("version"), rs.getTimestamp("requested_at").toInstant(),
                         rs.getTimestamp("updated_at").toInstant()))

@@ -111,7 +111,7 @@ class RangeOfMoneyIT extends QuerySideIT {
         ResponseEntity<String> transfer = await().atMost(EVENTUALLY)
                 .until(() -> http.getForEntity("/api/transfers/{id}", String.class, l.transfer()),
                         answer -> answer.getStatusCode() == HttpStatus.OK && answer.getBody().contains("COMPLETED"));
-        assertThat(transfer.getBody()).contains("\"amount\":" + LARGEST_INPUT + ",");
+        assertThat(transfer.getBody()).contains("\"amount\":\"" + LARGEST_INPUT + "\",");
 
         // the accounts index
         assertThat(searchedBalance(l.huge(), "99999999999999999999.99").has("balanceMinor")).isFalse();

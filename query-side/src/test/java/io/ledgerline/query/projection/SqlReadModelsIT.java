@@ -88,7 +88,8 @@ class SqlReadModelsIT extends QuerySideIT {
         JsonNode outcome = eventually("/api/transfers/{id}", found -> "COMPLETED".equals(found.path("status").asText()),
                 transfer);
         assertThat(outcome.path("fromAccountId").asText()).isEqualTo(from.value());
-        assertThat(outcome.path("amount").toString()).contains("20");
+        assertThat(outcome.path("amount").isTextual()).as("a decimal string, as every amount answered").isTrue();
+        assertThat(outcome.path("amount").asText()).isEqualTo("20.00");
 
         JsonNode debit = eventually("/api/accounts/{id}/transactions", found -> found.path("totalItems").asLong() == 2,
                 from).path("items").get(0);
