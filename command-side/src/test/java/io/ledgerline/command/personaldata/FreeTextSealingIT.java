@@ -1,28 +1,18 @@
 package io.ledgerline.command.personaldata;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.localstack.junit.RealInfrastructure;
-import io.ledgerline.localstack.junit.RealInfrastructureExtension;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,8 +89,9 @@ class FreeTextSealingIT {
         assertThat(payloadOf(rows, "TransferRequested").path("payerCustomerId").asText()).isEqualTo(customerId);
 
         // (b) ledger.events: neither values nor headers
-        List<ConsumerRecord<String, byte[]>> records = awaitRecords(Set.of(accountId, transferId), Set.of("MoneyDeposited",
-                "MoneyWithdrawn", "TransferRequested"));
+        Set<String> types = Set.of("MoneyDeposited", "MoneyWithdrawn", "TransferRequested");
+        List<ConsumerRecord<String, byte[]>> records = PublishedRecords.read(Set.of(accountId, transferId),
+                found -> found.stream().map(PublishedRecords::typeOf).toList().containsAll(types));
         for (ConsumerRecord<String, byte[]> record : records) {
             assertNoTextIn(texts, new String(record.value(), StandardCharsets.UTF_8));
             record.headers().forEach(header -> {
@@ -186,31 +177,6 @@ class FreeTextSealingIT {
     private long keyRows() {
         return jdbc.queryForObject("SELECT count(*) FROM personal_data_keys WHERE customer_id = ?", Long.class,
                 customerId);
-    }
-
-    private List<ConsumerRecord<String, byte[]>> awaitRecords(Set<String> keys, Set<String> types) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructureExtension.stack().kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(LedgerHeaders.TOPIC).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (keys.contains(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.stream().map(FreeTextSealingIT::typeOf).toList().containsAll(types);
-            });
-        }
-        return found;
-    }
-
-    private static String typeOf(ConsumerRecord<String, byte[]> record) {
-        return new String(record.headers().lastHeader(LedgerHeaders.EVENT_TYPE).value(), StandardCharsets.UTF_8);
     }
 
     private String openAccount() throws Exception {

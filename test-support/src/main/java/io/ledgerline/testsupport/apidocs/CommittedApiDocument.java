@@ -63,6 +63,27 @@ public final class CommittedApiDocument {
         }
     }
 
+    /**
+     * What every published document must be: OpenAPI 3.1 with its info, licence and server, without
+     * the error controller's operations, and naming each tag once.
+     */
+    public static void assertPublishable(String servedJson, String title) {
+        try {
+            JsonNode document = JSON.readTree(servedJson);
+            assertThat(document.path("openapi").asText()).startsWith("3.1.");
+            assertThat(document.path("info").path("title").asText()).isEqualTo(title);
+            assertThat(document.path("info").path("version").asText()).isNotBlank();
+            assertThat(document.path("info").path("license").path("identifier").asText()).isEqualTo("Apache-2.0");
+            assertThat(document.path("servers").get(0).path("url").asText()).isEqualTo("/");
+            assertThat(document.path("paths").has("/error")).isFalse();
+            List<String> tags = new ArrayList<>();
+            document.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+            assertThat(tags).doesNotHaveDuplicates();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** JSON pointers of the places where the two differ, at most {@link #MOST_DIFFERENCES_SHOWN}. */
     private static void differences(JsonNode expected, JsonNode served, String at, List<String> found) {
         if (found.size() >= MOST_DIFFERENCES_SHOWN || Objects.equals(expected, served)) {
