@@ -25,10 +25,6 @@ final class FinishedTransfers {
         return finishedAt.containsKey(transferId);
     }
 
-    int size() {
-        return finishedAt.size();
-    }
-
     void add(String transferId, Instant at) {
         finishedAt.remove(transferId);
         finishedAt.put(transferId, at);

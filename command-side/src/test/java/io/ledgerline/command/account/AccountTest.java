@@ -19,6 +19,8 @@ import static io.ledgerline.command.domain.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 
 import io.ledgerline.command.account.SealedBookings.OpenedDeposit;
 import io.ledgerline.command.account.SealedBookings.OpenedWithdrawal;
@@ -48,6 +50,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -119,6 +123,14 @@ class AccountTest {
             assertRefused(fixture.givenNoPriorActivity()
                             .when(new OpenAccountCommand(ACCOUNT, OWNER, Currency.getInstance("SEK"), null)),
                     UnsupportedCurrency.class, UnsupportedCurrency.CODE);
+        }
+
+        @Test
+        void namesTheSupportedCurrenciesWhenRefusingAnother() {
+            fixture.givenNoPriorActivity()
+                    .when(new OpenAccountCommand(ACCOUNT, OWNER, Currency.getInstance("SEK"), null))
+                    .expectException(UnsupportedCurrency.class)
+                    .expectExceptionMessage(allOf(containsString("EUR"), containsString("JPY")));
         }
 
         @Test
@@ -229,6 +241,14 @@ class AccountTest {
             assertRefused(fixture.given(opened(ACCOUNT))
                             .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, Currency.getInstance("USD"), "x")),
                     CurrencyMismatch.class, CurrencyMismatch.CODE);
+        }
+
+        @Test
+        void acceptsADescriptionOfExactlyTheMaximumLength() {
+            String longest = "x".repeat(BookingTextRules.MAX_DESCRIPTION_LENGTH);
+            fixture.given(opened(ACCOUNT))
+                    .when(new DepositMoneyCommand(ACCOUNT, BigDecimal.TEN, EUR, longest))
+                    .expectEventsMatching(exactly(vault, new OpenedDeposit(ACCOUNT, OWNER, eur("10"), eur("10"), longest, null, null)));
         }
 
         @Test
@@ -464,9 +484,9 @@ class AccountTest {
         }
 
         @Test
-        void unfreezesAFrozenAccount() {
+        void unfreezesAFrozenAccountAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), frozen(ACCOUNT)).when(new UnfreezeAccountCommand(ACCOUNT))
-                    .expectEvents(new AccountUnfrozen(ACCOUNT));
+                    .expectEvents(new AccountUnfrozen(ACCOUNT)).expectResultMessagePayload(2L);
         }
 
         @Test
@@ -492,9 +512,9 @@ class AccountTest {
     class ChangeOverdraftLimit {
 
         @Test
-        void emitsTheNewLimit() {
+        void emitsTheNewLimitAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT)).when(new ChangeOverdraftLimitCommand(ACCOUNT, new BigDecimal("250")))
-                    .expectEvents(overdraftLimitChanged(ACCOUNT, "250"));
+                    .expectEvents(overdraftLimitChanged(ACCOUNT, "250")).expectResultMessagePayload(1L);
         }
 
         @Test
@@ -592,17 +612,18 @@ class AccountTest {
     class DebitForTransfer {
 
         @Test
-        void emitsTheDebitWithTheNewBalance() {
+        void emitsTheDebitWithTheNewBalanceAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"))
                     .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
-                    .expectEvents(debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"));
+                    .expectEvents(debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
+                    .expectResultMessagePayload(2L);
         }
 
         @Test
-        void debitsATransferOnce() {
+        void debitsATransferOnceAndAnswersTheVersionItHasSince() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
                     .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
-                    .expectSuccessfulHandlerExecution().expectNoEvents();
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(2L);
         }
 
         @Test
@@ -646,17 +667,18 @@ class AccountTest {
     class CreditForTransfer {
 
         @Test
-        void emitsTheCreditWithTheNewBalance() {
+        void emitsTheCreditWithTheNewBalanceAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "5", "5"))
                     .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
-                    .expectEvents(creditedForTransfer(ACCOUNT, TRANSFER, "30", "35"));
+                    .expectEvents(creditedForTransfer(ACCOUNT, TRANSFER, "30", "35"))
+                    .expectResultMessagePayload(2L);
         }
 
         @Test
-        void creditsATransferOnce() {
+        void creditsATransferOnceAndAnswersTheVersionItHasSince() {
             fixture.given(opened(ACCOUNT), creditedForTransfer(ACCOUNT, TRANSFER, "30", "30"))
                     .when(new CreditAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
-                    .expectSuccessfulHandlerExecution().expectNoEvents();
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(1L);
         }
 
         @Test
@@ -685,10 +707,11 @@ class AccountTest {
     class ReverseAndSettleTransferDebit {
 
         @Test
-        void givesTheDebitBack() {
+        void givesTheDebitBackAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
                     .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "ACCOUNT_CLOSED"))
-                    .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "50", "ACCOUNT_CLOSED"));
+                    .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "50", "ACCOUNT_CLOSED"))
+                    .expectResultMessagePayload(3L);
         }
 
         @Test
@@ -717,10 +740,11 @@ class AccountTest {
         }
 
         @Test
-        void settlesADebitInFlight() {
+        void settlesADebitInFlightAndAnswersTheVersion() {
             fixture.given(opened(ACCOUNT), deposited(ACCOUNT, "50", "50"), debitedForTransfer(ACCOUNT, TRANSFER, "30", "20"))
                     .when(new SettleTransferDebitCommand(ACCOUNT, TRANSFER))
-                    .expectEvents(debitSettled(ACCOUNT, TRANSFER));
+                    .expectEvents(debitSettled(ACCOUNT, TRANSFER))
+                    .expectResultMessagePayload(3L);
         }
 
         @Test
@@ -798,6 +822,96 @@ class AccountTest {
                     .andGiven(debitedForTransfer(ACCOUNT, later, "10", "60"), debitSettled(ACCOUNT, later))
                     .when(new ReverseTransferDebitCommand(ACCOUNT, TRANSFER, "X"))
                     .expectEvents(debitReversed(ACCOUNT, TRANSFER, "30", "90", "X"));
+        }
+
+        @Test
+        void forgetsDebitsFinishedBeforeTheWindowOfANewCredit() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"), debitSettled(ACCOUNT, TRANSFER))
+                    .andGivenCurrentTime(pastTheWindow)
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, later, eur("5")))
+                    .expectEvents(creditedForTransfer(ACCOUNT, later, "5", "75"))
+                    .expectState(account -> {
+                        assertThat(account).extracting("debitsFinished.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .isEmpty();
+                        assertThat(account).extracting("creditsReceived.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .containsOnlyKeys(later.value());
+                    });
+        }
+
+        @Test
+        void forgetsDebitsFinishedBeforeTheWindowOfANewSettlement() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), deposited(ACCOUNT, "100", "100"),
+                            debitedForTransfer(ACCOUNT, TRANSFER, "30", "70"), debitSettled(ACCOUNT, TRANSFER),
+                            debitedForTransfer(ACCOUNT, later, "10", "60"))
+                    .andGivenCurrentTime(pastTheWindow)
+                    .when(new SettleTransferDebitCommand(ACCOUNT, later))
+                    .expectEvents(debitSettled(ACCOUNT, later))
+                    .expectState(account -> assertThat(account)
+                            .extracting("debitsFinished.finishedAt", as(InstanceOfAssertFactories.MAP))
+                            .containsOnlyKeys(later.value()));
+        }
+
+        @Test
+        void forgetsCreditsReceivedBeforeTheWindowOfADebitGivenBack() {
+            fixture.givenCurrentTime(start)
+                    .andGiven(opened(ACCOUNT), creditedForTransfer(ACCOUNT, TRANSFER, "100", "100"),
+                            debitedForTransfer(ACCOUNT, later, "10", "90"))
+                    .andGivenCurrentTime(pastTheWindow)
+                    .when(new ReverseTransferDebitCommand(ACCOUNT, later, "X"))
+                    .expectEvents(debitReversed(ACCOUNT, later, "10", "100", "X"))
+                    .expectState(account -> {
+                        assertThat(account).extracting("creditsReceived.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .isEmpty();
+                        assertThat(account).extracting("debitsFinished.finishedAt", as(InstanceOfAssertFactories.MAP))
+                                .containsOnlyKeys(later.value());
+                    });
+        }
+
+        @Test
+        void ignoresADebitRepeatedThatASnapshotFromBeforeTheWindowsKept() throws Exception {
+            fixture.given(snapshotFromBeforeTheWindows(TRANSFER, later))
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void ignoresACreditRepeatedThatASnapshotFromBeforeTheWindowsKept() throws Exception {
+            fixture.given(snapshotFromBeforeTheWindows(TRANSFER, later))
+                    .when(new CreditAccountForTransferCommand(ACCOUNT, later, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void remembersTheTransfersOfASnapshotFromBeforeTheWindowsForTheWindowOfTheNextTransferEvent() throws Exception {
+            TransferId next = TransferId.of("tr-next");
+            fixture.givenCurrentTime(start)
+                    .andGiven(snapshotFromBeforeTheWindows(TRANSFER, later))
+                    .andGiven(creditedForTransfer(ACCOUNT, next, "1", "101"))
+                    .andGivenCurrentTime(withinTheWindow)
+                    .when(new DebitAccountForTransferCommand(ACCOUNT, TRANSFER, eur("30")))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectState(account -> assertThat(account)
+                            .extracting("debitsFinished.finishedAt", as(InstanceOfAssertFactories.MAP))
+                            .containsEntry(TRANSFER.value(), start));
+        }
+
+        /**
+         * An account at version 3 with 100.00 EUR, as snapshots held it when an account kept every transfer it
+         * was ever debited or credited for, without times.
+         */
+        private GenericDomainEventMessage<Account> snapshotFromBeforeTheWindows(TransferId debited, TransferId credited)
+                throws Exception {
+            String json = """
+                    {"accountId": "%s", "owner": "%s", "currency": "EUR",
+                     "balance": {"amount": "100.00", "currency": "EUR"},
+                     "overdraftLimit": {"amount": "0.00", "currency": "EUR"}, "status": "OPEN",
+                     "transfersInFlight": {}, "transfersDebited": ["%s"], "transfersCredited": ["%s"], "version": 3}
+                    """.formatted(ACCOUNT.value(), OWNER.value(), debited.value(), credited.value());
+            Account snapshot = new ObjectMapper().findAndRegisterModules().readValue(json, Account.class);
+            return new GenericDomainEventMessage<>("Account", ACCOUNT.value(), 3, snapshot);
         }
 
         @Test

@@ -132,6 +132,7 @@ class AccountStateFoldTest {
         AccountState settled = Replay.upTo(transfers, PointInHistory.atVersion(5), new AccountStateFold()).orElseThrow();
         assertThat(settled.balance()).isEqualTo(eur("0"));
         assertThat(settled.version()).isEqualTo(5);
+        assertThat(settled.status()).as("settling a debit leaves the account open").isEqualTo(Status.OPEN);
         assertThat(Replay.upTo(transfers, PointInHistory.atVersion(6), new AccountStateFold()).orElseThrow().status())
                 .isEqualTo(Status.CLOSED);
     }

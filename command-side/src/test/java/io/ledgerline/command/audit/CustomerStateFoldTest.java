@@ -69,4 +69,16 @@ class CustomerStateFoldTest {
         assertThat(beforeErasure.name()).isEqualTo(PersonalDataOpener.ERASED);
         assertThat(beforeErasure.email()).isEqualTo(PersonalDataOpener.ERASED);
     }
+
+    @Test
+    void countsAFactItDoesNotKnowAsAVersionThatKeepsTheDetails() {
+        List<RecordedEvent> withLaterFact = History.of(events.registered(ADA), new LaterFact());
+
+        assertThat(Replay.upTo(withLaterFact, PointInHistory.atVersion(1), fold).orElseThrow()).isEqualTo(
+                new CustomerState(ADA.value(), "Ada Lovelace", "ada@example.org", Status.ACTIVE, 1, History.at(1)));
+    }
+
+    /** A fact a later version of the ledger may record about a customer. */
+    private record LaterFact() {
+    }
 }

@@ -38,4 +38,18 @@ class TransferStateFoldTest {
         assertThat(failed.outcome()).isEqualTo(new Failure("INSUFFICIENT_FUNDS", "not enough money"));
         assertThat(failed.version()).isEqualTo(1);
     }
+
+    @Test
+    void countsAFactItDoesNotKnowAsAVersionThatKeepsTheOutcome() {
+        var history = History.of(requested(), failed("INSUFFICIENT_FUNDS", "not enough money"), new LaterFact());
+
+        TransferState later = Replay.upTo(history, PointInHistory.atVersion(2), new TransferStateFold()).orElseThrow();
+
+        assertThat(later).isEqualTo(new TransferState(TRANSFER.value(), SOURCE.value(), DESTINATION.value(), eur("30"),
+                Status.FAILED, new Failure("INSUFFICIENT_FUNDS", "not enough money"), 2, History.at(2)));
+    }
+
+    /** A fact a later version of the ledger may record about a transfer. */
+    private record LaterFact() {
+    }
 }

@@ -111,6 +111,22 @@ class CustomerTest {
         }
 
         @Test
+        void acceptsAnEmailOfExactlyTheMaximumLength() {
+            String email = "a".repeat(EmailAddresses.MAX_LENGTH - "@example.org".length()) + "@example.org";
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterCustomerCommand(CustomerId.of("new"), "Alan", email))
+                    .expectEventsMatching(exactly(vault, registered(CustomerId.of("new"), "Alan", email)));
+        }
+
+        @Test
+        void rejectsAnEmailLongerThanTheMaximum() {
+            String email = "a".repeat(EmailAddresses.MAX_LENGTH + 1 - "@example.org".length()) + "@example.org";
+            assertRefused(fixture.givenNoPriorActivity()
+                            .when(new RegisterCustomerCommand(CustomerId.of("new"), "Alan", email)),
+                    InvalidEmail.class, InvalidEmail.CODE);
+        }
+
+        @Test
         void rejectsAnEmailWithoutDomain() {
             assertRefused(fixture.givenNoPriorActivity()
                             .when(new RegisterCustomerCommand(CustomerId.of("new"), "Alan", "alan@localhost")),
@@ -156,6 +172,13 @@ class CustomerTest {
             fixture.given(events.registered(ADA))
                     .when(new ChangeCustomerDetailsCommand(ADA, "Ada Lovelace", "ada@example.org"))
                     .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(0L);
+        }
+
+        @Test
+        void answersTheVersionOfTheLastChangeWhenNothingChangesAgain() {
+            fixture.given(events.registered(ADA), events.detailsChanged(ADA, "Ada King", "king@example.org"))
+                    .when(new ChangeCustomerDetailsCommand(ADA, "Ada King", "king@example.org"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(1L);
         }
 
         @Test

@@ -19,7 +19,10 @@ import io.ledgerline.command.account.InsufficientFunds;
 import io.ledgerline.command.account.ReverseTransferDebitCommand;
 import io.ledgerline.command.account.SettleTransferDebitCommand;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -111,6 +114,34 @@ class TransferSagaTest {
         }
 
         @Test
+        void givesTheDebitBackWhenTheDestinationAccountDoesNotExist() {
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    throw new AggregateNotFoundException(DESTINATION.value(), "no such account");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .whenAggregate(SOURCE.value()).publishes(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .expectDispatchedCommands(credit(),
+                            new ReverseTransferDebitCommand(SOURCE, TRANSFER, TransferSaga.UNKNOWN_ACCOUNT));
+        }
+
+        @Test
+        void recognisesARefusedCreditThatTheCommandBusWrapped() {
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    throw new CompletionException(new ExecutionException(new AccountIsClosed(DESTINATION)));
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .whenAggregate(SOURCE.value()).publishes(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .expectDispatchedCommands(credit(),
+                            new ReverseTransferDebitCommand(SOURCE, TRANSFER, AccountIsClosed.CODE));
+        }
+
+        @Test
         void keepsTheDebitWhenTheCreditFailsForATechnicalReason() {
             fixture.setCallbackBehavior((command, metaData) -> {
                 if (command instanceof CreditAccountForTransferCommand) {
@@ -139,6 +170,25 @@ class TransferSagaTest {
                     .publishes(debitReversed(SOURCE, TRANSFER, "30", "100", AccountIsClosed.CODE))
                     .expectDispatchedCommands(
                             new FailTransferCommand(TRANSFER, AccountIsClosed.CODE, refusal.getMessage()));
+        }
+    }
+
+    @Nested
+    class WhenTheDebitIsGivenBack {
+
+        @Test
+        void failsWithTheReversalsReasonWhereTheTransferHadNoneOfItsOwn() {
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof CreditAccountForTransferCommand) {
+                    throw new IllegalStateException("connection reset");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .whenAggregate(SOURCE.value()).publishes(debitReversed(SOURCE, TRANSFER, "30", "100", "ACCOUNT_FROZEN"))
+                    .expectDispatchedCommands(new FailTransferCommand(TRANSFER, "ACCOUNT_FROZEN",
+                            "The transfer was refused: ACCOUNT_FROZEN"));
         }
     }
 
@@ -288,6 +338,41 @@ class TransferSagaTest {
                     .andThenTimeElapses(DEADLINE)
                     .whenAggregate(DESTINATION.value()).publishes(creditedForTransfer(DESTINATION, TRANSFER, "30", "30"))
                     .expectNoDispatchedCommands();
+        }
+
+        @Test
+        void retriesSettlingWhenTheSettleCommandFailed() {
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof SettleTransferDebitCommand) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .andThenAggregate(SOURCE.value()).published(debitedForTransfer(SOURCE, TRANSFER, "30", "70"))
+                    .andThenAggregate(DESTINATION.value()).published(creditedForTransfer(DESTINATION, TRANSFER, "30", "30"))
+                    .whenTimeElapses(DEADLINE)
+                    .expectDispatchedCommands(new SettleTransferDebitCommand(SOURCE, TRANSFER))
+                    .expectScheduledDeadlineWithName(DEADLINE, TransferSaga.DEADLINE);
+        }
+
+        @Test
+        void retriesFailingWhenTheFailCommandFailed() {
+            InsufficientFunds refusal = new InsufficientFunds(SOURCE, eur("30"), eur("10"));
+            fixture.setCallbackBehavior((command, metaData) -> {
+                if (command instanceof DebitAccountForTransferCommand) {
+                    throw refusal;
+                }
+                if (command instanceof FailTransferCommand) {
+                    throw new IllegalStateException("database unavailable");
+                }
+                return 0L;
+            });
+            fixture.givenAggregate(ID).published(requested())
+                    .whenTimeElapses(DEADLINE)
+                    .expectDispatchedCommands(
+                            new FailTransferCommand(TRANSFER, InsufficientFunds.CODE, refusal.getMessage()))
+                    .expectScheduledDeadlineWithName(DEADLINE, TransferSaga.DEADLINE);
         }
 
         @Test

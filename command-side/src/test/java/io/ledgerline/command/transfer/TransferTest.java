@@ -42,13 +42,16 @@ class TransferTest {
 
     private static final Currency EUR = Currency.getInstance("EUR");
     private static final AccountId DOLLARS = AccountId.of("acc-usd");
+    /** An account the registry knows the currency of but, for the moment, no owner. */
+    private static final AccountId OWNERLESS = AccountId.of("acc-ownerless");
 
     private final InMemoryPersonalDataVault vault = new InMemoryPersonalDataVault();
     private FixtureConfiguration<Transfer> fixture;
 
     @BeforeEach
     void setUp() {
-        Map<AccountId, Currency> accounts = Map.of(SOURCE, EUR, DESTINATION, EUR, DOLLARS, Currency.getInstance("USD"));
+        Map<AccountId, Currency> accounts = Map.of(SOURCE, EUR, DESTINATION, EUR, DOLLARS, Currency.getInstance("USD"),
+                OWNERLESS, EUR);
         Map<AccountId, CustomerId> owners = Map.of(SOURCE, PAYER, DESTINATION, CustomerId.of("cust-payee"),
                 DOLLARS, PAYER);
         fixture = new AggregateTestFixture<>(Transfer.class);
@@ -194,6 +197,13 @@ class TransferTest {
         }
 
         @Test
+        void answersARepeatedRequestWithTheTransfersCurrentVersion() {
+            fixture.given(requested(), completed())
+                    .when(request(SOURCE, DESTINATION, "30"))
+                    .expectSuccessfulHandlerExecution().expectNoEvents().expectResultMessagePayload(1L);
+        }
+
+        @Test
         void rejectsTheSameIdForAnotherTransfer() {
             assertRefused(fixture.given(requested()).when(request(SOURCE, DESTINATION, "31")),
                     TransferIdReused.class, TransferIdReused.CODE);
@@ -234,6 +244,12 @@ class TransferTest {
             assertRefused(fixture.givenNoPriorActivity().when(request(SOURCE, AccountId.of("nowhere"), "30")),
                     UnknownAccount.class, UnknownAccount.CODE);
         }
+
+        @Test
+        void rejectsASourceAccountWithoutAKnownOwner() {
+            assertRefused(fixture.givenNoPriorActivity().when(request(OWNERLESS, DESTINATION, "30")),
+                    UnknownAccount.class, UnknownAccount.CODE);
+        }
     }
 
     @Nested
@@ -262,9 +278,10 @@ class TransferTest {
     class Fail {
 
         @Test
-        void emitsTransferFailedWithTheReason() {
+        void emitsTransferFailedWithTheReasonAndAnswersTheVersion() {
             fixture.given(requested()).when(new FailTransferCommand(TRANSFER, "INSUFFICIENT_FUNDS", "no money"))
-                    .expectEvents(new TransferFailed(TRANSFER, "INSUFFICIENT_FUNDS", "no money"));
+                    .expectEvents(new TransferFailed(TRANSFER, "INSUFFICIENT_FUNDS", "no money"))
+                    .expectResultMessagePayload(1L);
         }
 
         @Test
