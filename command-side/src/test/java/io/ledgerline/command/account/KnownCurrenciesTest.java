@@ -46,4 +46,16 @@ class KnownCurrenciesTest {
         assertThat(remembered).isBetween(900L, 1_000L);
         assertThat(known.of("acc-49999")).contains(EUR);
     }
+
+    @Test
+    void keepsExactlyItsCapacityWhenItDoesNotShareEvenlyOverTheStripes() {
+        KnownCurrencies known = new KnownCurrencies(129);
+        for (int i = 0; i < 10_000; i++) {
+            known.remember("acc-" + i, EUR);
+        }
+
+        long remembered = IntStream.range(0, 10_000).filter(i -> known.of("acc-" + i).isPresent()).count();
+
+        assertThat(remembered).isEqualTo(129);
+    }
 }
