@@ -10,17 +10,21 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Documents what no controller method declares: the headers every command endpoint understands, the
@@ -47,6 +51,9 @@ class CommandApiDocumentation {
 
     static final String BEARER = "bearer";
     private static final String PARAMETERS = "#/components/parameters/";
+    private static final String HEADERS = "#/components/headers/";
+    private static final String CORRELATION_ID_ANSWER = "X-Correlation-Id-Answer";
+
 
     @Bean
     ProblemResponses problemResponses() {
@@ -110,10 +117,54 @@ class CommandApiDocumentation {
         };
     }
 
-    /** The headers every command understands, described once and referred to by each command. */
+    /**
+     * The headers of a successful answer: every answer echoes its correlation id; a command's answer
+     * carries the version it produced as ETag (for the next If-Match) and says when it is replayed, and
+     * what made something (a customer, an account, a transfer, a republication) names it in Location.
+     */
+    @Bean
+    OperationCustomizer answerHeaders() {
+        return (operation, handlerMethod) -> {
+            boolean command = handlerMethod.getBeanType().isAnnotationPresent(CommandEndpoints.class);
+            Class<?> body = ResolvableType.forMethodReturnType(handlerMethod.getMethod()).getGeneric(0).resolve();
+            // an answer that tells the version the command produced also carries it as ETag
+            boolean versioned = body != null && body.isRecord() && Arrays.stream(body.getRecordComponents())
+                    .anyMatch(component -> component.getName().equals("version"));
+            operation.getResponses().forEach((status, answer) -> {
+                if (!status.startsWith("2")) {
+                    return;
+                }
+                answer.addHeaderObject(CorrelationIdFilter.HEADER, new Header().$ref(HEADERS + CORRELATION_ID_ANSWER));
+                if (command && versioned) {
+                    answer.addHeaderObject(HttpHeaders.ETAG, new Header().$ref(HEADERS + HttpHeaders.ETAG));
+                }
+                if (status.equals("201") || status.equals("202")) {
+                    answer.addHeaderObject(HttpHeaders.LOCATION, new Header().$ref(HEADERS + HttpHeaders.LOCATION));
+                }
+                if (command) {
+                    answer.addHeaderObject(CommandExecutor.REPLAYED, new Header().$ref(HEADERS + CommandExecutor.REPLAYED));
+                }
+            });
+            return operation;
+        };
+    }
+
+    /** The headers commands understand and answers carry, described once and referred to by each operation. */
     @Bean
     OpenApiCustomizer commandHeaderComponents() {
         return api -> api.getComponents()
+                .addHeaders(CORRELATION_ID_ANSWER, new Header().description("The request's correlation id: the one "
+                        + "given, or the one generated when none or an unusable one was given")
+                        .schema(new StringSchema().maxLength(100).pattern(ApiFormats.ID)))
+                .addHeaders(HttpHeaders.ETAG, new Header().description("The aggregate's version after the command, "
+                        + "for the If-Match of the next one").schema(new StringSchema().maxLength(21)
+                        .pattern("^\"[0-9]{1,19}\"$").example("\"4\"")))
+                .addHeaders(HttpHeaders.LOCATION, new Header().description("Where what the request made is read: a "
+                        + "new customer, account or transfer on the query side, a republication's status here")
+                        .schema(new StringSchema().format("uri").maxLength(2048)))
+                .addHeaders(CommandExecutor.REPLAYED, new Header().description("Present on an answer given again for "
+                        + "a repeated Idempotency-Key: the request changed nothing this time")
+                        .schema(new StringSchema()._enum(List.of("true"))))
                 .addParameters(CommandExecutor.IDEMPOTENCY_KEY, new HeaderParameter().name(CommandExecutor.IDEMPOTENCY_KEY)
                         .required(false)
                         .schema(new StringSchema().minLength(1).maxLength(255).pattern("^[\\x21-\\x7E]{1,255}$"))

@@ -561,6 +561,10 @@ class CommandApiIT {
         JsonNode withdrawal = paths.path("/api/accounts/{accountId}/withdrawals").path("post");
         assertThat(withdrawal.path("responses").path("422").path("description").asText()).contains("INSUFFICIENT_FUNDS");
         assertThat(withdrawal.path("parameters").toString()).contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
+        assertThat(withdrawal.path("responses").path("200").path("headers").fieldNames()).toIterable()
+                .contains("ETag", "Idempotent-Replayed", "X-Correlation-Id").doesNotContain("Location");
+        assertThat(paths.path("/api/transfers").path("post").path("responses").path("202").path("headers").fieldNames())
+                .toIterable().contains("Location").doesNotContain("ETag");
     }
 
     @Test
