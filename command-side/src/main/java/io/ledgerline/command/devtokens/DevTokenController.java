@@ -36,7 +36,6 @@ public class DevTokenController {
     @Operation(summary = "Get a signed development token",
             description = "Send it as 'Authorization: Bearer <token>' to both services.")
     @ApiResponse(responseCode = "200", description = "The token and when it expires")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
     public DevTokenResponse issue(@Valid @RequestBody DevTokenRequest request) {
         Optional<Duration> ttl = Optional.ofNullable(request.ttlSeconds()).map(Duration::ofSeconds);
         if (ttl.isPresent() && ttl.get().compareTo(issuer.maxTtl()) > 0) {

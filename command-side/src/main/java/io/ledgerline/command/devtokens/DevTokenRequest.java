@@ -1,5 +1,6 @@
 package io.ledgerline.command.devtokens;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,12 +15,13 @@ public record DevTokenRequest(
         @Schema(description = "The token's sub: recorded as 'user' on every event the token causes", example = "teller-1")
         @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:@\\-]+", message = "must be letters, digits or ._:@-")
         String subject,
-        @Schema(description = "CUSTOMER, TELLER, PAYMENTS, AUDITOR or ADMIN", example = "[\"TELLER\"]")
+        @ArraySchema(arraySchema = @Schema(description = "The token's roles", example = "[\"TELLER\"]"),
+                schema = @Schema(allowableValues = {"CUSTOMER", "TELLER", "PAYMENTS", "AUDITOR", "ADMIN"}))
         @NotEmpty @Size(max = 5) List<@NotNull @Pattern(regexp = "CUSTOMER|TELLER|PAYMENTS|AUDITOR|ADMIN",
                 message = "must be CUSTOMER, TELLER, PAYMENTS, AUDITOR or ADMIN") String> roles,
-        @Schema(description = "The customer a CUSTOMER token belongs to", nullable = true)
+        @Schema(description = "The customer a CUSTOMER token belongs to", types = {"string", "null"})
         @Size(min = 1, max = 100) String customerId,
-        @Schema(description = "Lifetime in seconds; 8 hours when omitted, at most 24 hours", nullable = true,
+        @Schema(description = "Lifetime in seconds; 8 hours when omitted, at most 24 hours", types = {"integer", "null"},
                 example = "3600")
         @Min(1) @Max(86_400) Long ttlSeconds) {
 }

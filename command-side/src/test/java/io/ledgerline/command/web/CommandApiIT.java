@@ -13,6 +13,7 @@ import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.PersonalData;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -560,6 +561,57 @@ class CommandApiIT {
         JsonNode withdrawal = paths.path("/api/accounts/{accountId}/withdrawals").path("post");
         assertThat(withdrawal.path("responses").path("422").path("description").asText()).contains("INSUFFICIENT_FUNDS");
         assertThat(withdrawal.path("parameters").toString()).contains("If-Match", "Idempotency-Key", "X-Correlation-Id");
+        assertThat(withdrawal.path("responses").path("200").path("headers").fieldNames()).toIterable()
+                .contains("ETag", "Idempotent-Replayed", "X-Correlation-Id").doesNotContain("Location");
+        assertThat(paths.path("/api/transfers").path("post").path("responses").path("202").path("headers").fieldNames())
+                .toIterable().contains("Location").doesNotContain("ETag");
+    }
+
+    @Test
+    void namesTheCodesOfEveryErrorAnswerInItsSchema() throws Exception {
+        JsonNode paths = json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody()).path("paths");
+
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation ->
+                operation.getValue().path("responses").fields().forEachRemaining(answer -> {
+                    if (answer.getKey().startsWith("4") || answer.getKey().startsWith("5")) {
+                        assertThat(codes(answer.getValue())).as("%s %s %s", operation.getKey(), path.getKey(),
+                                answer.getKey()).isNotEmpty();
+                    }
+                })));
+        JsonNode freeze = paths.path("/api/accounts/{accountId}/freeze").path("post").path("responses");
+        assertThat(codes(freeze.path("400"))).containsExactly("INVALID_REQUEST", "INVALID_IDEMPOTENCY_KEY");
+        assertThat(codes(freeze.path("409"))).containsExactly("VERSION_CONFLICT", "IDEMPOTENCY_KEY_REUSED", "CONFLICT");
+        assertThat(codes(freeze.path("422"))).containsExactly("ACCOUNT_CLOSED");
+        assertThat(codes(freeze.path("429"))).containsExactly("RATE_LIMITED");
+        assertThat(codes(paths.path("/api/transfers").path("post").path("responses").path("409")))
+                .contains("TRANSFER_ID_REUSED", "ID_IN_USE");
+    }
+
+    @Test
+    void requiresEveryFieldOfAnAnswerAndLetsOnlyWhatCanBeNullBeNull() throws Exception {
+        JsonNode schemas = json.readTree(http.getForEntity("/v3/api-docs", String.class).getBody())
+                .path("components").path("schemas");
+
+        for (String answer : List.of("AccountCommandResponse", "CustomerCommandResponse", "TransferAccepted",
+                "AccountState", "CustomerState", "TransferState", "EventPage", "AuditedEvent", "RepublishStatus")) {
+            JsonNode schema = schemas.path(answer);
+            List<String> properties = new ArrayList<>();
+            schema.path("properties").fieldNames().forEachRemaining(properties::add);
+            List<String> required = new ArrayList<>();
+            schema.path("required").forEach(name -> required.add(name.asText()));
+            assertThat(required).as(answer).containsExactlyInAnyOrderElementsOf(properties);
+        }
+        assertThat(schemas.path("TransferState").path("properties").path("outcome").path("anyOf").toString())
+                .contains("\"null\"");
+        assertThat(schemas.path("AccountState").path("properties").path("balance").path("type").asText())
+                .isEqualTo("string");
+    }
+
+    private static List<String> codes(JsonNode answer) {
+        List<String> codes = new ArrayList<>();
+        answer.path("content").path("application/problem+json").path("schema").path("allOf").path(1)
+                .path("properties").path("code").path("enum").forEach(code -> codes.add(code.asText()));
+        return codes;
     }
 
     @Test

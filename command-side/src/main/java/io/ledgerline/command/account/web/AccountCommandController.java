@@ -1,18 +1,26 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.command.account.AccountIsClosed;
+import io.ledgerline.command.account.BalanceNotZero;
 import io.ledgerline.command.account.ChangeOverdraftLimitCommand;
 import io.ledgerline.command.account.CloseAccountCommand;
 import io.ledgerline.command.account.FreezeAccountCommand;
+import io.ledgerline.command.account.InvalidOverdraftLimit;
 import io.ledgerline.command.account.OpenAccountCommand;
+import io.ledgerline.command.account.TransferInFlight;
 import io.ledgerline.command.account.UnfreezeAccountCommand;
+import io.ledgerline.command.account.UnknownCustomer;
+import io.ledgerline.command.account.UnsupportedCurrency;
+import io.ledgerline.command.customer.CustomerIsErased;
+import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
+import io.ledgerline.command.web.RefusedWith;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,11 +60,7 @@ public class AccountCommandController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Open an account", description = "The Location header points at the account on the query side.")
     @ApiResponse(responseCode = "201", description = "The account is open; version is 0")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
-    @ApiResponse(responseCode = "409", description = "CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "UNKNOWN_CUSTOMER, CUSTOMER_ERASED, UNSUPPORTED_CURRENCY, INVALID_OVERDRAFT_LIMIT "
-            + "or AMOUNT_TOO_LARGE")
+    @RefusedWith({UnknownCustomer.CODE, CustomerIsErased.CODE, UnsupportedCurrency.CODE, InvalidOverdraftLimit.CODE, AmountTooLarge.CODE})
     public ResponseEntity<AccountCommandResponse> open(@Valid @RequestBody OpenAccountRequest request,
             HttpServletRequest http) {
         return executor.execute(http, request, AccountCommandResponse.class, () -> {
@@ -73,11 +77,9 @@ public class AccountCommandController {
     @Operation(summary = "Freeze an account", description = "A frozen account takes deposits but pays nothing out. "
             + "Freezing a frozen account changes nothing and answers its version.")
     @ApiResponse(responseCode = "200", description = "The account is frozen; ETag carries its version")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "ACCOUNT_CLOSED")
+    @RefusedWith({AccountIsClosed.CODE})
     public ResponseEntity<AccountCommandResponse> freeze(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             HttpServletRequest http) {
         return send(http, null, accountId, ifMatch, FreezeAccountCommand::new);
     }
@@ -85,11 +87,9 @@ public class AccountCommandController {
     @PostMapping("/{accountId}/unfreeze")
     @Operation(summary = "Unfreeze an account", description = "Unfreezing an open account changes nothing and answers its version.")
     @ApiResponse(responseCode = "200", description = "The account is open; ETag carries its version")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "ACCOUNT_CLOSED")
+    @RefusedWith({AccountIsClosed.CODE})
     public ResponseEntity<AccountCommandResponse> unfreeze(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             HttpServletRequest http) {
         return send(http, null, accountId, ifMatch, UnfreezeAccountCommand::new);
     }
@@ -97,24 +97,20 @@ public class AccountCommandController {
     @PostMapping("/{accountId}/close")
     @Operation(summary = "Close an account", description = "Only an account with a zero balance and no transfer in flight closes.")
     @ApiResponse(responseCode = "200", description = "The account is closed; ETag carries its version")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "ACCOUNT_CLOSED, BALANCE_NOT_ZERO or TRANSFER_IN_FLIGHT")
+    @RefusedWith({AccountIsClosed.CODE, BalanceNotZero.CODE, TransferInFlight.CODE})
     public ResponseEntity<AccountCommandResponse> close(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             HttpServletRequest http) {
         return send(http, null, accountId, ifMatch, CloseAccountCommand::new);
     }
 
     @PutMapping(path = "/{accountId}/overdraft-limit", consumes = "application/json")
-    @Operation(summary = "Set an account's overdraft limit")
+    @Operation(summary = "Set an account's overdraft limit", description = "How far the balance may go below zero "
+            + "from now on; an overdrawn account's limit cannot go below what it is overdrawn by.")
     @ApiResponse(responseCode = "200", description = "The limit is set; ETag carries the account's version")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "INVALID_OVERDRAFT_LIMIT, AMOUNT_TOO_LARGE or ACCOUNT_CLOSED")
+    @RefusedWith({InvalidOverdraftLimit.CODE, AmountTooLarge.CODE, AccountIsClosed.CODE})
     public ResponseEntity<AccountCommandResponse> changeOverdraftLimit(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody OverdraftLimitRequest request, HttpServletRequest http) {
         return send(http, request, accountId, ifMatch,
                 (id, expectedVersion) -> new ChangeOverdraftLimitCommand(id, request.limit(), expectedVersion));

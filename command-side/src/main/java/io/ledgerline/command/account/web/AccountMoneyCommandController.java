@@ -1,18 +1,27 @@
 package io.ledgerline.command.account.web;
 
+import io.ledgerline.command.account.AccountIsClosed;
+import io.ledgerline.command.account.AccountIsFrozen;
 import io.ledgerline.command.account.AccountOwners;
 import io.ledgerline.command.account.DepositMoneyCommand;
+import io.ledgerline.command.account.InsufficientFunds;
+import io.ledgerline.command.account.InvalidDescription;
+import io.ledgerline.command.account.InvalidExternalReference;
+import io.ledgerline.command.account.InvalidReference;
 import io.ledgerline.command.account.WithdrawMoneyCommand;
+import io.ledgerline.command.domain.AmountTooLarge;
+import io.ledgerline.command.domain.CurrencyMismatch;
+import io.ledgerline.command.domain.InvalidAmount;
 import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
 import io.ledgerline.command.web.IfMatch;
+import io.ledgerline.command.web.RefusedWith;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,15 +58,9 @@ public class AccountMoneyCommandController {
     @Operation(summary = "Pay money into an account", description = "Also into a frozen account. Booked by a teller "
             + "or the payment system (TELLER, PAYMENTS): money entering the ledger from outside it.")
     @ApiResponse(responseCode = "200", description = "The money is booked; ETag carries the account's new version")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
-    @ApiResponse(responseCode = "403", description = "FORBIDDEN: a customer, also on their own account")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "INVALID_AMOUNT, AMOUNT_TOO_LARGE, CURRENCY_MISMATCH, INVALID_DESCRIPTION, "
-            + "INVALID_REFERENCE, INVALID_EXTERNAL_REFERENCE or ACCOUNT_CLOSED")
+    @RefusedWith({InvalidAmount.CODE, AmountTooLarge.CODE, CurrencyMismatch.CODE, InvalidDescription.CODE, InvalidReference.CODE, InvalidExternalReference.CODE, AccountIsClosed.CODE})
     public ResponseEntity<AccountCommandResponse> deposit(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody DepositRequest request, HttpServletRequest http) {
         AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
@@ -71,15 +74,9 @@ public class AccountMoneyCommandController {
     @Operation(summary = "Pay money out of an account", description = "Up to the balance plus the overdraft limit. "
             + "Booked by a teller or the payment system (TELLER, PAYMENTS): money leaving the ledger.")
     @ApiResponse(responseCode = "200", description = "The money is booked; ETag carries the account's new version")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
-    @ApiResponse(responseCode = "403", description = "FORBIDDEN: a customer, also on their own account")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "INSUFFICIENT_FUNDS, INVALID_AMOUNT, AMOUNT_TOO_LARGE, CURRENCY_MISMATCH, "
-            + "INVALID_DESCRIPTION, INVALID_EXTERNAL_REFERENCE, ACCOUNT_FROZEN or ACCOUNT_CLOSED")
+    @RefusedWith({InsufficientFunds.CODE, InvalidAmount.CODE, AmountTooLarge.CODE, CurrencyMismatch.CODE, InvalidDescription.CODE, InvalidExternalReference.CODE, AccountIsFrozen.CODE, AccountIsClosed.CODE})
     public ResponseEntity<AccountCommandResponse> withdraw(@PathVariable String accountId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody WithdrawalRequest request, HttpServletRequest http) {
         AccountId id = bookable(accountId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);

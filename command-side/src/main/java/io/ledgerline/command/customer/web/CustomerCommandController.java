@@ -2,17 +2,21 @@ package io.ledgerline.command.customer.web;
 
 import io.ledgerline.command.customer.ChangeCustomerDetailsCommand;
 import io.ledgerline.command.customer.CustomerDirectory;
+import io.ledgerline.command.customer.CustomerIsErased;
 import io.ledgerline.command.customer.CustomerStanding;
+import io.ledgerline.command.customer.DuplicateEmail;
 import io.ledgerline.command.customer.EraseCustomerCommand;
+import io.ledgerline.command.customer.InvalidCustomerName;
+import io.ledgerline.command.customer.InvalidEmail;
 import io.ledgerline.command.customer.RegisterCustomerCommand;
 import io.ledgerline.command.web.CommandEndpoints;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.IfMatch;
+import io.ledgerline.command.web.RefusedWith;
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.support.text.TextRules;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,10 +56,7 @@ public class CustomerCommandController {
     @PostMapping(consumes = "application/json")
     @Operation(summary = "Register a customer", description = "The Location header points at the customer on the query side.")
     @ApiResponse(responseCode = "201", description = "The customer is registered; version is 0")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
-    @ApiResponse(responseCode = "409", description = "DUPLICATE_EMAIL: another customer has this email; IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "INVALID_CUSTOMER_NAME or INVALID_EMAIL")
+    @RefusedWith({DuplicateEmail.CODE, InvalidCustomerName.CODE, InvalidEmail.CODE})
     public ResponseEntity<CustomerCommandResponse> register(@Valid @RequestBody RegisterCustomerRequest request,
             HttpServletRequest http) {
         return executor.execute(http, request, CustomerCommandResponse.class, () -> {
@@ -68,14 +69,12 @@ public class CustomerCommandController {
     }
 
     @PutMapping(path = "/{customerId}", consumes = "application/json")
-    @Operation(summary = "Change a customer's name and email address")
+    @Operation(summary = "Change a customer's name and email address", description = "Both are given, and sealed "
+            + "under the customer's key like at registration; the email address must not belong to another customer.")
     @ApiResponse(responseCode = "200", description = "The details are changed; ETag carries the customer's version")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST or INVALID_REQUEST")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "DUPLICATE_EMAIL, VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "INVALID_CUSTOMER_NAME, INVALID_EMAIL or CUSTOMER_ERASED")
+    @RefusedWith({DuplicateEmail.CODE, InvalidCustomerName.CODE, InvalidEmail.CODE, CustomerIsErased.CODE})
     public ResponseEntity<CustomerCommandResponse> changeDetails(@PathVariable String customerId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             @Valid @RequestBody CustomerDetailsRequest request, HttpServletRequest http) {
         CustomerId id = known(customerId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);
@@ -90,11 +89,9 @@ public class CustomerCommandController {
                     + "longer be read anywhere; read models mask them and the email address is freed. The events "
                     + "and the customer's accounts stay.")
     @ApiResponse(responseCode = "200", description = "The customer is erased; ETag carries the customer's version")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_CONFLICT, CONFLICT or IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "422", description = "CUSTOMER_ERASED: already erased")
+    @RefusedWith({CustomerIsErased.CODE})
     public ResponseEntity<CustomerCommandResponse> erase(@PathVariable String customerId,
-            @Parameter(description = "The version last read, e.g. \"3\"") @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
+            @RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch,
             HttpServletRequest http) {
         CustomerId id = known(customerId);
         Long expectedVersion = IfMatch.expectedVersion(ifMatch);

@@ -1,11 +1,19 @@
 package io.ledgerline.command.transfer.web;
 
 import io.ledgerline.command.account.AccountOwners;
+import io.ledgerline.command.account.InvalidReference;
+import io.ledgerline.command.domain.AmountTooLarge;
+import io.ledgerline.command.domain.CurrencyMismatch;
+import io.ledgerline.command.domain.InvalidAmount;
 import io.ledgerline.command.transfer.RequestTransferCommand;
+import io.ledgerline.command.transfer.SameAccountTransfer;
+import io.ledgerline.command.transfer.TransferIdReused;
 import io.ledgerline.command.transfer.UnknownAccount;
 import io.ledgerline.command.web.CommandEndpoints;
+import io.ledgerline.command.web.CommandErrors;
 import io.ledgerline.command.web.CommandExecutor;
 import io.ledgerline.command.web.CurrencyCodes;
+import io.ledgerline.command.web.RefusedWith;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
@@ -67,11 +75,7 @@ public class TransferCommandController {
                     + "Repeating a request with the same transferId and the same details (accounts, amount, description and "
                     + "reference) moves the money once.")
     @ApiResponse(responseCode = "202", description = "The transfer is recorded and under way")
-    @ApiResponse(responseCode = "400", description = "MALFORMED_REQUEST, INVALID_REQUEST or INVALID_IDEMPOTENCY_KEY")
-    @ApiResponse(responseCode = "409", description = "TRANSFER_ID_REUSED: the id names another transfer request; ID_IN_USE: it names an account or customer; IDEMPOTENCY_KEY_REUSED")
-    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
-    @ApiResponse(responseCode = "422", description = "UNKNOWN_ACCOUNT, SAME_ACCOUNT_TRANSFER, CURRENCY_MISMATCH, INVALID_AMOUNT, "
-            + "AMOUNT_TOO_LARGE or INVALID_REFERENCE")
+    @RefusedWith({TransferIdReused.CODE, CommandErrors.ID_IN_USE, UnknownAccount.CODE, SameAccountTransfer.CODE, CurrencyMismatch.CODE, InvalidAmount.CODE, AmountTooLarge.CODE, InvalidReference.CODE})
     public ResponseEntity<TransferAccepted> request(@Valid @RequestBody TransferRequest request, HttpServletRequest http) {
         requireOwnSourceAccount(request);
         // the text of a transfer is the payer's personal data

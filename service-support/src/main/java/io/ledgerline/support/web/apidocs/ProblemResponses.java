@@ -14,6 +14,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ public class ProblemResponses implements OpenApiCustomizer {
 
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
+    static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final Map<String, String> RATE_LIMIT_HEADERS = new TreeMap<>(Map.of(
             RateLimitFilter.LIMIT, "Requests allowed in a burst",
             RateLimitFilter.REMAINING, "Requests left in the current burst",
@@ -48,30 +49,38 @@ public class ProblemResponses implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         api.getComponents().addSchemas(PROBLEM, problemSchema());
         RATE_LIMIT_HEADERS.forEach((name, description) -> api.getComponents().addHeaders(name,
-                new Header().description(description).schema(new IntegerSchema())));
+                new Header().description(description).schema(new IntegerSchema().format("int64")
+                        .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Long.MAX_VALUE)))));
         boolean securedByDefault = api.getSecurity() != null && !api.getSecurity().isEmpty();
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             ApiResponses responses = operation.getResponses();
             boolean secured = operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
             if (secured) {
-                addIfAbsent(responses, "401", ErrorCodes.UNAUTHENTICATED + ": no valid bearer token of the configured issuer");
-                addIfAbsent(responses, "403", ErrorCodes.FORBIDDEN + ": the caller's roles do not allow this request");
-                addIfAbsent(responses, "503", ErrorCodes.STORE_UNAVAILABLE + ": a store the request needs does not "
+                ProblemCodes.document(responses, "401", ErrorCodes.UNAUTHENTICATED,
+                        "no valid bearer token of the configured issuer");
+                ProblemCodes.document(responses, "403", ErrorCodes.FORBIDDEN, "the caller's roles do not allow this request");
+                ProblemCodes.document(responses, "503", ErrorCodes.STORE_UNAVAILABLE, "a store the request needs does not "
                         + "answer; nothing was changed, retry later");
             }
             if (operation.getRequestBody() != null) {
-                addIfAbsent(responses, "400", ErrorCodes.MALFORMED_REQUEST + " or " + ErrorCodes.INVALID_REQUEST);
-                addIfAbsent(responses, "413", ErrorCodes.PAYLOAD_TOO_LARGE);
+                ProblemCodes.document(responses, "400", ErrorCodes.MALFORMED_REQUEST,
+                        "the body is not one well-formed JSON value of the documented shape");
+                ProblemCodes.document(responses, "400", ErrorCodes.INVALID_REQUEST,
+                        "a value breaks a limit of its schema; `errors` names each field and why");
+                ProblemCodes.document(responses, "413", ErrorCodes.PAYLOAD_TOO_LARGE, "the body is larger than the "
+                        + "service accepts");
             }
             if (rateLimited.test(path, method)) {
-                addIfAbsent(responses, "429", ErrorCodes.RATE_LIMITED + ": over the caller's rate limit; "
+                ProblemCodes.document(responses, "429", ErrorCodes.RATE_LIMITED, "over the caller's rate limit; "
                         + "Retry-After says when to try again");
-                responses.get("429").addHeaderObject("Retry-After",
-                        new Header().description("Seconds until a request is allowed again").schema(new IntegerSchema()));
+                responses.get("429").addHeaderObject("Retry-After", new Header()
+                        .description("Seconds until a request is allowed again")
+                        .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(Long.MAX_VALUE))));
                 responses.values().forEach(ProblemResponses::addRateLimitHeaders);
             }
             responses.forEach((status, response) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
+                if ((status.startsWith("4") || status.startsWith("5")) && !ProblemCodes.namesCodes(response)) {
                     response.content(new Content().addMediaType(PROBLEM_JSON,
                             new MediaType().schema(new Schema<>().$ref(PROBLEM_REF))));
                 }
@@ -79,32 +88,30 @@ public class ProblemResponses implements OpenApiCustomizer {
         }));
     }
 
-    private static void addIfAbsent(ApiResponses responses, String status, String description) {
-        if (!responses.containsKey(status)) {
-            responses.addApiResponse(status, new ApiResponse().description(description));
-        }
-    }
-
     private static void addRateLimitHeaders(ApiResponse response) {
         RATE_LIMIT_HEADERS.keySet().forEach(name -> response.addHeaderObject(name,
                 new Header().$ref("#/components/headers/" + name)));
     }
 
-    /** RFC 9457 problem details with the stable {@code code} every Ledgerline error carries. */
+    /**
+     * RFC 9457 problem details with the stable {@code code} every Ledgerline error carries. The
+     * bounds hold for every problem the services write: a detail may quote a rejected query
+     * parameter, which the web server caps with the request line at 8 KiB.
+     */
     private static Schema<?> problemSchema() {
         Schema<?> fieldError = new ObjectSchema()
-                .addProperty("field", new StringSchema())
-                .addProperty("message", new StringSchema())
+                .addProperty("field", new StringSchema().maxLength(200))
+                .addProperty("message", new StringSchema().maxLength(1000))
                 .required(List.of("field", "message"));
         return new ObjectSchema()
                 .description("RFC 9457 problem details. `code` is stable and names the problem; `type` is derived from it.")
-                .addProperty("type", new StringSchema().format("uri"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z_]*$"))
-                .addProperty("errors", new ArraySchema().items(fieldError)
+                .addProperty("type", new StringSchema().format("uri").maxLength(2048))
+                .addProperty("title", new StringSchema().maxLength(200))
+                .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
+                .addProperty("detail", new StringSchema().maxLength(16_384))
+                .addProperty("instance", new StringSchema().format("uri-reference").maxLength(16_384))
+                .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z_]*$").maxLength(64))
+                .addProperty("errors", new ArraySchema().items(fieldError).maxItems(1000)
                         .description("INVALID_REQUEST only: each field that is invalid and why"))
                 .required(List.of("type", "title", "status", "code"));
     }

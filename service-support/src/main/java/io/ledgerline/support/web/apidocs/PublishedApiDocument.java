@@ -7,8 +7,11 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.servers.Server;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 
@@ -22,6 +25,7 @@ public class PublishedApiDocument implements OpenApiCustomizer {
     static {
         // as Jackson writes it: springdoc would describe the JDK class's getters instead
         SpringDocUtils.getConfig().replaceWithSchema(Currency.class, currencySchema());
+        SpringDocUtils.getConfig().replaceWithSchema(Instant.class, instantSchema());
     }
 
     static final String LICENCE = "Apache-2.0";
@@ -43,9 +47,16 @@ public class PublishedApiDocument implements OpenApiCustomizer {
         return money;
     }
 
+    /** As Jackson writes an instant: ISO-8601 in UTC, at most nanoseconds, years of up to nine digits and a sign. */
+    private static StringSchema instantSchema() {
+        StringSchema instant = new StringSchema();
+        instant.format("date-time").maxLength(40);
+        return instant;
+    }
+
     private static StringSchema currencySchema() {
         StringSchema currency = new StringSchema();
-        currency.pattern("^[A-Z]{3}$").description("ISO-4217 code").example("EUR");
+        currency.pattern("^[A-Z]{3}$").maxLength(3).description("ISO-4217 code").example("EUR");
         return currency;
     }
 
@@ -55,7 +66,9 @@ public class PublishedApiDocument implements OpenApiCustomizer {
         api.info(info
                 .license(new License().name("Apache License 2.0").identifier(LICENCE))
                 .contact(new Contact().name("Ledgerline maintainers")));
-        api.servers(properties.servers().stream().map(url -> new Server().url(url)).toList());
+        // the APIs serve the bank's clients (customers, tellers, the payment system), not only its own services
+        api.servers(properties.servers().stream()
+                .map(url -> new Server().url(url).extensions(new TreeMap<>(Map.of("x-internal", false)))).toList());
         if (api.getComponents() != null && api.getComponents().getSchemas() != null
                 && api.getComponents().getSchemas().containsKey(MONEY)) {
             // the amount is written as a decimal string (@JsonFormat), which springdoc does not read

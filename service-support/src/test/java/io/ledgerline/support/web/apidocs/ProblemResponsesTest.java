@@ -43,7 +43,37 @@ class ProblemResponsesTest {
 
         assertThat(operation(api).getResponses()).containsKeys("202", "400", "401", "403", "413", "422", "503")
                 .doesNotContainKey("429");
-        assertThat(operation(api).getResponses().get("401").getDescription()).startsWith("UNAUTHENTICATED");
+        assertThat(operation(api).getResponses().get("401").getDescription()).contains("`UNAUTHENTICATED`");
+    }
+
+    @Test
+    void namesTheOnlyCodesAnAddedAnswerCanCarryInItsSchema() {
+        OpenAPI api = document(command(), null);
+
+        new ProblemResponses((path, method) -> true).customise(api);
+
+        ApiResponses responses = operation(api).getResponses();
+        assertThat(codes(responses.get("401"))).containsExactly("UNAUTHENTICATED");
+        assertThat(codes(responses.get("400"))).containsExactly("MALFORMED_REQUEST", "INVALID_REQUEST");
+        assertThat(codes(responses.get("429"))).containsExactly("RATE_LIMITED");
+        assertThat(problemSchema(responses.get("401")).getAllOf().get(0).get$ref())
+                .isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void addsItsCodesToAnAnswerThatAlreadyNamesTheOperationsOwn() {
+        Operation operation = command();
+        ProblemCodes.document(operation.getResponses(), "400", "INVALID_IDEMPOTENCY_KEY", "the key is unusable");
+        ProblemCodes.document(operation.getResponses(), "409", "VERSION_CONFLICT", "stale");
+        OpenAPI api = document(operation, null);
+
+        new ProblemResponses((path, method) -> false).customise(api);
+
+        ApiResponse badRequest = operation(api).getResponses().get("400");
+        assertThat(codes(badRequest)).containsExactly("INVALID_IDEMPOTENCY_KEY", "MALFORMED_REQUEST", "INVALID_REQUEST");
+        assertThat(badRequest.getDescription()).contains("`INVALID_IDEMPOTENCY_KEY`: the key is unusable",
+                "`MALFORMED_REQUEST`", "`INVALID_REQUEST`");
+        assertThat(codes(operation(api).getResponses().get("409"))).containsExactly("VERSION_CONFLICT");
     }
 
     @Test
@@ -66,6 +96,15 @@ class ProblemResponsesTest {
         assertThat(responses.get("429").getHeaders()).containsKeys("Retry-After", "RateLimit-Limit");
         assertThat(responses.get("202").getHeaders()).containsKeys("RateLimit-Limit", "RateLimit-Remaining",
                 "RateLimit-Reset");
+    }
+
+    private static Schema<?> problemSchema(ApiResponse response) {
+        return response.getContent().get(ProblemResponses.PROBLEM_JSON).getSchema();
+    }
+
+    private static List<Object> codes(ApiResponse response) {
+        Schema<?> codeSchema = (Schema<?>) problemSchema(response).getAllOf().get(1).getProperties().get("code");
+        return List.copyOf(codeSchema.getEnum());
     }
 
     private static Operation command() {

@@ -1,12 +1,15 @@
 package io.ledgerline.command.infrastructure.republish.web;
 
+import io.ledgerline.command.infrastructure.republish.RepublishAlreadyRunning;
 import io.ledgerline.command.infrastructure.republish.RepublishStatus;
 import io.ledgerline.command.infrastructure.republish.Republisher;
+import io.ledgerline.command.web.RefusedWith;
 import io.ledgerline.command.web.UnknownResource;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -36,10 +39,10 @@ public class RepublishController {
                     + "in the same records and headers as the live publication; consumers drop what they already "
                     + "applied. The Location header names the republication's status.")
     @ApiResponse(responseCode = "202", description = "Started; the body is its status")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: fromPosition below 0 or not a number")
-    @ApiResponse(responseCode = "409", description = "REPUBLISH_RUNNING: another republication is running")
-    public ResponseEntity<RepublishStatus> republish(
-            @Parameter(description = "The first global position to send again, 0 for everything")
+    @RefusedWith({RepublishAlreadyRunning.CODE})
+    public ResponseEntity<RepublishStatusResponse> republish(
+            @Parameter(description = "The first global position to send again, 0 for everything", schema = @Schema(
+                    type = "integer", format = "int64", minimum = "0", maximum = "9223372036854775807", defaultValue = "0"))
             @RequestParam(defaultValue = "0") long fromPosition) {
         if (fromPosition < 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST, "fromPosition must be 0 or more");
@@ -48,14 +51,14 @@ public class RepublishController {
         return ResponseEntity.accepted()
                 .location(ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null)
                         .path("/{id}").buildAndExpand(started.republishId()).toUri())
-                .body(started);
+                .body(RepublishStatusResponse.of(started));
     }
 
     @GetMapping("/{republishId}")
-    @Operation(summary = "Where a republication stands: RUNNING, COMPLETED or FAILED, events sent, last position")
+    @Operation(summary = "Where a republication stands", description = "RUNNING, COMPLETED or FAILED, the events sent "
+            + "and the last position Kafka acknowledged. Republications are known to the node that runs them.")
     @ApiResponse(responseCode = "200", description = "Its status")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no republication is known under the id on this node")
-    public RepublishStatus status(@PathVariable String republishId) {
-        return republisher.status(republishId).orElseThrow(() -> new UnknownResource("republication", republishId));
+    public RepublishStatusResponse status(@PathVariable String republishId) {
+        return republisher.status(republishId).map(RepublishStatusResponse::of).orElseThrow(() -> new UnknownResource("republication", republishId));
     }
 }
