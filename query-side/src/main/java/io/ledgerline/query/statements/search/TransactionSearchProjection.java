@@ -1,0 +1,80 @@
+package io.ledgerline.query.statements.search;
+
+import io.ledgerline.events.CustomerErased;
+import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.query.events.LedgerEventReader;
+import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingTexts;
+import io.ledgerline.query.search.DocumentPerEventProjection;
+import io.ledgerline.query.search.SearchConsumerGroups;
+import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.accounts.search.AccountHolders;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the transactions index. A line is created once under the id of its account and sequence;
+ * a redelivered event finds it there and changes nothing. Its free text is indexed opened, and
+ * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}); text
+ * stored before sealing, once the account's owner is (see {@link AccountHolders}).
+ */
+@Component
+class TransactionSearchProjection extends DocumentPerEventProjection {
+
+    private final LedgerEventReader reader;
+    private final TransactionSearchIndex index;
+    private final SearchWrites writes;
+    private final StatementLines lines;
+    private final TransactionTextErasure erasure;
+    private final AccountHolders holders;
+
+    TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes,
+            BookingTexts texts, TransactionTextErasure erasure, AccountHolders holders) {
+        super(SearchConsumerGroups.TRANSACTIONS, index, writes);
+        this.reader = reader;
+        this.index = index;
+        this.writes = writes;
+        this.lines = new StatementLines(texts, holders);
+        this.erasure = erasure;
+        this.holders = holders;
+    }
+
+    @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true",
+            properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
+                    SearchConsumerGroups.MAX_POLL_RECORDS})
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        applyPoll(records);
+    }
+
+    @Override
+    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
+        ReceivedEvent event = reader.read(record);
+        holders.remember(event.payload());
+        if (event.payload() instanceof CustomerErased erased) {
+            // the search for the customer's lines must see those this batch still holds back
+            flushWrites();
+            erasure.mask(erased.customerId().value());
+            return;
+        }
+        Optional<StatementLines.Line> line = lines.of(event);
+        if (line.isEmpty()) {
+            return;
+        }
+        Optional<TransactionLines> deferred = writes.deferred(TransactionLines.class, this::newLines);
+        if (deferred.isPresent()) {
+            deferred.get().add(line.get());
+            return;
+        }
+        TransactionLines alone = newLines();
+        alone.add(line.get());
+        writes.writeAll(alone);
+    }
+
+    private TransactionLines newLines() {
+        return new TransactionLines(index, erasure);
+    }
+}
