@@ -29,14 +29,14 @@ final class AccountSearchBatch implements DeferredDocuments {
     private final AccountSearchIndex accountIndex;
     private final CustomerSearchIndex customerIndex;
     private final StoredDocuments stored;
-    private final AccountOwners owners;
+    private final AccountOwnerCopies owners;
     private final PersonalDataOpener opener;
     private final List<ReceivedEvent> events = new ArrayList<>();
     private final Map<String, AccountDocument> writtenAccounts = new LinkedHashMap<>();
     private final Set<String> changedCustomers = new LinkedHashSet<>();
 
     AccountSearchBatch(AccountSearchIndex accountIndex, CustomerSearchIndex customerIndex, StoredDocuments stored,
-            AccountOwners owners, PersonalDataOpener opener) {
+            AccountOwnerCopies owners, PersonalDataOpener opener) {
         this.accountIndex = accountIndex;
         this.customerIndex = customerIndex;
         this.stored = stored;
@@ -86,7 +86,7 @@ final class AccountSearchBatch implements DeferredDocuments {
         return operations;
     }
 
-    /** See {@link AccountOwners}: each side reads the other after its own writes. */
+    /** See {@link AccountOwnerCopies}: each side reads the other after its own writes. */
     @Override
     public void written() throws IOException {
         Set<String> customerIds = new LinkedHashSet<>();

@@ -28,12 +28,12 @@ class AccountSearchProjection implements SearchReadModel {
     private final AccountSearchIndex accountIndex;
     private final CustomerSearchIndex customerIndex;
     private final StoredDocuments stored;
-    private final AccountOwners owners;
+    private final AccountOwnerCopies owners;
     private final PersonalDataOpener opener;
     private final List<SearchIndex> indices;
 
     AccountSearchProjection(LedgerEventReader reader, SearchWrites writes, AccountSearchIndex accountIndex,
-            CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwners owners,
+            CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwnerCopies owners,
             PersonalDataOpener opener) {
         this.reader = reader;
         this.writes = writes;

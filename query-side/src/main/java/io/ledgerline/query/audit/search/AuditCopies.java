@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.DeferredDocuments;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,11 +27,11 @@ final class AuditCopies implements DeferredDocuments {
     private final AuditSearchIndex index;
     private final SearchWrites writes;
     private final PersonalDataKeys keys;
-    private final AccountHolders holders;
+    private final BookingTextOwners holders;
     private final Map<String, List<AuditDocument>> byOwner = new LinkedHashMap<>();
     private final Map<String, List<AuditDocument>> beforeSealingByOwner = new LinkedHashMap<>();
 
-    AuditCopies(AuditSearchIndex index, SearchWrites writes, PersonalDataKeys keys, AccountHolders holders) {
+    AuditCopies(AuditSearchIndex index, SearchWrites writes, PersonalDataKeys keys, BookingTextOwners holders) {
         this.index = index;
         this.writes = writes;
         this.keys = keys;

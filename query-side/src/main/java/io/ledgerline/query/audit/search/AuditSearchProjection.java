@@ -20,7 +20,7 @@ import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import io.ledgerline.support.personaldata.NameAndEmail;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * it is gone; never as ciphertext. A copy that shows opened data is looked at again once it is in the
  * index, and redacted if the key has been deleted meanwhile (see {@link AuditCopies}). Text stored
  * before sealing names no owner: it is the account owner's (a transfer request's, the source
- * account's owner's; see {@link AccountHolders}), recorded as its owner and masked at their erasure
+ * account's owner's; see {@link BookingTextOwners}), recorded as its owner and masked at their erasure
  * as sealed text is, and written masked when they are erased already.
  */
 @Component
@@ -58,11 +58,11 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private final AuditSearchIndex index;
     private final SearchWrites writes;
     private final PersonalDataKeys keys;
-    private final AccountHolders holders;
+    private final BookingTextOwners holders;
 
     AuditSearchProjection(LedgerEventReader reader, AuditSearchIndex index, SearchWrites writes,
             CustomerDataRedaction redaction, ObjectMapper json, PersonalDataOpener opener, BookingTexts texts,
-            PersonalDataKeys keys, AccountHolders holders) {
+            PersonalDataKeys keys, BookingTextOwners holders) {
         super(SearchConsumerGroups.AUDIT, index, writes);
         this.holders = holders;
         this.index = index;

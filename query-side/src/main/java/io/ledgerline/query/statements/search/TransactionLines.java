@@ -24,7 +24,7 @@ final class TransactionLines implements DeferredDocuments {
         this.erasure = erasure;
     }
 
-    void add(StatementLines.Line line) {
+    void add(StatementLineDocuments.Line line) {
         lines.add(line.document());
         (line.textBeforeSealing() ? linesBeforeSealing : sealedLines).add(line.document());
     }

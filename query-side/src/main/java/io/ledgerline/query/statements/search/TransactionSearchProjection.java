@@ -8,7 +8,7 @@ import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Keeps the transactions index. A line is created once under the id of its account and sequence;
  * a redelivered event finds it there and changes nothing. Its free text is indexed opened, and
  * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}); text
- * stored before sealing, once the account's owner is (see {@link AccountHolders}).
+ * stored before sealing, once the account's owner is (see {@link BookingTextOwners}).
  */
 @Component
 class TransactionSearchProjection extends DocumentPerEventProjection {
@@ -28,17 +28,17 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
     private final LedgerEventReader reader;
     private final TransactionSearchIndex index;
     private final SearchWrites writes;
-    private final StatementLines lines;
+    private final StatementLineDocuments lines;
     private final TransactionTextErasure erasure;
-    private final AccountHolders holders;
+    private final BookingTextOwners holders;
 
     TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes,
-            BookingTexts texts, TransactionTextErasure erasure, AccountHolders holders) {
+            BookingTexts texts, TransactionTextErasure erasure, BookingTextOwners holders) {
         super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
         this.index = index;
         this.writes = writes;
-        this.lines = new StatementLines(texts, holders);
+        this.lines = new StatementLineDocuments(texts, holders);
         this.erasure = erasure;
         this.holders = holders;
     }
@@ -60,7 +60,7 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
             erasure.mask(erased.customerId().value());
             return;
         }
-        Optional<StatementLines.Line> line = lines.of(event);
+        Optional<StatementLineDocuments.Line> line = lines.of(event);
         if (line.isEmpty()) {
             return;
         }

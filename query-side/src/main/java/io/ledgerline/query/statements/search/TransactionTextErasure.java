@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.EveryHit;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,10 +33,10 @@ class TransactionTextErasure {
     private final SearchWrites writes;
     private final TransactionSearchIndex index;
     private final PersonalDataKeys keys;
-    private final AccountHolders holders;
+    private final BookingTextOwners holders;
 
     TransactionTextErasure(ElasticsearchClient client, SearchWrites writes, TransactionSearchIndex index,
-            PersonalDataKeys keys, AccountHolders holders) {
+            PersonalDataKeys keys, BookingTextOwners holders) {
         this.client = client;
         this.writes = writes;
         this.index = index;

@@ -1,7 +1,7 @@
 package io.ledgerline.query.statements.web;
 
 import io.ledgerline.query.accounts.VisibleAccounts;
-import io.ledgerline.query.statements.StatementLines;
+import io.ledgerline.query.statements.StatementLineReader;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.query.web.QueryInstants;
@@ -25,10 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Accounts", description = "Accounts and their statements as projected from the ledger's events")
 public class StatementQueryController {
 
-    private final StatementLines statements;
+    private final StatementLineReader statements;
     private final VisibleAccounts visibleAccounts;
 
-    StatementQueryController(StatementLines statements, VisibleAccounts visibleAccounts) {
+    StatementQueryController(StatementLineReader statements, VisibleAccounts visibleAccounts) {
         this.statements = statements;
         this.visibleAccounts = visibleAccounts;
     }

@@ -56,7 +56,7 @@ class AccountOwnerSearchErasureRaceIT extends QuerySideIT {
                 .document(new CustomerDocument(owner.value(), "Erin Race", "erin.race@example.org", false)));
 
         PausedAfterReadingCustomers otherNode = new PausedAfterReadingCustomers(client, accounts, customers);
-        AccountOwners otherNodesOwners = new AccountOwners(client, writes, otherNode, accounts);
+        AccountOwnerCopies otherNodesOwners = new AccountOwnerCopies(client, writes, otherNode, accounts);
         CompletableFuture<Void> copying = CompletableFuture.runAsync(() -> {
             try {
                 otherNodesOwners.reconcile(account.value());

@@ -11,7 +11,7 @@ import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.query.PolledRecords;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
     @Autowired
     ElasticsearchClient client;
     @Autowired
-    AccountHolders holders;
+    BookingTextOwners holders;
 
     @Test
     void aCopyOpenedBeforeTheErasureAndWrittenAfterItIsRedacted() throws Exception {

@@ -16,7 +16,7 @@ import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +46,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
     @Autowired
     ElasticsearchClient client;
     @Autowired
-    AccountHolders holders;
+    BookingTextOwners holders;
 
     @Test
     void aLineOpenedBeforeTheErasureAndWrittenAfterItIsMasked() throws Exception {
@@ -55,7 +55,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
         MoneyDeposited deposit = keys.deposited(account, owner, money("10.00 EUR"), money("10.00 EUR"), "Salary Erin",
                 "INV-1", "PAY-1");
         // the other node has opened the text with the key
-        StatementLines.Line opened = lineOf(deposit);
+        StatementLineDocuments.Line opened = lineOf(deposit);
         assertThat(opened.document().description()).isEqualTo("Salary Erin");
 
         // the erasure deletes the key and is projected here, before the line is in the index
@@ -81,7 +81,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
         AccountId account = AccountId.random();
         MoneyDeposited deposit = keys.deposited(account, owner, money("10.00 EUR"), money("10.00 EUR"), "Rent",
                 null, null);
-        StatementLines.Line opened = lineOf(deposit);
+        StatementLineDocuments.Line opened = lineOf(deposit);
 
         TransactionLines lines = new TransactionLines(index, erasure);
         lines.add(opened);
@@ -100,7 +100,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
         CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
         AccountId account = AccountId.random();
         holders.remember(new AccountOpened(account, owner, Currency.getInstance("EUR"), money("0.00 EUR")));
-        StatementLines.Line opened = lineOf(new MoneyDeposited(account, null, money("10.00 EUR"), money("10.00 EUR"),
+        StatementLineDocuments.Line opened = lineOf(new MoneyDeposited(account, null, money("10.00 EUR"), money("10.00 EUR"),
                 PersonalData.unsealed("Legacy Erin"), null, PersonalData.unsealed("OLD-1")));
         assertThat(opened.textBeforeSealing()).isTrue();
         assertThat(opened.document().textOwner()).isEqualTo(owner.value());
@@ -129,7 +129,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
         CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
         AccountId account = AccountId.random();
         holders.remember(new AccountOpened(account, owner, Currency.getInstance("EUR"), money("0.00 EUR")));
-        StatementLines.Line opened = lineOf(new MoneyDeposited(account, null, money("10.00 EUR"), money("10.00 EUR"),
+        StatementLineDocuments.Line opened = lineOf(new MoneyDeposited(account, null, money("10.00 EUR"), money("10.00 EUR"),
                 PersonalData.unsealed("Legacy Rent"), null, null));
 
         TransactionLines lines = new TransactionLines(index, erasure);
@@ -142,8 +142,8 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
         assertThat(indexed.textOwner()).isEqualTo(owner.value());
     }
 
-    private StatementLines.Line lineOf(MoneyDeposited deposit) throws Exception {
-        return new StatementLines(texts, holders).of(new ReceivedEvent(UUID.randomUUID().toString(),
+    private StatementLineDocuments.Line lineOf(MoneyDeposited deposit) throws Exception {
+        return new StatementLineDocuments(texts, holders).of(new ReceivedEvent(UUID.randomUUID().toString(),
                 "MoneyDeposited", deposit.accountId().value(), 1, 1, Instant.parse("2026-03-01T09:00:00Z"), Map.of(),
                 deposit)).orElseThrow();
     }

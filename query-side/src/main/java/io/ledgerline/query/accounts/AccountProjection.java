@@ -22,11 +22,11 @@ import org.springframework.stereotype.Component;
  * transaction are written together when it commits; see {@link AccountViewChanges}.
  */
 @Component
-class AccountProjector implements SqlProjector {
+class AccountProjection implements SqlProjector {
 
     private final TransactionBatches batches;
 
-    AccountProjector(TransactionBatches batches) {
+    AccountProjection(TransactionBatches batches) {
         this.batches = batches;
     }
 

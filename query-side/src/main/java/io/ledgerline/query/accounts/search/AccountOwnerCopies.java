@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * read and masks the account again.
  */
 @Component
-class AccountOwners {
+class AccountOwnerCopies {
 
     private static final int PAGE_SIZE = 500;
     private static final int ATTEMPTS = 5;
@@ -47,7 +47,7 @@ class AccountOwners {
     private final StoredDocuments stored;
     private final AccountSearchIndex accounts;
 
-    AccountOwners(ElasticsearchClient client, SearchWrites writes, StoredDocuments stored,
+    AccountOwnerCopies(ElasticsearchClient client, SearchWrites writes, StoredDocuments stored,
             AccountSearchIndex accounts) {
         this.client = client;
         this.writes = writes;

@@ -29,12 +29,12 @@ import org.springframework.stereotype.Component;
  * masks it, and a line projected after that erasure is written masked.
  */
 @Component
-class StatementProjector implements SqlProjector {
+class StatementProjection implements SqlProjector {
 
     private final TransactionBatches batches;
     private final BookingTexts texts;
 
-    StatementProjector(TransactionBatches batches, BookingTexts texts) {
+    StatementProjection(TransactionBatches batches, BookingTexts texts) {
         this.batches = batches;
         this.texts = texts;
     }

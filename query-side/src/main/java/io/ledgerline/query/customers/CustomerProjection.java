@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
  * written; once the customer's key is deleted they project as the erasure mask, in a rebuild too.
  */
 @Component
-class CustomerProjector implements SqlProjector {
+class CustomerProjection implements SqlProjector {
 
     private final JdbcClient jdbc;
     private final PersonalDataOpener opener;
 
-    CustomerProjector(JdbcClient jdbc, PersonalDataOpener opener) {
+    CustomerProjection(JdbcClient jdbc, PersonalDataOpener opener) {
         this.jdbc = jdbc;
         this.opener = opener;
     }

@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
  * projection reached the erasure, keeps its text until the index is rebuilt.
  */
 @Component
-public class AccountHolders {
+public class BookingTextOwners {
 
     private static final int REMEMBERED = 100_000;
 
@@ -47,7 +47,7 @@ public class AccountHolders {
                 }
             });
 
-    AccountHolders(StoredDocuments stored) {
+    BookingTextOwners(StoredDocuments stored) {
         this.stored = stored;
     }
 

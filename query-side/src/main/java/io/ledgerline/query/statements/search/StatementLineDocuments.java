@@ -13,20 +13,20 @@ import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.AmountKeys;
 import io.ledgerline.query.search.MinorUnits;
-import io.ledgerline.query.accounts.search.AccountHolders;
+import io.ledgerline.query.accounts.search.BookingTextOwners;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
  * Turns the events that move money on an account into statement lines, their free text opened.
- * Text stored before sealing is given the account's owner as its owner (see {@link AccountHolders}).
+ * Text stored before sealing is given the account's owner as its owner (see {@link BookingTextOwners}).
  */
-final class StatementLines {
+final class StatementLineDocuments {
 
     private final BookingTexts texts;
-    private final AccountHolders holders;
+    private final BookingTextOwners holders;
 
-    StatementLines(BookingTexts texts, AccountHolders holders) {
+    StatementLineDocuments(BookingTexts texts, BookingTextOwners holders) {
         this.texts = texts;
         this.holders = holders;
     }

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
  * were projected before the transfer itself.
  */
 @Component
-class TransferProjector implements SqlProjector {
+class TransferProjection implements SqlProjector {
 
     private final JdbcClient jdbc;
 
-    TransferProjector(JdbcClient jdbc) {
+    TransferProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -11,14 +11,14 @@ import org.springframework.stereotype.Repository;
  * which never changes, so a page holds the same lines however often it is read.
  */
 @Repository
-public class StatementLines {
+public class StatementLineReader {
 
     private static final Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("9999-12-31T23:59:59Z");
 
     private final JdbcClient jdbc;
 
-    StatementLines(JdbcClient jdbc) {
+    StatementLineReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
