@@ -26,14 +26,12 @@ import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import io.ledgerline.support.personaldata.TextBeforeSealing;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -91,7 +89,7 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         Optional<BookingText> text = beforeSealing
                 ? Optional.of(holders.withOwner(accountOf(event.payload()), opened.get()))
                 : opened;
-        AuditDocument document = documentOf(event, aggregateTypeOf(record), text);
+        AuditDocument document = documentOf(event, text);
         create(document.eventId(), document);
         if (beforeSealing) {
             if (!text.get().masked().equals(text.get())) {
@@ -158,10 +156,10 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         return ((TransferRequested) payload).sourceAccountId().value();
     }
 
-    private AuditDocument documentOf(ReceivedEvent event, String aggregateType, Optional<BookingText> text) {
+    private AuditDocument documentOf(ReceivedEvent event, Optional<BookingText> text) {
         JsonNode payload = payloadOf(event, text);
-        return new AuditDocument(event.eventId(), event.type(), aggregateType, event.aggregateId(), event.sequence(),
-                event.globalPosition(), event.timestamp(), event.metadata().get("user"),
+        return new AuditDocument(event.eventId(), event.type(), event.aggregateType(), event.aggregateId(),
+                event.sequence(), event.globalPosition(), event.timestamp(), event.metadata().get("user"),
                 event.metadata().get("correlationId"), event.metadata().get("causationId"), metadataOf(event),
                 payload, payload.toString(), text.map(BookingText::ownerId).orElse(null));
     }
@@ -210,11 +208,5 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     private JsonNode opened(JsonNode payload, CustomerId owner, PersonalData name, PersonalData email) {
         NameAndEmail details = opener.open(owner, name, email);
         return ((ObjectNode) payload).put("name", details.name()).put("email", details.email());
-    }
-
-    // ReceivedEvent does not carry the aggregate type, the record's headers do
-    private static String aggregateTypeOf(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(LedgerHeaders.AGGREGATE_TYPE);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -144,7 +144,7 @@ class TransactionTextErasureRaceIT extends QuerySideIT {
 
     private StatementLineDocuments.Line lineOf(MoneyDeposited deposit) throws Exception {
         return new StatementLineDocuments(texts, holders).of(new ReceivedEvent(UUID.randomUUID().toString(),
-                "MoneyDeposited", deposit.accountId().value(), 1, 1, Instant.parse("2026-03-01T09:00:00Z"), Map.of(),
+                "MoneyDeposited", "Account", deposit.accountId().value(), 1, 1, Instant.parse("2026-03-01T09:00:00Z"), Map.of(),
                 deposit)).orElseThrow();
     }
 }
