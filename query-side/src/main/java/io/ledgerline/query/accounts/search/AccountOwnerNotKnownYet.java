@@ -7,9 +7,9 @@ import io.ledgerline.query.parking.RemoteStoreFailure;
  * the accounts index has seen yet. The accounts projection gets there, so it is waited out like an
  * unavailable store (503) rather than parked.
  */
-class AccountOwnerNotKnownYet extends RuntimeException implements RemoteStoreFailure {
+public class AccountOwnerNotKnownYet extends RuntimeException implements RemoteStoreFailure {
 
-    AccountOwnerNotKnownYet(String accountId) {
+    public AccountOwnerNotKnownYet(String accountId) {
         super("The owner of account " + accountId + " is not in the accounts index yet");
     }
 

@@ -14,7 +14,7 @@ import java.util.Optional;
  * redelivered event cannot bring the data back (its external version is lower). Sealed names and
  * emails are opened here; once the customer's key is gone they are the erasure mask.
  */
-record CustomerDocument(String customerId, String name, String email, boolean erased) {
+public record CustomerDocument(String customerId, String name, String email, boolean erased) {
 
     static CustomerDocument erased(String customerId) {
         return new CustomerDocument(customerId, null, null, true);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * see every acknowledged write without waiting for a refresh.
  */
 @Component
-class StoredDocuments {
+public class StoredDocuments {
 
     private final ElasticsearchClient client;
     private final AccountSearchIndex accounts;
@@ -29,12 +29,12 @@ class StoredDocuments {
     }
 
     /** The accounts found among the given ids; an id without a document is left out. */
-    Map<String, Versioned<AccountDocument>> accounts(Collection<String> accountIds) throws IOException {
+    public Map<String, Versioned<AccountDocument>> accounts(Collection<String> accountIds) throws IOException {
         return read(accounts.target(), accountIds, AccountDocument.class);
     }
 
     /** The customers found among the given ids; an id without a document is left out. */
-    Map<String, Versioned<CustomerDocument>> customers(Collection<String> customerIds) throws IOException {
+    public Map<String, Versioned<CustomerDocument>> customers(Collection<String> customerIds) throws IOException {
         return read(customers.target(), customerIds, CustomerDocument.class);
     }
 

@@ -4,7 +4,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.DeferredDocuments;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.BookingTextOwners;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;

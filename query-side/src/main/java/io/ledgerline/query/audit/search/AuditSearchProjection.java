@@ -20,7 +20,7 @@ import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.BookingTextOwners;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.NameAndEmail;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;

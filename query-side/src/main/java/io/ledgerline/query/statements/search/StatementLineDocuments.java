@@ -13,7 +13,7 @@ import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.AmountKeys;
 import io.ledgerline.query.search.MinorUnits;
-import io.ledgerline.query.accounts.search.BookingTextOwners;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import java.io.IOException;
 import java.util.Optional;
 

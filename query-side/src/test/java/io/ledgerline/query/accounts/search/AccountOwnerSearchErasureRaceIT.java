@@ -91,7 +91,7 @@ class AccountOwnerSearchErasureRaceIT extends QuerySideIT {
         }
 
         @Override
-        Map<String, Versioned<CustomerDocument>> customers(Collection<String> customerIds) throws IOException {
+        public Map<String, Versioned<CustomerDocument>> customers(Collection<String> customerIds) throws IOException {
             Map<String, Versioned<CustomerDocument>> found = super.customers(customerIds);
             if (paused.compareAndSet(false, true)) {
                 firstAnswer = found;

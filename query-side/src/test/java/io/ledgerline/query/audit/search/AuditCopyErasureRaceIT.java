@@ -11,7 +11,7 @@ import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.query.PolledRecords;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.BookingTextOwners;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.time.Duration;

@@ -16,7 +16,7 @@ import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.search.BookingTextOwners;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.time.Duration;
 import java.time.Instant;

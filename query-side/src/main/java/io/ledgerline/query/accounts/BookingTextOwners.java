@@ -1,8 +1,12 @@
-package io.ledgerline.query.accounts.search;
+package io.ledgerline.query.accounts;
 
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.LedgerEvent;
+import io.ledgerline.query.accounts.search.AccountDocument;
+import io.ledgerline.query.accounts.search.AccountOwnerNotKnownYet;
+import io.ledgerline.query.accounts.search.StoredDocuments;
+import io.ledgerline.query.accounts.search.Versioned;
 import io.ledgerline.query.personaldata.BookingText;
 import java.io.IOException;
 import java.util.Collections;
