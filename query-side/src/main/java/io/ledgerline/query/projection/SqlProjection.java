@@ -38,13 +38,8 @@ class SqlProjection implements SqlReadModel {
 
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(status -> {
-            List<ReceivedEvent> applied = new ArrayList<>(batch.size());
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                applied.add(apply(record));
-            }
-            announcer.announce(applied);
-        }));
+        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(
+                status -> announcer.announce(project(batch))));
     }
 
     @Override
@@ -57,16 +52,21 @@ class SqlProjection implements SqlReadModel {
         return TABLES;
     }
 
+    /** Projects the records in the current transaction. */
     @Override
-    public void replay(ConsumerRecord<String, byte[]> record) {
-        apply(record);
+    public void apply(List<ConsumerRecord<String, byte[]>> records) {
+        project(records);
     }
 
-    private ReceivedEvent apply(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = reader.read(record);
-        for (SqlProjector projector : projectors) {
-            projector.project(event);
+    private List<ReceivedEvent> project(List<ConsumerRecord<String, byte[]>> records) {
+        List<ReceivedEvent> applied = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ReceivedEvent event = reader.read(record);
+            for (SqlProjector projector : projectors) {
+                projector.project(event);
+            }
+            applied.add(event);
         }
-        return event;
+        return applied;
     }
 }

@@ -11,7 +11,6 @@ import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -55,33 +54,27 @@ class AccountSearchProjection implements SearchReadModel {
         return indices;
     }
 
-    /** Reads the index once per batch, before applying it, and never waits for its own writes. */
-    @Override
-    public boolean writesIndependently() {
-        return true;
-    }
-
     @KafkaListener(id = SearchConsumerGroups.ACCOUNTS, topics = LedgerHeaders.TOPIC, batch = "true",
             properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
                     SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
+        RecordBatches.apply(records, this::apply);
     }
 
+    /** Reads the index once per batch, before applying it, and never waits for its own writes. */
     @Override
-    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
-        ReceivedEvent event = reader.read(record);
-        if (!AccountSearchBatch.concerns(event)) {
-            return;
+    public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        AccountSearchBatch batch = null;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ReceivedEvent event = reader.read(record);
+            if (AccountSearchBatch.concerns(event)) {
+                batch = batch == null ? newBatch() : batch;
+                batch.add(event);
+            }
         }
-        Optional<AccountSearchBatch> deferred = writes.deferred(AccountSearchBatch.class, this::newBatch);
-        if (deferred.isPresent()) {
-            deferred.get().add(event);
-            return;
+        if (batch != null) {
+            writes.writeAll(batch);
         }
-        AccountSearchBatch alone = newBatch();
-        alone.add(event);
-        writes.writeAll(alone);
     }
 
     private AccountSearchBatch newBatch() {

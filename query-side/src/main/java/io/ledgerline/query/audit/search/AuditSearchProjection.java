@@ -18,6 +18,7 @@ import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
+import io.ledgerline.query.search.SearchBatch;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.accounts.BookingTextOwners;
@@ -81,7 +82,7 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     }
 
     @Override
-    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
+    protected void apply(ConsumerRecord<String, byte[]> record, SearchBatch batch) throws IOException {
         ReceivedEvent event = reader.read(record);
         holders.remember(event.payload());
         Optional<BookingText> opened = texts.of(event.payload());
@@ -90,21 +91,21 @@ class AuditSearchProjection extends DocumentPerEventProjection {
                 ? Optional.of(holders.withOwner(accountOf(event.payload()), opened.get()))
                 : opened;
         AuditDocument document = documentOf(event, text);
-        create(document.eventId(), document);
+        create(document.eventId(), document, batch);
         if (beforeSealing) {
             if (!text.get().masked().equals(text.get())) {
-                lookAgainOnceWritten(copies -> copies.addTextBeforeSealing(text.get().ownerId(), document));
+                lookAgainOnceWritten(batch, copies -> copies.addTextBeforeSealing(text.get().ownerId(), document));
             }
         } else {
             Optional<String> owner = ownerOfOpenedData(event, document, text);
             if (owner.isPresent()) {
-                lookAgainOnceWritten(copies -> copies.add(owner.get(), document));
+                lookAgainOnceWritten(batch, copies -> copies.add(owner.get(), document));
             }
         }
         if (event.payload() instanceof CustomerErased erased) {
-            // the redaction searches for the customer's earlier events, which a rebuild may still hold back
-            flushWrites();
-            redaction.redact(erased.customerId().value());
+            // the redaction searches for the customer's earlier events, which the batch may still hold back
+            batch.flush();
+            redaction.redact(erased.customerId().value(), batch);
         }
     }
 
@@ -130,15 +131,8 @@ class AuditSearchProjection extends DocumentPerEventProjection {
         return opened ? Optional.of(owner.value()) : Optional.empty();
     }
 
-    private void lookAgainOnceWritten(Consumer<AuditCopies> copy) throws IOException {
-        Optional<AuditCopies> deferred = writes.deferred(AuditCopies.class, this::newCopies);
-        if (deferred.isPresent()) {
-            copy.accept(deferred.get());
-            return;
-        }
-        AuditCopies alone = newCopies();
-        copy.accept(alone);
-        writes.writeAll(alone);
+    private void lookAgainOnceWritten(SearchBatch batch, Consumer<AuditCopies> copy) {
+        copy.accept(batch.documents(AuditCopies.class, this::newCopies));
     }
 
     private AuditCopies newCopies() {

@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.query.search.EveryHit;
-import io.ledgerline.query.search.SearchWrites;
+import io.ledgerline.query.search.SearchBatch;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.io.IOException;
 import java.util.List;
@@ -25,16 +25,15 @@ class CustomerDataRedaction {
     private static final List<String> CUSTOMER_FIELDS = List.of("name", "email");
 
     private final ElasticsearchClient client;
-    private final SearchWrites writes;
     private final AuditSearchIndex index;
 
-    CustomerDataRedaction(ElasticsearchClient client, SearchWrites writes, AuditSearchIndex index) {
+    CustomerDataRedaction(ElasticsearchClient client, AuditSearchIndex index) {
         this.client = client;
-        this.writes = writes;
         this.index = index;
     }
 
-    void redact(String customerId) throws IOException {
+    /** Redacts the customer's data in the audit documents that show it, with the batch's writes. */
+    void redact(String customerId, SearchBatch batch) throws IOException {
         // the customer's earlier events were written just before and must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));
         Query ownData = Query.of(q -> q.bool(b -> b
@@ -42,16 +41,16 @@ class CustomerDataRedaction {
                 .should(sh -> sh.term(t -> t.field(AuditDocument.TEXT_OWNER).value(customerId)))
                 .minimumShouldMatch("1")));
         EveryHit.of(client, index.target(), ownData, List.of("globalPosition", "eventId"), AuditDocument.class,
-                hit -> redact(hit, customerId));
+                hit -> redact(hit, customerId, batch));
     }
 
-    private void redact(Hit<AuditDocument> hit, String customerId) throws IOException {
+    private void redact(Hit<AuditDocument> hit, String customerId, SearchBatch batch) {
         if (hit.source() == null) {
             return;
         }
         Optional<AuditDocument> redacted = withoutDataOf(hit.source(), customerId);
         if (redacted.isPresent()) {
-            writes.write(BulkOperation.of(op -> op.index(i -> i
+            batch.write(BulkOperation.of(op -> op.index(i -> i
                     .index(index.target()).id(hit.id()).document(redacted.get()))));
         }
     }

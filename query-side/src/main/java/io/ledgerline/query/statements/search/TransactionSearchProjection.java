@@ -6,6 +6,7 @@ import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
+import io.ledgerline.query.search.SearchBatch;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.accounts.BookingTextOwners;
@@ -27,7 +28,6 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
 
     private final LedgerEventReader reader;
     private final TransactionSearchIndex index;
-    private final SearchWrites writes;
     private final StatementLineDocuments lines;
     private final TransactionTextErasure erasure;
     private final BookingTextOwners holders;
@@ -37,7 +37,6 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
         super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
         this.index = index;
-        this.writes = writes;
         this.lines = new StatementLineDocuments(texts, holders);
         this.erasure = erasure;
         this.holders = holders;
@@ -51,27 +50,20 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
     }
 
     @Override
-    public void replay(ConsumerRecord<String, byte[]> record) throws IOException {
+    protected void apply(ConsumerRecord<String, byte[]> record, SearchBatch batch) throws IOException {
         ReceivedEvent event = reader.read(record);
         holders.remember(event.payload());
         if (event.payload() instanceof CustomerErased erased) {
             // the search for the customer's lines must see those this batch still holds back
-            flushWrites();
-            erasure.mask(erased.customerId().value());
+            batch.flush();
+            erasure.mask(erased.customerId().value(), batch);
             return;
         }
         Optional<StatementLineDocuments.Line> line = lines.of(event);
         if (line.isEmpty()) {
             return;
         }
-        Optional<TransactionLines> deferred = writes.deferred(TransactionLines.class, this::newLines);
-        if (deferred.isPresent()) {
-            deferred.get().add(line.get());
-            return;
-        }
-        TransactionLines alone = newLines();
-        alone.add(line.get());
-        writes.writeAll(alone);
+        batch.documents(TransactionLines.class, this::newLines).add(line.get());
     }
 
     private TransactionLines newLines() {

@@ -5,6 +5,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.EveryHit;
+import io.ledgerline.query.search.SearchBatch;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
@@ -44,8 +45,8 @@ class TransactionTextErasure {
         this.holders = holders;
     }
 
-    /** Masks the text of every line of the customer's that still shows it. */
-    void mask(String customerId) throws IOException {
+    /** Masks the text of every line of the customer's that still shows it, with the batch's writes. */
+    void mask(String customerId, SearchBatch batch) throws IOException {
         index.ensureExists();
         // lines written just before must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));
@@ -54,7 +55,7 @@ class TransactionTextErasure {
                 List.of("accountId", "sequence"), TransactionDocument.class, hit -> {
                     TransactionDocument line = hit.source();
                     if (line != null && !line.masked().equals(line)) {
-                        writes.write(replace(line.masked()));
+                        batch.write(replace(line.masked()));
                     }
                 });
     }

@@ -5,19 +5,29 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.events.AccountId;
+import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.events.Money;
 import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.query.PolledRecords;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.query.search.SearchIndex;
+import io.ledgerline.query.search.SearchReadModel;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * On the real Elasticsearch server the copy must not keep the text.
  */
 class AuditCopyErasureRaceIT extends QuerySideIT {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
 
     @Autowired
     AuditSearchProjection projection;
@@ -40,6 +52,14 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
     ElasticsearchClient client;
     @Autowired
     BookingTextOwners holders;
+    @Autowired
+    List<SearchReadModel> searchReadModels;
+
+    // whether an owner is erased is read from the customers index, which the accounts projection creates
+    @BeforeEach
+    void createTheIndices() {
+        searchReadModels.forEach(model -> model.indices().forEach(SearchIndex::ensureExists));
+    }
 
     @Test
     void aCopyOpenedBeforeTheErasureAndWrittenAfterItIsRedacted() throws Exception {
@@ -117,6 +137,27 @@ class AuditCopyErasureRaceIT extends QuerySideIT {
         AuditDocument indexed = client.get(g -> g.index(index.target()).id(opened.eventId()), AuditDocument.class)
                 .source();
         assertThat(indexed.payload().path("description").asText()).isEqualTo("Legacy Rent");
+    }
+
+    @Test
+    void anErasureRedactsTheTextThatAnEarlierEventOfTheSamePollWrote() throws Exception {
+        CustomerId owner = CustomerId.of("cust-" + UUID.randomUUID());
+        AccountId account = AccountId.of("acc-" + UUID.randomUUID());
+        // text stored before sealing: no key protects it, only the redaction that the erasure searches for
+        PolledRecords poll = new PolledRecords(json)
+                .event(new AccountOpened(account, owner, EUR, Money.zero(EUR)), "Account", 0)
+                .written(account.value(), "MoneyDeposited", "1", "Account", 1, "{\"accountId\":\"" + account.value()
+                        + "\",\"amount\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},"
+                        + "\"balance\":{\"amount\":\"12.50\",\"currency\":\"EUR\"},\"description\":\"Rent Erin\"}")
+                .event(new CustomerErased(owner), "Customer", 1);
+
+        projection.on(poll.poll());
+
+        String depositId = new String(poll.get(1).headers().lastHeader(LedgerHeaders.EVENT_ID).value(),
+                StandardCharsets.UTF_8);
+        AuditDocument indexed = client.get(g -> g.index(index.target()).id(depositId), AuditDocument.class).source();
+        assertThat(indexed.payload().path("description").asText()).isEqualTo(PersonalDataOpener.ERASED);
+        assertThat(indexed.payloadText()).doesNotContain("Rent Erin");
     }
 
     private AuditDocument depositCopy(CustomerId owner, String description) {
