@@ -19,21 +19,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SqlProjection implements SqlReadModel {
 
-    // the order is irrelevant: a rebuild creates and swaps them all in one transaction
-    private static final List<String> TABLES = List.of("account_view", "customer_view", "statement_line",
-            "transfer_view");
-
     private final LedgerEventReader reader;
     private final List<SqlProjector> projectors;
     private final ProjectionAnnouncer announcer;
     private final TransactionTemplate transactions;
+    // the order is irrelevant: a rebuild creates and swaps them all in one transaction
+    private final List<String> tables;
 
     SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, List<SqlTables> tables) {
         this.reader = reader;
         this.projectors = projectors;
         this.announcer = announcer;
         this.transactions = transactions;
+        this.tables = tables.stream().flatMap(feature -> feature.names().stream()).toList();
     }
 
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
@@ -49,7 +48,7 @@ class SqlProjection implements SqlReadModel {
 
     @Override
     public List<String> tables() {
-        return TABLES;
+        return tables;
     }
 
     /** Projects the records in the current transaction. */
