@@ -38,6 +38,14 @@ public final class PolledRecords {
         return this;
     }
 
+    /** A record of the given revision with the payload as written then, for events stored before today's revision. */
+    public PolledRecords written(String aggregateId, String type, String revision, String aggregateType, long sequence,
+            String payload) {
+        records.add(record(aggregateId, type, revision, aggregateType, sequence,
+                payload.getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
     /** A record whose payload cannot be read as the event its headers announce. */
     public PolledRecords unreadable(Class<? extends LedgerEvent> type, String aggregateId, String aggregateType,
             long sequence) {

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** An account as the query side serves it. Written only by {@link AccountProjector}. */
+/** An account as the query side serves it. Written only by {@link AccountProjection}. */
 @Entity
 @Table(name = "account_view")
 public class AccountView {

@@ -1,2 +1,2 @@
-/** The accounts read model in PostgreSQL: one row per account, kept by its projection. */
+/** The accounts read model: one row per account in SQL, kept by its projection, and its search part in accounts.search. */
 package io.ledgerline.query.accounts;

@@ -36,6 +36,7 @@ public class LedgerEventReader {
             return new ReceivedEvent(
                     header(record, LedgerHeaders.EVENT_ID),
                     type,
+                    header(record, LedgerHeaders.AGGREGATE_TYPE),
                     header(record, LedgerHeaders.AGGREGATE_ID),
                     Long.parseLong(header(record, LedgerHeaders.AGGREGATE_SEQUENCE)),
                     Long.parseLong(header(record, LedgerHeaders.GLOBAL_POSITION)),

@@ -19,32 +19,26 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class SqlProjection implements SqlReadModel {
 
-    // the order is irrelevant: a rebuild creates and swaps them all in one transaction
-    private static final List<String> TABLES = List.of("account_view", "customer_view", "statement_line",
-            "transfer_view");
-
     private final LedgerEventReader reader;
     private final List<SqlProjector> projectors;
     private final ProjectionAnnouncer announcer;
     private final TransactionTemplate transactions;
+    // the order is irrelevant: a rebuild creates and swaps them all in one transaction
+    private final List<String> tables;
 
     SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, List<SqlTables> tables) {
         this.reader = reader;
         this.projectors = projectors;
         this.announcer = announcer;
         this.transactions = transactions;
+        this.tables = tables.stream().flatMap(feature -> feature.names().stream()).toList();
     }
 
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(status -> {
-            List<ReceivedEvent> applied = new ArrayList<>(batch.size());
-            for (ConsumerRecord<String, byte[]> record : batch) {
-                applied.add(apply(record));
-            }
-            announcer.announce(applied);
-        }));
+        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(
+                status -> announcer.announce(project(batch))));
     }
 
     @Override
@@ -54,19 +48,24 @@ class SqlProjection implements SqlReadModel {
 
     @Override
     public List<String> tables() {
-        return TABLES;
+        return tables;
     }
 
+    /** Projects the records in the current transaction. */
     @Override
-    public void replay(ConsumerRecord<String, byte[]> record) {
-        apply(record);
+    public void apply(List<ConsumerRecord<String, byte[]>> records) {
+        project(records);
     }
 
-    private ReceivedEvent apply(ConsumerRecord<String, byte[]> record) {
-        ReceivedEvent event = reader.read(record);
-        for (SqlProjector projector : projectors) {
-            projector.project(event);
+    private List<ReceivedEvent> project(List<ConsumerRecord<String, byte[]>> records) {
+        List<ReceivedEvent> applied = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            ReceivedEvent event = reader.read(record);
+            for (SqlProjector projector : projectors) {
+                projector.project(event);
+            }
+            applied.add(event);
         }
-        return event;
+        return applied;
     }
 }

@@ -21,9 +21,6 @@ interface RebuildTarget {
     /** Sends the current thread back to the serving version. */
     void leave();
 
-    /** Makes what the current thread applied so far reach the new version, before its position is recorded. */
-    void flush() throws IOException;
-
     /** Whether the new version already serves: a swap completed before the rebuild was interrupted. */
     boolean isSwappedIn() throws IOException;
 

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.ledgerline.query.projection.ReplayableProjection;
 import io.ledgerline.query.projection.SqlReadModel;
 import io.ledgerline.query.search.SearchReadModel;
-import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -17,14 +16,11 @@ class RebuildTargets {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final ElasticsearchClient elasticsearch;
-    private final SearchWrites searchWrites;
 
-    RebuildTargets(JdbcClient jdbc, TransactionTemplate transactions, ElasticsearchClient elasticsearch,
-            SearchWrites searchWrites) {
+    RebuildTargets(JdbcClient jdbc, TransactionTemplate transactions, ElasticsearchClient elasticsearch) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.elasticsearch = elasticsearch;
-        this.searchWrites = searchWrites;
     }
 
     RebuildTarget next(ReplayableProjection projection, String rebuildId) throws IOException {
@@ -32,7 +28,7 @@ class RebuildTargets {
             return new SqlRebuildTarget(jdbc, transactions, sql.tables(), SqlRebuildTarget.schemaFor(rebuildId));
         }
         if (projection instanceof SearchReadModel search) {
-            return SearchRebuildTarget.next(elasticsearch, searchWrites, search);
+            return SearchRebuildTarget.next(elasticsearch, search);
         }
         throw new IllegalArgumentException("No rebuild target for " + projection.name());
     }
@@ -42,7 +38,7 @@ class RebuildTargets {
             return new SqlRebuildTarget(jdbc, transactions, sql.tables(), description);
         }
         if (projection instanceof SearchReadModel search) {
-            return SearchRebuildTarget.described(elasticsearch, searchWrites, search, description);
+            return SearchRebuildTarget.described(elasticsearch, search, description);
         }
         throw new IllegalArgumentException("No rebuild target for " + projection.name());
     }

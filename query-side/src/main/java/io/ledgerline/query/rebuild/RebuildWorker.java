@@ -219,11 +219,10 @@ final class RebuildWorker implements Runnable {
         Map<Integer, Long> next = new HashMap<>(positions);
         transactions().executeWithoutResult(status -> {
             target.enter();
+            apply(records);
             for (ConsumerRecord<String, byte[]> record : records) {
-                replay(record);
                 next.put(record.partition(), record.offset() + 1);
             }
-            flushTarget();
             if (!with.rebuilds().advance(id(), next, done(next), total())) {
                 throw new Cancelled();
             }
@@ -242,17 +241,9 @@ final class RebuildWorker implements Runnable {
         positions = next;
     }
 
-    private void flushTarget() {
+    private void apply(List<ConsumerRecord<String, byte[]>> records) {
         try {
-            target.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void replay(ConsumerRecord<String, byte[]> record) {
-        try {
-            projection.replay(record);
+            projection.apply(records);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -316,7 +307,7 @@ final class RebuildWorker implements Runnable {
         while (!stopping && !reached(tail)) {
             for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                 try {
-                    transactions().executeWithoutResult(status -> replay(record));
+                    transactions().executeWithoutResult(status -> apply(List.of(record)));
                 } catch (RuntimeException e) {
                     // the live projection applies, retries or parks this record itself
                     log.debug("Rebuild {}: the live projection keeps record {}/{}", id(), record.partition(), record.offset(), e);

@@ -4,7 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.update_aliases.Action;
 import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchReadModel;
-import io.ledgerline.query.search.SearchWrites;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,29 +24,24 @@ final class SearchRebuildTarget implements RebuildTarget {
     private static final Duration REPLACED_INDEX_GRACE = Duration.ofSeconds(30);
 
     private final ElasticsearchClient client;
-    private final SearchWrites writes;
-    private final boolean batched;
     // each serving index (through its alias) and the new index that replaces it
     private final Map<SearchIndex, String> newIndices;
 
-    private SearchRebuildTarget(ElasticsearchClient client, SearchWrites writes, SearchReadModel model,
-            Map<SearchIndex, String> newIndices) {
+    private SearchRebuildTarget(ElasticsearchClient client, Map<SearchIndex, String> newIndices) {
         this.client = client;
-        this.writes = writes;
-        this.batched = model.writesIndependently();
         this.newIndices = newIndices;
     }
 
-    static SearchRebuildTarget next(ElasticsearchClient client, SearchWrites writes, SearchReadModel model)
+    static SearchRebuildTarget next(ElasticsearchClient client, SearchReadModel model)
             throws IOException {
         Map<SearchIndex, String> newIndices = new LinkedHashMap<>();
         for (SearchIndex index : model.indices()) {
             newIndices.put(index, index.nextIndex());
         }
-        return new SearchRebuildTarget(client, writes, model, newIndices);
+        return new SearchRebuildTarget(client, newIndices);
     }
 
-    static SearchRebuildTarget described(ElasticsearchClient client, SearchWrites writes, SearchReadModel model,
+    static SearchRebuildTarget described(ElasticsearchClient client, SearchReadModel model,
             String description) {
         List<String> names = List.of(description.split(","));
         Map<SearchIndex, String> newIndices = new LinkedHashMap<>();
@@ -56,7 +50,7 @@ final class SearchRebuildTarget implements RebuildTarget {
                     .orElseThrow(() -> new IllegalStateException("No new index for " + index.alias() + " in " + description));
             newIndices.put(index, name);
         }
-        return new SearchRebuildTarget(client, writes, model, newIndices);
+        return new SearchRebuildTarget(client, newIndices);
     }
 
     @Override
@@ -81,20 +75,11 @@ final class SearchRebuildTarget implements RebuildTarget {
     @Override
     public void enter() {
         newIndices.forEach(SearchIndex::redirectCurrentThread);
-        if (batched) {
-            writes.deferOnCurrentThread();
-        }
     }
 
     @Override
     public void leave() {
         newIndices.keySet().forEach(SearchIndex::clearRedirect);
-        writes.stopDeferring();
-    }
-
-    @Override
-    public void flush() throws IOException {
-        writes.flush();
     }
 
     @Override

@@ -96,11 +96,6 @@ final class SqlRebuildTarget implements RebuildTarget {
     }
 
     @Override
-    public void flush() {
-        // the rows commit with the position, in one transaction
-    }
-
-    @Override
     public boolean isSwappedIn() {
         // the swap and its recording commit together, so a recorded rebuild is never half swapped
         return false;

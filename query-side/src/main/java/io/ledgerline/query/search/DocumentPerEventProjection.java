@@ -33,23 +33,26 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
         return List.of(index);
     }
 
-    @Override
-    public boolean writesIndependently() {
-        return true;
-    }
-
     /** For the subclass's listener, whose id has to be a constant of its own. */
     protected void applyPoll(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> writes.applyTogether(batch, this));
+        RecordBatches.apply(records, this::apply);
     }
 
-    protected void create(String id, Object document) throws IOException {
+    /** Applies the records with one batch of writes, sent in one bulk request at the end. */
+    @Override
+    public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
+        SearchBatch batch = writes.batch();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            apply(record, batch);
+        }
+        batch.flush();
+    }
+
+    /** Applies one record; its writes go into the batch, which the subclass flushes first where a read must see them. */
+    protected abstract void apply(ConsumerRecord<String, byte[]> record, SearchBatch batch) throws IOException;
+
+    protected void create(String id, Object document, SearchBatch batch) {
         index.ensureExists();
-        writes.write(BulkOperation.of(op -> op.create(c -> c.index(index.target()).id(id).document(document))));
-    }
-
-    /** Sends what this thread holds back, for a read that has to see it. */
-    protected void flushWrites() throws IOException {
-        writes.flush();
+        batch.write(BulkOperation.of(op -> op.create(c -> c.index(index.target()).id(id).document(document))));
     }
 }

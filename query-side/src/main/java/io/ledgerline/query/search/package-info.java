@@ -1,2 +1,2 @@
-/** The Elasticsearch read models: indices behind aliases, kept by their projections, and search over them. */
+/** Search plumbing shared by the features: indices behind aliases, bulk writes, amount keys, and the projection shapes they use. */
 package io.ledgerline.query.search;

@@ -1,6 +1,7 @@
 package io.ledgerline.query.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.events.AccountId;
@@ -123,6 +124,24 @@ class LedgerEventReaderTest {
 
         assertThat(event.payload()).isEqualTo(new MoneyDeposited(ACC_1, CUST_1, eur("12.50"), eur("112.50"),
                 PersonalData.sealed("AAAA"), null, PersonalData.sealed("CCCC")));
+    }
+
+    @Test
+    void readsTheAggregateTypeFromItsHeader() {
+        ReceivedEvent event = reader.read(record("CustomerRegistered", "2",
+                "{\"customerId\":\"cust-1\",\"name\":\"v1:AAAA\",\"email\":\"v2:BBBB\"}"));
+
+        assertThat(event.aggregateType()).isEqualTo("Customer");
+    }
+
+    @Test
+    void refusesARecordWithoutItsAggregateType() {
+        ConsumerRecord<String, byte[]> record = record("CustomerRegistered", "2",
+                "{\"customerId\":\"cust-1\",\"name\":\"v1:AAAA\",\"email\":\"v2:BBBB\"}");
+        record.headers().remove(LedgerHeaders.AGGREGATE_TYPE);
+
+        assertThatThrownBy(() -> reader.read(record)).isInstanceOf(UnreadableEvent.class)
+                .hasStackTraceContaining(LedgerHeaders.AGGREGATE_TYPE);
     }
 
     private static Money eur(String amount) {

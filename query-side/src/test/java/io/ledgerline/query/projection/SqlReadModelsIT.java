@@ -17,9 +17,19 @@ import io.ledgerline.query.QuerySideIT;
 import java.util.Currency;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 
 class SqlReadModelsIT extends QuerySideIT {
+
+    @Autowired
+    SqlReadModel sqlReadModel;
+
+    @Test
+    void aRebuildCoversTheTableOfEveryFeatureThatRegisteredOne() {
+        assertThat(sqlReadModel.tables())
+                .containsExactlyInAnyOrder("account_view", "customer_view", "statement_line", "transfer_view");
+    }
 
     @Test
     void keepsProjectingAnAccountAfterItsTransferDebitIsSettled() throws Exception {

@@ -2,8 +2,8 @@ package io.ledgerline.query.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerline.query.search.audit.AuditDocument;
-import io.ledgerline.query.search.transactions.TransactionDocument;
+import io.ledgerline.query.audit.search.AuditDocument;
+import io.ledgerline.query.statements.search.TransactionDocument;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;

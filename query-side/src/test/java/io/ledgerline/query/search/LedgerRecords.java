@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Publishes events to ledger.events the way the command side does, with the event id and metadata
  * chosen by the test, so that a test can redeliver the very same event or follow a correlation id.
  */
-final class LedgerRecords implements AutoCloseable {
+public final class LedgerRecords implements AutoCloseable {
 
     private static final AtomicLong GLOBAL_POSITION = new AtomicLong(System.currentTimeMillis());
 
@@ -34,13 +34,13 @@ final class LedgerRecords implements AutoCloseable {
     }
 
     /** Publishes the event with a new event id and correlation id; returns the event id. */
-    String publish(LedgerEvent event, String aggregateType, long sequence, Instant at) throws Exception {
+    public String publish(LedgerEvent event, String aggregateType, long sequence, Instant at) throws Exception {
         String eventId = UUID.randomUUID().toString();
         publish(event, aggregateType, sequence, at, eventId, Map.of("correlationId", UUID.randomUUID().toString()));
         return eventId;
     }
 
-    void publish(LedgerEvent event, String aggregateType, long sequence, Instant at, String eventId,
+    public void publish(LedgerEvent event, String aggregateType, long sequence, Instant at, String eventId,
             Map<String, String> metadata) throws Exception {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(LedgerHeaders.TOPIC, null, at.toEpochMilli(),
                 event.aggregateId(), json.writeValueAsBytes(event));

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** Calls the query API and waits until an answer shows what the projections should have produced. */
-final class SearchApi {
+public final class SearchApi {
 
     private final TestRestTemplate http;
     private final ObjectMapper json;
@@ -21,7 +21,7 @@ final class SearchApi {
         this.json = json;
     }
 
-    JsonNode get(String uri, Object... variables) throws Exception {
+    public JsonNode get(String uri, Object... variables) throws Exception {
         ResponseEntity<String> response = http.getForEntity(uri, String.class, variables);
         if (response.getStatusCode() != HttpStatus.OK) {
             throw new AssertionError(uri + " answered " + response.getStatusCode() + ": " + response.getBody());
@@ -29,13 +29,13 @@ final class SearchApi {
         return json.readTree(response.getBody());
     }
 
-    JsonNode awaitUntil(Predicate<JsonNode> expected, String uri, Object... variables) {
+    public JsonNode awaitUntil(Predicate<JsonNode> expected, String uri, Object... variables) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions()
                 .until(() -> get(uri, variables), expected);
     }
 
-    JsonNode problem(String uri, Object... variables) throws Exception {
+    public JsonNode problem(String uri, Object... variables) throws Exception {
         ResponseEntity<String> response = http.getForEntity(uri, String.class, variables);
         if (response.getStatusCode() != HttpStatus.BAD_REQUEST) {
             throw new AssertionError(uri + " answered " + response.getStatusCode() + ": " + response.getBody());

@@ -13,17 +13,17 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /** What the search integration tests share: real servers, the search API, and events to publish. */
 @RealInfrastructure(database = "ledgerline_query", elasticsearch = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class SearchApiIT {
+public abstract class SearchApiIT {
 
     @Autowired
-    TestRestTemplate http;
+    protected TestRestTemplate http;
 
     @Autowired
-    ObjectMapper json;
+    protected ObjectMapper json;
 
-    LedgerRecords events;
-    SearchApi api;
-    CustomerKeys keys;
+    protected LedgerRecords events;
+    protected SearchApi api;
+    protected CustomerKeys keys;
 
     @BeforeEach
     void connect() {

@@ -2,16 +2,13 @@ package io.ledgerline.query.accounts.web;
 
 import io.ledgerline.query.accounts.AccountView;
 import io.ledgerline.query.accounts.AccountViewRepository;
-import io.ledgerline.query.accounts.StatementLines;
+import io.ledgerline.query.accounts.VisibleAccounts;
 import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
-import io.ledgerline.query.web.QueryInstants;
 import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.text.TextRules;
-import io.ledgerline.support.web.ApiException;
-import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -27,8 +24,6 @@ import java.util.function.Supplier;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,14 +41,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class AccountQueryController {
 
     private final AccountViewRepository accounts;
-    private final StatementLines statements;
+    private final VisibleAccounts visibleAccounts;
     private final ReadYourWrites readYourWrites;
     private final AccountLiveUpdates liveUpdates;
 
-    AccountQueryController(AccountViewRepository accounts, StatementLines statements, ReadYourWrites readYourWrites,
+    AccountQueryController(AccountViewRepository accounts, VisibleAccounts visibleAccounts, ReadYourWrites readYourWrites,
             AccountLiveUpdates liveUpdates) {
         this.accounts = accounts;
-        this.statements = statements;
+        this.visibleAccounts = visibleAccounts;
         this.readYourWrites = readYourWrites;
         this.liveUpdates = liveUpdates;
     }
@@ -102,27 +97,6 @@ public class AccountQueryController {
         return new PageResponse<>(found.getContent(), page, size, found.getTotalElements());
     }
 
-    @GetMapping("/{accountId}/transactions")
-    @Operation(summary = "The account's statement, newest first",
-            description = "Lines are ordered by their place in the account's history, so paging is stable.")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    public PageResponse<StatementLineResponse> transactions(@PathVariable String accountId,
-            @Parameter(description = "From this instant, inclusive (ISO-8601)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "Until this instant, exclusive (ISO-8601)")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "1 to 100; page and size reach at most 10,000 lines deep")
-            @RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_PAGE_SIZE) int size) {
-        Paging.offset(page, size);
-        QueryInstants.within("from", from);
-        QueryInstants.within("to", to);
-        requireAccount(accountId);
-        return new PageResponse<>(statements.page(accountId, from, to, page, size).stream()
-                .map(StatementLineResponse::of).toList(), page, size, statements.count(accountId, from, to));
-    }
-
     @GetMapping(path = "/{accountId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live updates of the account as server-sent events",
             description = "Sends the account (event name 'account') now and after every projected change. The "
@@ -133,7 +107,7 @@ public class AccountQueryController {
             description = "TOO_MANY_STREAMS: the caller holds as many streams as it may (5 by default)")
     @ApiResponse(responseCode = "503", description = "TOO_MANY_STREAMS: this node holds as many streams as it may")
     public SseEmitter events(@PathVariable String accountId) {
-        requireAccount(accountId);
+        visibleAccounts.require(accountId);
         return liveUpdates.subscribe(accountId, Caller.required().subject(), tokenExpiry());
     }
 
@@ -141,20 +115,5 @@ public class AccountQueryController {
     private static Optional<Instant> tokenExpiry() {
         return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken token
                 ? Optional.ofNullable(token.getToken().getExpiresAt()) : Optional.empty();
-    }
-
-    /** Another customer's account is answered exactly like an unknown one. */
-    private void requireAccount(String accountId) {
-        // an id of a form never issued is unknown without asking the database
-        if (!TextRules.isWellFormedId(accountId)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND, "No account of that id is known to the query side");
-        }
-        Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
-        boolean known = onlyCustomer.isEmpty() ? accounts.versionOf(accountId).isPresent()
-                : accounts.findById(accountId).filter(found -> ReadAccess.visible(onlyCustomer, found.customerId())).isPresent();
-        if (!known) {
-            throw new ApiException(HttpStatus.NOT_FOUND, ErrorCodes.NOT_FOUND,
-                    "No account " + accountId + " is known to the query side");
-        }
     }
 }

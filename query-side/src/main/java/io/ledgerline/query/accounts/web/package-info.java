@@ -1,2 +1,2 @@
-/** REST reads of accounts from SQL. */
+/** REST reads of accounts from SQL, account search and live updates. */
 package io.ledgerline.query.accounts.web;

@@ -5,9 +5,9 @@ import io.ledgerline.support.web.ErrorCodes;
 import org.springframework.http.HttpStatus;
 
 /** A search parameter that cannot be read or is out of range. */
-class InvalidSearchRequest extends ApiException {
+public class InvalidSearchRequest extends ApiException {
 
-    InvalidSearchRequest(String detail) {
+    public InvalidSearchRequest(String detail) {
         super(HttpStatus.BAD_REQUEST, ErrorCodes.INVALID_REQUEST, detail);
     }
 }

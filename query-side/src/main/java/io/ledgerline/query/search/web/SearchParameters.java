@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * reaches Elasticsearch as a typed value of the Java client's query builders (a term, a match text,
  * a range bound), never as query syntax: {@code *:*} or {@code {"query": ...}} is text to match.
  */
-final class SearchParameters {
+public final class SearchParameters {
 
     /** Elasticsearch's default index.max_result_window: pages beyond it cannot be fetched with from/size. */
     static final int MAX_RESULT_WINDOW = Paging.MAX_WINDOW;
@@ -36,7 +36,7 @@ final class SearchParameters {
     private SearchParameters() {
     }
 
-    static Optional<String> text(String value) {
+    public static Optional<String> text(String value) {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 
@@ -44,7 +44,7 @@ final class SearchParameters {
      * Free text to match: plain text (see {@link TextRules}), at most {@link #MAX_TEXT_LENGTH}
      * characters and {@link #MAX_WORDS} words, counted as Elasticsearch's standard analyzer splits them.
      */
-    static Optional<String> words(String name, String value) {
+    public static Optional<String> words(String name, String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
             return text;
@@ -64,7 +64,7 @@ final class SearchParameters {
     }
 
     /** An id to filter by exactly; one that no id could have is refused rather than searched for. */
-    static Optional<String> id(String name, String value) {
+    public static Optional<String> id(String name, String value) {
         Optional<String> text = text(value);
         if (text.isPresent() && !TextRules.isWellFormedId(text.get())) {
             throw new InvalidSearchRequest(name + " " + TextRules.ID_MESSAGE);
@@ -73,7 +73,7 @@ final class SearchParameters {
     }
 
     /** A value to filter by exactly, such as a user name: plain text of at most {@link #MAX_KEYWORD_LENGTH}. */
-    static Optional<String> keyword(String name, String value) {
+    public static Optional<String> keyword(String name, String value) {
         Optional<String> text = text(value);
         if (text.isPresent() && (text.get().length() > MAX_KEYWORD_LENGTH || !TextRules.isPlain(text.get(), true))) {
             throw new InvalidSearchRequest(name + " must be plain text of at most " + MAX_KEYWORD_LENGTH + " characters");
@@ -82,7 +82,7 @@ final class SearchParameters {
     }
 
     /** An event type's simple name, such as MoneyDeposited. */
-    static Optional<String> eventType(String name, String value) {
+    public static Optional<String> eventType(String name, String value) {
         Optional<String> text = text(value);
         if (text.isPresent() && !EVENT_TYPE.matcher(text.get()).matches()) {
             throw new InvalidSearchRequest(name + " must be the name of an event type, such as MoneyDeposited");
@@ -94,7 +94,7 @@ final class SearchParameters {
      * An amount bound: a plain decimal of at most {@link #MOST_INTEGER_DIGITS} integer digits and
      * {@link #MOST_DECIMALS} decimals, as every amount the ledger takes; a bound beyond is no amount.
      */
-    static Optional<BigDecimal> amount(String name, String value) {
+    public static Optional<BigDecimal> amount(String name, String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -112,7 +112,7 @@ final class SearchParameters {
         return Optional.of(amount);
     }
 
-    static Optional<Instant> instant(String name, String value) {
+    public static Optional<Instant> instant(String name, String value) {
         Optional<String> text = text(value);
         if (text.isEmpty()) {
             return Optional.empty();
@@ -124,7 +124,7 @@ final class SearchParameters {
         }
     }
 
-    static <T extends Comparable<T>> void requireOrdered(String lowerName, Optional<T> lower, String upperName,
+    public static <T extends Comparable<T>> void requireOrdered(String lowerName, Optional<T> lower, String upperName,
             Optional<T> upper) {
         if (lower.isPresent() && upper.isPresent() && lower.get().compareTo(upper.get()) > 0) {
             throw new InvalidSearchRequest(lowerName + " must not be after " + upperName);
@@ -132,7 +132,7 @@ final class SearchParameters {
     }
 
     /** The offset of the page's first hit, refusing pages Elasticsearch would not return. */
-    static int offset(int page, int size) {
+    public static int offset(int page, int size) {
         if (((long) page + 1) * size > MAX_RESULT_WINDOW) {
             throw new InvalidSearchRequest("page and size reach beyond the first " + MAX_RESULT_WINDOW + " hits");
         }

@@ -1,2 +1,2 @@
-/** REST search over the Elasticsearch read models. */
+/** Request parameters and errors shared by the REST search endpoints of the features. */
 package io.ledgerline.query.search.web;

@@ -1,0 +1,2 @@
+/** REST search over the audit index. */
+package io.ledgerline.query.audit.web;

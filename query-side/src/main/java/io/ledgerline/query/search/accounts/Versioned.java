@@ -1,5 +1,0 @@
-package io.ledgerline.query.search.accounts;
-
-/** A document with the external version it has in its index: the sequence of its last event plus one. */
-record Versioned<T>(T document, long version) {
-}

@@ -1,2 +1,0 @@
-/** The accounts index: accounts with their owner's name and email, found by typo-tolerant search. */
-package io.ledgerline.query.search.accounts;

@@ -1,8 +1,0 @@
-package io.ledgerline.query.search.web;
-
-import io.ledgerline.query.search.accounts.AccountDocument;
-import java.util.List;
-
-/** Accounts found by a search, best match first, and how many matched in all. */
-public record AccountSearchResponse(List<AccountDocument> hits, long total) {
-}

@@ -1,8 +1,0 @@
-package io.ledgerline.query.search.web;
-
-import io.ledgerline.query.search.audit.AuditDocument;
-import java.util.List;
-
-/** One page of matching events, newest first, and how many matched in all. */
-public record AuditSearchResponse(List<AuditDocument> hits, long total) {
-}

@@ -1,9 +1,0 @@
-package io.ledgerline.query.search.web;
-
-import io.ledgerline.query.search.transactions.TransactionDocument;
-import java.util.List;
-
-/** One page of matching statement lines, newest first, with totals over all matching lines. */
-public record TransactionSearchResponse(List<TransactionDocument> hits, long total, List<TransactionTotal> totalsByType,
-        List<TransactionTotal> totalsByMonth) {
-}
