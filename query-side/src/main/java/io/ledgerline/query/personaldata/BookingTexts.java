@@ -23,7 +23,7 @@ public class BookingTexts {
 
     private final PersonalDataOpener opener;
 
-    BookingTexts(PersonalDataOpener opener) {
+    public BookingTexts(PersonalDataOpener opener) {
         this.opener = opener;
     }
 

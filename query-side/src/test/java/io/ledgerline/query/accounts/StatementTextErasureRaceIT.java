@@ -7,6 +7,7 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.statements.StatementEntry;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,9 +95,10 @@ class StatementTextErasureRaceIT extends QuerySideIT {
 
     private void insert(String accountId, long sequence, String owner, String description, String externalReference) {
         StatementLineInserts lines = new StatementLineInserts();
-        lines.add(accountId, sequence, StatementLineType.DEPOSIT, Money.of("10.00", "EUR"), Money.of("10.00", "EUR"),
+        lines.add(new StatementEntry(accountId, sequence, StatementLineType.DEPOSIT, Money.of("10.00", "EUR"),
+                Money.of("10.00", "EUR"),
                 new BookingText(owner == null ? null : CustomerId.of(owner), description, null, externalReference),
-                null, Instant.parse("2026-03-01T09:00:00Z"), UUID.randomUUID().toString());
+                null, null, Instant.parse("2026-03-01T09:00:00Z"), UUID.randomUUID().toString()));
         lines.write(named);
     }
 

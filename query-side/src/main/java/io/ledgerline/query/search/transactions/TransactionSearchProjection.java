@@ -1,14 +1,21 @@
 package io.ledgerline.query.search.transactions;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.search.DocumentPerEventProjection;
 import io.ledgerline.query.search.SearchConsumerGroups;
+import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.search.accounts.AccountHolders;
+import io.ledgerline.query.statements.StatementEntry;
+import io.ledgerline.query.statements.StatementTransferDocument;
+import io.ledgerline.query.statements.StatementTransfers;
+import io.ledgerline.query.statements.TransferParticulars;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +24,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the transactions index. A line is created once under the id of its account and sequence;
- * a redelivered event finds it there and changes nothing. Its free text is indexed opened, and
- * masked once the customer whose key sealed it is erased (see {@link TransactionTextErasure}); text
- * stored before sealing, once the account's owner is (see {@link AccountHolders}).
+ * Keeps the transactions index, one line per money movement as {@link StatementEntry} maps it, and
+ * beside it the transfers' particulars, which a transfer's lines show (see {@link TransactionLines}).
+ * A line is created once under the id of its account and sequence; a redelivered event finds it
+ * there and changes nothing. Its free text is indexed opened, and masked once the customer whose key
+ * sealed it is erased (see {@link TransactionTextErasure}); text stored before sealing, once the
+ * account's owner is (for a transfer, the source account's; see {@link AccountHolders}).
  */
 @Component
 class TransactionSearchProjection extends DocumentPerEventProjection {
@@ -28,19 +37,24 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
     private final LedgerEventReader reader;
     private final TransactionSearchIndex index;
     private final SearchWrites writes;
-    private final StatementLines lines;
+    private final BookingTexts texts;
     private final TransactionTextErasure erasure;
     private final AccountHolders holders;
+    private final StatementTransfers transfers;
+    private final ElasticsearchClient client;
 
     TransactionSearchProjection(LedgerEventReader reader, TransactionSearchIndex index, SearchWrites writes,
-            BookingTexts texts, TransactionTextErasure erasure, AccountHolders holders) {
+            BookingTexts texts, TransactionTextErasure erasure, AccountHolders holders, StatementTransfers transfers,
+            ElasticsearchClient client) {
         super(SearchConsumerGroups.TRANSACTIONS, index, writes);
         this.reader = reader;
         this.index = index;
         this.writes = writes;
-        this.lines = new StatementLines(texts, holders);
+        this.texts = texts;
         this.erasure = erasure;
         this.holders = holders;
+        this.transfers = transfers;
+        this.client = client;
     }
 
     @KafkaListener(id = SearchConsumerGroups.TRANSACTIONS, topics = LedgerHeaders.TOPIC, batch = "true",
@@ -48,6 +62,11 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
                     SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
         applyPoll(records);
+    }
+
+    @Override
+    public List<SearchIndex> indices() {
+        return List.of(index, transfers.index());
     }
 
     @Override
@@ -60,21 +79,58 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
             erasure.mask(erased.customerId().value());
             return;
         }
-        Optional<StatementLines.Line> line = lines.of(event);
-        if (line.isEmpty()) {
+        Optional<TransferParticulars> requested = TransferParticulars.of(event.payload(), texts);
+        if (requested.isPresent()) {
+            StatementTransferDocument transfer = transferOf(requested.get());
+            collect(lines -> lines.add(transfer));
             return;
         }
+        Optional<TransactionDocument> line = lineOf(event);
+        if (line.isPresent()) {
+            collect(lines -> lines.add(line.get()));
+        }
+    }
+
+    /** The line of an event that moves money, with its transfer's particulars if they are indexed already. */
+    Optional<TransactionDocument> lineOf(ReceivedEvent event) throws IOException {
+        Optional<StatementEntry> entry = StatementEntry.of(event, texts);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        StatementEntry found = entry.get();
+        if (found.isTransferLine()) {
+            return Optional.of(TransactionDocument.of(found, false,
+                    Optional.ofNullable(transfers.find(List.of(found.transferId())).get(found.transferId()))));
+        }
+        BookingText text = found.text();
+        return Optional.of(TransactionDocument.of(found.withText(holders.withOwner(found.accountId(), text)),
+                text.showsTextBeforeSealing(), Optional.empty()));
+    }
+
+    /** A transfer's particulars; text from before sealing is the source account's owner's. */
+    StatementTransferDocument transferOf(TransferParticulars requested) throws IOException {
+        BookingText text = requested.text();
+        return StatementTransferDocument.of(
+                requested.withText(holders.withOwner(requested.sourceAccountId(), text)), text.showsTextBeforeSealing());
+    }
+
+    private void collect(LinesAction action) throws IOException {
         Optional<TransactionLines> deferred = writes.deferred(TransactionLines.class, this::newLines);
         if (deferred.isPresent()) {
-            deferred.get().add(line.get());
+            action.on(deferred.get());
             return;
         }
         TransactionLines alone = newLines();
-        alone.add(line.get());
+        action.on(alone);
         writes.writeAll(alone);
     }
 
-    private TransactionLines newLines() {
-        return new TransactionLines(index, erasure);
+    TransactionLines newLines() {
+        return new TransactionLines(index, erasure, transfers, client, writes);
+    }
+
+    @FunctionalInterface
+    private interface LinesAction {
+        void on(TransactionLines lines);
     }
 }

@@ -7,6 +7,7 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.search.EveryHit;
 import io.ledgerline.query.search.SearchWrites;
 import io.ledgerline.query.search.accounts.AccountHolders;
+import io.ledgerline.query.statements.StatementTransfers;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -34,18 +35,24 @@ class TransactionTextErasure {
     private final TransactionSearchIndex index;
     private final PersonalDataKeys keys;
     private final AccountHolders holders;
+    private final StatementTransfers transfers;
 
     TransactionTextErasure(ElasticsearchClient client, SearchWrites writes, TransactionSearchIndex index,
-            PersonalDataKeys keys, AccountHolders holders) {
+            PersonalDataKeys keys, AccountHolders holders, StatementTransfers transfers) {
         this.client = client;
         this.writes = writes;
         this.index = index;
         this.keys = keys;
         this.holders = holders;
+        this.transfers = transfers;
     }
 
-    /** Masks the text of every line of the customer's that still shows it. */
+    /**
+     * Masks the text of every line of the customer's that still shows it, the lines of the transfers
+     * they paid included, and of those transfers' particulars.
+     */
     void mask(String customerId) throws IOException {
+        transfers.mask(customerId);
         index.ensureExists();
         // lines written just before must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));
