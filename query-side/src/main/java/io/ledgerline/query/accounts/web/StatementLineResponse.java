@@ -18,20 +18,20 @@ public record StatementLineResponse(
         @Schema(description = "The account's balance after the line", example = "87.50") String balanceAfter,
         @Schema(description = "A deposit's or withdrawal's description; on a transfer's lines the transfer's "
                 + "description (the payer's); the erasure mask once its owner is erased", example = "rent share",
-                nullable = true) String description,
+                types = {"string", "null"}) String description,
         @Schema(description = "A deposit's payer's reference; on a transfer's lines the payer's reference of the "
-                + "transfer", example = "INV-2026-113", nullable = true) String reference,
+                + "transfer", example = "INV-2026-113", types = {"string", "null"}) String reference,
         @Schema(description = "The payment system's id of a deposit or withdrawal", example = "PAY-7f3a9c21",
-                nullable = true) String externalReference,
-        @Schema(description = "The transfer of a transfer's line", nullable = true) String transferId,
-        @Schema(description = "The transfer's other account, once the transfer is known", nullable = true)
+                types = {"string", "null"}) String externalReference,
+        @Schema(description = "The transfer of a transfer's line", types = {"string", "null"}) String transferId,
+        @Schema(description = "The transfer's other account, once the transfer is known", types = {"string", "null"})
         String counterpartyAccountId,
-        @Schema(description = "The name of that account's owner; null while unknown or once erased", nullable = true)
+        @Schema(description = "The name of that account's owner; null while unknown or once erased", types = {"string", "null"})
         String counterpartyName,
         @Schema(description = "Why a transfer's debit was given back; only on a reversal", example = "ACCOUNT_CLOSED",
-                nullable = true) String reasonCode,
+                types = {"string", "null"}) String reasonCode,
         @Schema(description = "The same in words", example = "Transfer returned: the receiving account is closed",
-                nullable = true) String reason,
+                types = {"string", "null"}) String reason,
         @Schema(description = "When the money moved: the booking date") Instant occurredAt,
         @Schema(description = "The event that booked the line") String eventId) {
 

@@ -11,6 +11,7 @@ import io.ledgerline.query.statements.StatementTransferDocument;
 import io.ledgerline.query.statements.StatementTransfers;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -90,7 +91,7 @@ final class TransactionLines implements DeferredDocuments {
         index.ensureExists();
         // lines written just before, on this node or another, must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));
-        Map<String, StatementTransferDocument> byId = new java.util.HashMap<>();
+        Map<String, StatementTransferDocument> byId = new HashMap<>();
         requested.forEach(request -> byId.put(request.transferId(), request));
         List<FieldValue> ids = byId.keySet().stream().map(FieldValue::of).toList();
         List<TransactionDocument> filled = new ArrayList<>();
