@@ -7,8 +7,8 @@ import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.PersonalData;
 import io.ledgerline.events.PersonalDataField;
 import io.ledgerline.events.TransferRequested;
-import io.ledgerline.support.personaldata.PersonalDataOpener;
 import io.ledgerline.support.personaldata.PersonalDataOpener.FieldValue;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ public class BookingTexts {
 
     private final PersonalDataOpener opener;
 
-    BookingTexts(PersonalDataOpener opener) {
+    public BookingTexts(PersonalDataOpener opener) {
         this.opener = opener;
     }
 

@@ -1,11 +1,10 @@
 package io.ledgerline.query.statements;
 
-import io.ledgerline.events.Money;
 import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.projection.SqlBatch;
+import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,7 +12,10 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
-/** The statement lines of one transaction, inserted in one batch; a line already there stays as it is. */
+/**
+ * The statement lines of one transaction, inserted in one batch; a line already there stays as it is.
+ * A line stores the booking's own text only; a transfer's text is stored once, with the transfer.
+ */
 final class StatementLineInserts implements SqlBatch {
 
     /**
@@ -31,22 +33,36 @@ final class StatementLineInserts implements SqlBatch {
      */
     private static final String INSERT = """
             INSERT INTO statement_line (account_id, sequence, type, amount, currency, balance_after, description,
-                                        external_reference, text_owner, counterparty_account_id, transfer_id,
+                                        reference, external_reference, text_owner, transfer_id, reason_code,
                                         occurred_at, event_id)
             SELECT :accountId, :sequence, :type, :amount, :currency, :balanceAfter,
                    CASE WHEN owner.erased THEN :maskedDescription ELSE :description END,
+                   CASE WHEN owner.erased THEN :maskedReference ELSE :reference END,
                    CASE WHEN owner.erased THEN :maskedExternalReference ELSE :externalReference END,
-                   text_owner.id,
-                   (SELECT CASE WHEN source_account_id = :accountId THEN destination_account_id
-                                ELSE source_account_id END
-                    FROM transfer_view WHERE transfer_id = :transferId),
-                   :transferId, :occurredAt, :eventId
+                   text_owner.id, :transferId, :reasonCode, :occurredAt, :eventId
             FROM (SELECT COALESCE(:textOwner, CASE WHEN :ownerFromAccount
                              THEN (SELECT customer_id FROM account_view WHERE account_id = :accountId) END) AS id)
                  AS text_owner,
                  LATERAL (SELECT COALESCE((SELECT status FROM customer_view WHERE customer_id = text_owner.id
                                            FOR SHARE) = 'ERASED', FALSE) AS erased) AS owner
             ON CONFLICT (account_id, sequence) DO NOTHING
+            """;
+
+    /**
+     * Text of a transfer request from before sealing is the source account's owner's; a request
+     * projected before that account's opening (another partition, and in a rebuild any order) could
+     * not name them. The opening names them now, masking the text if they are erased already; the
+     * share lock is the one the erasure waits for (see above).
+     */
+    private static final String OWN_TRANSFER_TEXT = """
+            UPDATE transfer_view
+            SET text_owner = :customerId,
+                description = CASE WHEN owner.erased AND description IS NOT NULL THEN :mask ELSE description END,
+                reference = CASE WHEN owner.erased AND reference IS NOT NULL THEN :mask ELSE reference END
+            FROM (SELECT COALESCE((SELECT status FROM customer_view WHERE customer_id = :customerId FOR SHARE)
+                                  = 'ERASED', FALSE) AS erased) AS owner
+            WHERE source_account_id = :accountId AND text_owner IS NULL
+              AND (description IS NOT NULL OR reference IS NOT NULL)
             """;
 
     // keyed by the line's place in the account's history, so that a redelivery within the batch is one line
@@ -59,34 +75,44 @@ final class StatementLineInserts implements SqlBatch {
         openedOwners.put(accountId, customerId);
     }
 
-    /** @param amount signed: money in is positive, money out negative */
-    void add(String accountId, long sequence, StatementLineType type, Money amount, Money balanceAfter,
-            BookingText text, String transferId, Instant occurredAt, String eventId) {
+    void add(StatementEntry entry) {
+        BookingText text = entry.text();
         boolean ownerFromAccount = text.showsTextBeforeSealing();
-        String textOwner = ownerFromAccount ? openedOwners.get(accountId) : text.ownerId();
+        String textOwner = ownerFromAccount ? openedOwners.get(entry.accountId()) : text.ownerId();
         BookingText masked = text.masked();
-        lines.putIfAbsent(accountId + ":" + sequence, new MapSqlParameterSource()
-                .addValue("accountId", accountId)
-                .addValue("sequence", sequence)
-                .addValue("type", type.name())
-                .addValue("amount", amount.amount())
-                .addValue("currency", amount.currency().getCurrencyCode())
-                .addValue("balanceAfter", balanceAfter.amount())
+        lines.putIfAbsent(entry.accountId() + ":" + entry.sequence(), new MapSqlParameterSource()
+                .addValue("accountId", entry.accountId())
+                .addValue("sequence", entry.sequence())
+                .addValue("type", entry.type().name())
+                .addValue("amount", entry.amount().amount())
+                .addValue("currency", entry.amount().currency().getCurrencyCode())
+                .addValue("balanceAfter", entry.balanceAfter().amount())
                 .addValue("description", text.description(), Types.VARCHAR)
                 .addValue("maskedDescription", masked.description(), Types.VARCHAR)
+                .addValue("reference", text.reference(), Types.VARCHAR)
+                .addValue("maskedReference", masked.reference(), Types.VARCHAR)
                 .addValue("externalReference", text.externalReference(), Types.VARCHAR)
                 .addValue("maskedExternalReference", masked.externalReference(), Types.VARCHAR)
                 .addValue("textOwner", textOwner, Types.VARCHAR)
                 .addValue("ownerFromAccount", ownerFromAccount)
-                .addValue("transferId", transferId, Types.VARCHAR)
-                .addValue("occurredAt", Timestamp.from(occurredAt))
-                .addValue("eventId", eventId));
+                .addValue("transferId", entry.transferId(), Types.VARCHAR)
+                .addValue("reasonCode", entry.reasonCode(), Types.VARCHAR)
+                .addValue("occurredAt", Timestamp.from(entry.bookedAt()))
+                .addValue("eventId", entry.eventId()));
     }
 
     @Override
     public void write(NamedParameterJdbcTemplate jdbc) {
         if (!lines.isEmpty()) {
             jdbc.batchUpdate(INSERT, lines.values().toArray(SqlParameterSource[]::new));
+        }
+        if (!openedOwners.isEmpty()) {
+            jdbc.batchUpdate(OWN_TRANSFER_TEXT, openedOwners.entrySet().stream()
+                    .map(opened -> new MapSqlParameterSource()
+                            .addValue("accountId", opened.getKey())
+                            .addValue("customerId", opened.getValue())
+                            .addValue("mask", PersonalDataOpener.ERASED))
+                    .toArray(SqlParameterSource[]::new));
         }
     }
 }

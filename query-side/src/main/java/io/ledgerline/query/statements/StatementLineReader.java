@@ -1,14 +1,24 @@
 package io.ledgerline.query.statements;
 
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.Money;
+import io.ledgerline.query.personaldata.BookingText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Reads statements, newest first. Lines are ordered by their place in the account's history,
- * which never changes, so a page holds the same lines however often it is read.
+ * which never changes, so a page holds the same lines however often it is read. A transfer's lines
+ * are read with the transfer (its payer's text and the counterparty) and the counterparty's owner's
+ * current name, so they show them whichever was projected first, and an erasure masks the name
+ * without rewriting lines.
  */
 @Repository
 public class StatementLineReader {
@@ -24,22 +34,50 @@ public class StatementLineReader {
 
     public List<StatementLine> page(String accountId, Instant from, Instant to, int page, int size) {
         return jdbc.sql("""
-                SELECT * FROM statement_line
-                WHERE account_id = :accountId AND occurred_at >= :from AND occurred_at < :to
-                ORDER BY sequence DESC
-                LIMIT :size OFFSET :offset
+                SELECT line.*, transfer.source_account_id, transfer.destination_account_id,
+                       transfer.description AS transfer_description, transfer.reference AS transfer_reference,
+                       transfer.text_owner AS transfer_text_owner, counterparty_owner.name AS counterparty_name
+                FROM (SELECT * FROM statement_line
+                      WHERE account_id = :accountId AND occurred_at >= :from AND occurred_at < :to
+                      ORDER BY sequence DESC
+                      LIMIT :size OFFSET :offset) AS line
+                LEFT JOIN transfer_view transfer ON transfer.transfer_id = line.transfer_id
+                LEFT JOIN account_view counterparty
+                       ON counterparty.account_id = CASE WHEN transfer.source_account_id = line.account_id
+                                                         THEN transfer.destination_account_id
+                                                         ELSE transfer.source_account_id END
+                LEFT JOIN customer_view counterparty_owner ON counterparty_owner.customer_id = counterparty.customer_id
+                ORDER BY line.sequence DESC
                 """)
                 .param("accountId", accountId)
                 .param("from", Timestamp.from(from == null ? BEGINNING : from))
                 .param("to", Timestamp.from(to == null ? END : to))
                 .param("size", size)
                 .param("offset", (long) page * size)
-                .query((rs, row) -> new StatementLine(rs.getString("account_id"), rs.getLong("sequence"),
-                        rs.getString("type"), rs.getBigDecimal("amount"), rs.getString("currency"),
-                        rs.getBigDecimal("balance_after"), rs.getString("description"),
-                        rs.getString("external_reference"), rs.getString("counterparty_account_id"), rs.getString("transfer_id"),
-                        rs.getTimestamp("occurred_at").toInstant()))
+                .query((rs, row) -> line(rs))
                 .list();
+    }
+
+    /** The line as {@link StatementEntry} makes it, of the stored entry and the transfer's stored particulars. */
+    private static StatementLine line(ResultSet rs) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        StatementEntry entry = new StatementEntry(rs.getString("account_id"), rs.getLong("sequence"),
+                StatementLineType.valueOf(rs.getString("type")), new Money(rs.getBigDecimal("amount"), currency),
+                new Money(rs.getBigDecimal("balance_after"), currency),
+                new BookingText(owner(rs.getString("text_owner")), rs.getString("description"),
+                        rs.getString("reference"), rs.getString("external_reference")),
+                rs.getString("transfer_id"), rs.getString("reason_code"), rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("event_id"));
+        String source = rs.getString("source_account_id");
+        Optional<TransferParticulars> transfer = source == null ? Optional.empty()
+                : Optional.of(new TransferParticulars(entry.transferId(), source, rs.getString("destination_account_id"),
+                        new BookingText(owner(rs.getString("transfer_text_owner")), rs.getString("transfer_description"),
+                                rs.getString("transfer_reference"), null)));
+        return entry.line(transfer).withCounterpartyName(rs.getString("counterparty_name"));
+    }
+
+    private static CustomerId owner(String customerId) {
+        return customerId == null ? null : CustomerId.of(customerId);
     }
 
     public long count(String accountId, Instant from, Instant to) {

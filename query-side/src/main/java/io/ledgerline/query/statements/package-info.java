@@ -1,2 +1,5 @@
-/** Statements: the lines of money moving on an account, in SQL for exact pages and in search for text, amounts and totals. */
+/**
+ * Statements: the one mapping of money movements to statement lines, kept in SQL for exact pages and in search for
+ * text, amounts and totals.
+ */
 package io.ledgerline.query.statements;

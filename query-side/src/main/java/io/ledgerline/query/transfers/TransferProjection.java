@@ -4,22 +4,27 @@ import io.ledgerline.events.TransferCompleted;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferRequested;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.query.projection.SqlProjector;
 import java.sql.Timestamp;
+import java.sql.Types;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps {@code transfer_view}, and names the counterparty on statement lines of the transfer that
- * were projected before the transfer itself.
+ * Keeps {@code transfer_view}, with the payer's text that both statements show on the transfer's
+ * lines (read with them, see StatementLines).
  */
 @Component
 class TransferProjection implements SqlProjector {
 
     private final JdbcClient jdbc;
+    private final BookingTexts texts;
 
-    TransferProjection(JdbcClient jdbc) {
+    TransferProjection(JdbcClient jdbc, BookingTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
     }
 
     @Override
@@ -33,11 +38,29 @@ class TransferProjection implements SqlProjector {
         }
     }
 
+    /**
+     * The payer's text is stored opened, with its owner read under a share lock, for the same race
+     * as a statement line's text (see StatementLineInserts): an erasure projected on another node at
+     * this moment either commits first, and this writes the mask, or waits for this insert and then
+     * masks it. Text of a request from before sealing names no owner: it is the source account's
+     * owner's, known here once that account's opening was projected (another partition).
+     */
     private void request(TransferRequested requested, ReceivedEvent event) {
-        int inserted = jdbc.sql("""
+        BookingText text = texts.of(requested).orElseThrow();
+        BookingText masked = text.masked();
+        jdbc.sql("""
                 INSERT INTO transfer_view (transfer_id, source_account_id, destination_account_id, amount, currency,
-                                           status, version, requested_at, updated_at)
-                VALUES (:transferId, :source, :destination, :amount, :currency, 'REQUESTED', :version, :at, :at)
+                                           status, version, requested_at, updated_at, description, reference,
+                                           text_owner)
+                SELECT :transferId, :source, :destination, :amount, :currency, 'REQUESTED', :version, :at, :at,
+                       CASE WHEN owner.erased THEN :maskedDescription ELSE :description END,
+                       CASE WHEN owner.erased THEN :maskedReference ELSE :reference END,
+                       text_owner.id
+                FROM (SELECT COALESCE(:textOwner, CASE WHEN :ownerFromAccount
+                                 THEN (SELECT customer_id FROM account_view WHERE account_id = :source) END) AS id)
+                     AS text_owner,
+                     LATERAL (SELECT COALESCE((SELECT status FROM customer_view WHERE customer_id = text_owner.id
+                                               FOR SHARE) = 'ERASED', FALSE) AS erased) AS owner
                 ON CONFLICT (transfer_id) DO NOTHING
                 """)
                 .param("transferId", requested.transferId().value())
@@ -47,18 +70,13 @@ class TransferProjection implements SqlProjector {
                 .param("currency", requested.amount().currency().getCurrencyCode())
                 .param("version", event.sequence())
                 .param("at", Timestamp.from(event.timestamp()))
+                .param("description", text.description(), Types.VARCHAR)
+                .param("maskedDescription", masked.description(), Types.VARCHAR)
+                .param("reference", text.reference(), Types.VARCHAR)
+                .param("maskedReference", masked.reference(), Types.VARCHAR)
+                .param("textOwner", text.ownerId(), Types.VARCHAR)
+                .param("ownerFromAccount", text.showsTextBeforeSealing())
                 .update();
-        if (inserted == 1) {
-            jdbc.sql("""
-                    UPDATE statement_line
-                    SET counterparty_account_id = CASE WHEN account_id = :source THEN :destination ELSE :source END
-                    WHERE transfer_id = :transferId AND counterparty_account_id IS NULL
-                    """)
-                    .param("transferId", requested.transferId().value())
-                    .param("source", requested.sourceAccountId().value())
-                    .param("destination", requested.destinationAccountId().value())
-                    .update();
-        }
     }
 
     /** An outcome that arrives before its request (it cannot, within one partition) is retried, not lost. */

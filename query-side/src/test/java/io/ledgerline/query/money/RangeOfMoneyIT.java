@@ -126,7 +126,7 @@ class RangeOfMoneyIT extends QuerySideIT {
         assertThat(lines(many.path("totalsByMonth"), "currency", "count", "amount"))
                 .containsExactly("EUR " + MANY + " " + l.manyTotal().toPlainString());
         assertThat(many.path("hits").get(0).path("amount").asText()).isEqualTo(LARGEST_INPUT);
-        assertThat(many.path("hits").get(0).path("amountMinor").asLong()).isEqualTo(99_999_999_999_999_999L);
+        assertThat(many.path("hits").get(0).has("amountMinor")).isFalse();
         JsonNode big = eventually("/api/search/transactions?accountId={id}",
                 found -> found.path("total").asLong() == 4, l.big());
         assertThat(lines(big.path("totalsByType"), "type", "count", "amount")).containsExactlyInAnyOrder(

@@ -94,9 +94,10 @@ class StatementTextErasureRaceIT extends QuerySideIT {
 
     private void insert(String accountId, long sequence, String owner, String description, String externalReference) {
         StatementLineInserts lines = new StatementLineInserts();
-        lines.add(accountId, sequence, StatementLineType.DEPOSIT, Money.of("10.00", "EUR"), Money.of("10.00", "EUR"),
+        lines.add(new StatementEntry(accountId, sequence, StatementLineType.DEPOSIT, Money.of("10.00", "EUR"),
+                Money.of("10.00", "EUR"),
                 new BookingText(owner == null ? null : CustomerId.of(owner), description, null, externalReference),
-                null, Instant.parse("2026-03-01T09:00:00Z"), UUID.randomUUID().toString());
+                null, null, Instant.parse("2026-03-01T09:00:00Z"), UUID.randomUUID().toString()));
         lines.write(named);
     }
 

@@ -30,11 +30,14 @@ public class StoredDocuments {
 
     /** The accounts found among the given ids; an id without a document is left out. */
     public Map<String, Versioned<AccountDocument>> accounts(Collection<String> accountIds) throws IOException {
+        // an index not created yet holds nothing; reading it must not fail the projection that asks
+        accounts.ensureExists();
         return read(accounts.target(), accountIds, AccountDocument.class);
     }
 
     /** The customers found among the given ids; an id without a document is left out. */
     public Map<String, Versioned<CustomerDocument>> customers(Collection<String> customerIds) throws IOException {
+        customers.ensureExists();
         return read(customers.target(), customerIds, CustomerDocument.class);
     }
 

@@ -33,8 +33,12 @@ public class TransactionSearchIndex extends SearchIndex {
                 .properties("reference", p -> p.text(t -> t.analyzer("standard")))
                 .properties("externalReference", p -> p.keyword(k -> k))
                 .properties("transferId", p -> p.keyword(k -> k))
+                .properties("counterpartyAccountId", p -> p.keyword(k -> k))
+                .properties("reasonCode", p -> p.keyword(k -> k))
+                .properties("reason", p -> p.text(t -> t.analyzer("standard")))
                 .properties("timestamp", p -> p.date(d -> d))
                 .properties("eventId", p -> p.keyword(k -> k))
-                .properties(TransactionDocument.TEXT_OWNER, p -> p.keyword(k -> k));
+                .properties(TransactionDocument.TEXT_OWNER, p -> p.keyword(k -> k))
+                .properties("textBeforeSealing", p -> p.boolean_(b -> b));
     }
 }

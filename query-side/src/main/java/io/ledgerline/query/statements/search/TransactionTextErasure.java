@@ -4,10 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.events.CustomerId;
+import io.ledgerline.query.accounts.BookingTextOwners;
 import io.ledgerline.query.search.EveryHit;
 import io.ledgerline.query.search.SearchBatch;
 import io.ledgerline.query.search.SearchWrites;
-import io.ledgerline.query.accounts.BookingTextOwners;
+import io.ledgerline.query.statements.StatementTransfers;
 import io.ledgerline.support.personaldata.PersonalDataKeys;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -35,18 +36,24 @@ class TransactionTextErasure {
     private final TransactionSearchIndex index;
     private final PersonalDataKeys keys;
     private final BookingTextOwners holders;
+    private final StatementTransfers transfers;
 
     TransactionTextErasure(ElasticsearchClient client, SearchWrites writes, TransactionSearchIndex index,
-            PersonalDataKeys keys, BookingTextOwners holders) {
+            PersonalDataKeys keys, BookingTextOwners holders, StatementTransfers transfers) {
         this.client = client;
         this.writes = writes;
         this.index = index;
         this.keys = keys;
         this.holders = holders;
+        this.transfers = transfers;
     }
 
-    /** Masks the text of every line of the customer's that still shows it, with the batch's writes. */
+    /**
+     * Masks the text of every line of the customer's that still shows it, the lines of the transfers
+     * they paid included, and of those transfers' particulars.
+     */
     void mask(String customerId, SearchBatch batch) throws IOException {
+        transfers.mask(customerId, batch);
         index.ensureExists();
         // lines written just before must be visible to the search
         client.indices().refresh(r -> r.index(index.target()));

@@ -1,26 +1,44 @@
 package io.ledgerline.query.statements.web;
 
 import io.ledgerline.query.statements.StatementLine;
+import io.ledgerline.query.statements.StatementLineType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
+/** A statement line as both the statement (SQL) and the transaction search (Elasticsearch) answer it. */
+@Schema(requiredProperties = {"accountId", "sequence", "type", "amount", "currency", "balanceAfter", "description",
+        "reference", "externalReference", "transferId", "counterpartyAccountId", "counterpartyName", "reasonCode",
+        "reason", "occurredAt", "eventId"})
 public record StatementLineResponse(
+        @Schema(description = "The account the line is on") String accountId,
         @Schema(description = "The line's place in the account's history") long sequence,
-        @Schema(allowableValues = {"DEPOSIT", "WITHDRAWAL", "TRANSFER_DEBIT", "TRANSFER_CREDIT",
-                "TRANSFER_DEBIT_REVERSAL"}) String type,
+        StatementLineType type,
         @Schema(description = "Signed: money in is positive, money out negative", example = "-12.50") String amount,
-        String currency,
-        @Schema(example = "87.50") String balanceAfter,
-        String description,
+        @Schema(example = "EUR") String currency,
+        @Schema(description = "The account's balance after the line", example = "87.50") String balanceAfter,
+        @Schema(description = "A deposit's or withdrawal's description; on a transfer's lines the transfer's "
+                + "description (the payer's); the erasure mask once its owner is erased", example = "rent share",
+                types = {"string", "null"}) String description,
+        @Schema(description = "A deposit's payer's reference; on a transfer's lines the payer's reference of the "
+                + "transfer", example = "INV-2026-113", types = {"string", "null"}) String reference,
         @Schema(description = "The payment system's id of a deposit or withdrawal", example = "PAY-7f3a9c21",
-                nullable = true) String externalReference,
+                types = {"string", "null"}) String externalReference,
+        @Schema(description = "The transfer of a transfer's line", types = {"string", "null"}) String transferId,
+        @Schema(description = "The transfer's other account, once the transfer is known", types = {"string", "null"})
         String counterpartyAccountId,
-        String transferId,
-        Instant occurredAt) {
+        @Schema(description = "The name of that account's owner; null while unknown or once erased", types = {"string", "null"})
+        String counterpartyName,
+        @Schema(description = "Why a transfer's debit was given back; only on a reversal", example = "ACCOUNT_CLOSED",
+                types = {"string", "null"}) String reasonCode,
+        @Schema(description = "The same in words", example = "Transfer returned: the receiving account is closed",
+                types = {"string", "null"}) String reason,
+        @Schema(description = "When the money moved: the booking date") Instant occurredAt,
+        @Schema(description = "The event that booked the line") String eventId) {
 
-    static StatementLineResponse of(StatementLine line) {
-        return new StatementLineResponse(line.sequence(), line.type(), line.amount().toPlainString(), line.currency(),
-                line.balanceAfter().toPlainString(), line.description(), line.externalReference(), line.counterpartyAccountId(),
-                line.transferId(), line.occurredAt());
+    public static StatementLineResponse of(StatementLine line) {
+        return new StatementLineResponse(line.accountId(), line.sequence(), line.type(), line.amount().toPlainString(),
+                line.currency(), line.balanceAfter().toPlainString(), line.description(), line.reference(),
+                line.externalReference(), line.transferId(), line.counterpartyAccountId(), line.counterpartyName(),
+                line.reasonCode(), line.reason(), line.occurredAt(), line.eventId());
     }
 }

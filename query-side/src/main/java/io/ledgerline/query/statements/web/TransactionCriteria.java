@@ -28,7 +28,7 @@ record TransactionCriteria(Optional<String> text, Optional<String> accountId, Op
         return Query.of(q -> q.bool(b -> {
             b.filter(filters);
             text.ifPresent(words -> b.must(m -> m.multiMatch(mm -> mm
-                    .query(words).fields("description", "reference", "externalReference").operator(Operator.And))));
+                    .query(words).fields("description", "reference", "externalReference", "reason", "reasonCode").operator(Operator.And))));
             return b;
         }));
     }

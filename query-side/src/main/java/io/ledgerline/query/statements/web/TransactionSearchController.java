@@ -8,9 +8,11 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.search.web.SearchParameters;
+import io.ledgerline.query.security.ReadAccess;
+import io.ledgerline.query.statements.SearchCounterpartyNames;
+import io.ledgerline.query.statements.StatementLine;
 import io.ledgerline.query.statements.search.TransactionDocument;
 import io.ledgerline.query.statements.search.TransactionSearchIndex;
-import io.ledgerline.query.security.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,12 +36,14 @@ public class TransactionSearchController {
     private final ElasticsearchClient client;
     private final TransactionSearchIndex index;
     private final AccountViewRepository accounts;
+    private final SearchCounterpartyNames counterpartyNames;
 
     public TransactionSearchController(ElasticsearchClient client, TransactionSearchIndex index,
-            AccountViewRepository accounts) {
+            AccountViewRepository accounts, SearchCounterpartyNames counterpartyNames) {
         this.client = client;
         this.index = index;
         this.accounts = accounts;
+        this.counterpartyNames = counterpartyNames;
     }
 
     /**
@@ -65,10 +69,10 @@ public class TransactionSearchController {
             + "9999, q is longer than 200 characters or 10 words, a range is reversed, or page and size are out of range")
     @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
     public TransactionSearchResponse transactions(
-            @Parameter(description = "Words of the description or reference") @RequestParam(required = false) String q,
+            @Parameter(description = "Words of the description or reference (on a transfer's lines, the transfer's)") @RequestParam(required = false) String q,
             @Parameter(description = "Only lines of this account") @RequestParam(required = false) String accountId,
-            @Parameter(description = "Smallest amount, a decimal such as 10.00") @RequestParam(required = false) String minAmount,
-            @Parameter(description = "Largest amount, a decimal such as 99.99") @RequestParam(required = false) String maxAmount,
+            @Parameter(description = "Smallest amount moved, in or out, a decimal such as 10.00") @RequestParam(required = false) String minAmount,
+            @Parameter(description = "Largest amount moved, in or out, a decimal such as 99.99") @RequestParam(required = false) String maxAmount,
             @Parameter(description = "Earliest time, inclusive, ISO-8601 instant") @RequestParam(required = false) String from,
             @Parameter(description = "Latest time, exclusive, ISO-8601 instant") @RequestParam(required = false) String to,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
@@ -94,8 +98,10 @@ public class TransactionSearchController {
                 .sort(o -> o.field(f -> f.field("sequence").order(SortOrder.Desc)))
                 .aggregations(TransactionTotals.aggregations()),
                 TransactionDocument.class);
+        List<StatementLine> lines = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull)
+                .map(TransactionDocument::line).toList();
         return new TransactionSearchResponse(
-                response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList(),
+                counterpartyNames.named(lines).stream().map(StatementLineResponse::of).toList(),
                 response.hits().total() == null ? 0 : response.hits().total().value(),
                 TransactionTotals.byType(response.aggregations()),
                 TransactionTotals.byMonth(response.aggregations()));

@@ -38,10 +38,14 @@ class TransactionSearchIT extends SearchApiIT {
         JsonNode newest = found.path("hits").get(0);
         assertThat(newest.path("type").asText()).isEqualTo("TRANSFER_DEBIT_REVERSAL");
         assertThat(newest.path("amount").asText()).isEqualTo("100.00");
-        assertThat(newest.path("amountMinor").asLong()).isEqualTo(10000);
+        assertThat(found.path("hits").get(1).path("type").asText()).isEqualTo("TRANSFER_DEBIT");
+        assertThat(found.path("hits").get(1).path("amount").asText()).as("money out is negative").isEqualTo("-100.00");
+        assertThat(newest.has("amountMinor")).isFalse();
+        assertThat(newest.path("reasonCode").asText()).isEqualTo("INSUFFICIENT_FUNDS");
+        assertThat(newest.path("reason").asText()).isEqualTo("Transfer returned: the transfer could not be completed");
         assertThat(newest.path("balanceAfter").asText()).isEqualTo("24.50");
         assertThat(newest.path("transferId").asText()).isNotBlank();
-        assertThat(newest.path("timestamp").asText()).isEqualTo("2026-04-11T08:00:00Z");
+        assertThat(newest.path("occurredAt").asText()).isEqualTo("2026-04-11T08:00:00Z");
         assertThat(newest.path("eventId").asText()).isNotBlank();
         assertThat(newest.has("amountKey")).isFalse();
         assertThat(newest.has("amountMinorLow")).isFalse();
@@ -91,7 +95,7 @@ class TransactionSearchIT extends SearchApiIT {
         assertThat(found.path("total").asLong()).isEqualTo(2);
         JsonNode deposited = found.path("hits").get(1);
         assertThat(deposited.path("eventId").asText()).isEqualTo(eventId);
-        assertThat(deposited.path("timestamp").asText()).isEqualTo("2026-05-01T10:00:00Z");
+        assertThat(deposited.path("occurredAt").asText()).isEqualTo("2026-05-01T10:00:00Z");
         assertThat(totals(found.path("totalsByType"), "type")).contains("DEPOSIT EUR 1 12.34");
     }
 
