@@ -120,10 +120,8 @@ final class SearchRebuildTarget implements RebuildTarget {
     public void dropReplaced() throws IOException {
         pause(REPLACED_INDEX_GRACE);
         for (Map.Entry<SearchIndex, String> entry : newIndices.entrySet()) {
-            for (String stale : entry.getKey().versionsNotServing()) {
-                if (!stale.equals(entry.getValue())) {
-                    client.indices().delete(d -> d.index(stale).ignoreUnavailable(true));
-                }
+            for (String replaced : entry.getKey().versionsReplacedBy(entry.getValue())) {
+                client.indices().delete(d -> d.index(replaced).ignoreUnavailable(true));
             }
         }
     }

@@ -68,6 +68,25 @@ public abstract class SearchIndex {
         return versions;
     }
 
+    /**
+     * The versions that the given one replaced: those not served that are older. A newer version not
+     * served is the target of a rebuild that started after the given one swapped in, still being built.
+     */
+    public Set<String> versionsReplacedBy(String index) throws IOException {
+        return olderThan(index, versionsNotServing());
+    }
+
+    Set<String> olderThan(String index, Set<String> versions) {
+        int version = versionOf(index);
+        Set<String> older = new HashSet<>();
+        for (String candidate : versions) {
+            if (versionOf(candidate) < version) {
+                older.add(candidate);
+            }
+        }
+        return older;
+    }
+
     /** The next versioned name after the index the alias points to now. */
     public String nextIndex() throws IOException {
         int highest = 1;
