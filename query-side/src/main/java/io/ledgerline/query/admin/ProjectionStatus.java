@@ -1,5 +1,7 @@
 package io.ledgerline.query.admin;
 
+import io.ledgerline.query.web.ApiFormats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -9,9 +11,19 @@ import java.util.List;
  * @param lagSeconds how old the newest projected event is while events wait; 0 when caught up, null when unknown
  * @param parkedEvents events parked and not yet retried successfully
  */
-public record ProjectionStatus(String name, boolean running, long position, long lagEvents, Long lagSeconds,
-        long parkedEvents, List<PartitionPosition> partitions) {
+@Schema(name = "ProjectionStatus")
+public record ProjectionStatus(@Schema(maxLength = 100) String name, boolean running,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long position,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long lagEvents,
+        @Schema(description = "Null when unknown", types = {"integer", "null"}, format = "int64", minimum = "0", maximum = "9223372036854775807") Long lagSeconds,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long parkedEvents,
+        List<PartitionPosition> partitions) {
 
-    public record PartitionPosition(int partition, long committedOffset, long endOffset, long lag) {
+    @Schema(name = "PartitionPosition")
+    public record PartitionPosition(@Schema(minimum = "0", maximum = "2147483647") int partition,
+            @Schema(description = "The partition's start while the group has committed nothing there", minimum = "0",
+                    maximum = "9223372036854775807") long committedOffset,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long endOffset,
+            @Schema(minimum = "0", maximum = "9223372036854775807") long lag) {
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerline.query.parking;
 
 import io.ledgerline.query.parking.ParkedEvents.StoredRecord;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -71,6 +72,10 @@ public class ParkedEventRetrier {
      * @param applied how many parked events were applied
      * @param stoppedAt the parked event that failed again, if one did
      */
-    public record RetryOutcome(int applied, Long stoppedAt, String error) {
+    public record RetryOutcome(@Schema(description = "How many parked events were applied", minimum = "0", maximum = "2147483647") int applied,
+            @Schema(description = "The id of the parked event the retry stopped at; null when all were applied",
+                    types = {"integer", "null"}, format = "int64", minimum = "0", maximum = "9223372036854775807") Long stoppedAt,
+            @Schema(description = "Why it stopped, as the parked event's error; null when all were applied",
+                    types = {"string", "null"}) String error) {
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerline.query.transfers;
 
+import io.ledgerline.query.web.ApiFormats;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -8,9 +9,20 @@ import java.time.Instant;
  *
  * @param amount a decimal string, as every amount the query side answers
  */
-public record TransferView(String transferId, String fromAccountId, String toAccountId,
-        @Schema(description = "Decimal string", example = "30.00") String amount,
-        String currency, String status, String failureCode, String failureReason, long version, Instant requestedAt,
+@Schema(name = "TransferView")
+public record TransferView(@Schema(pattern = ApiFormats.ID, maxLength = ApiFormats.MAX_ID_LENGTH) String transferId,
+        @Schema(pattern = ApiFormats.ID, maxLength = ApiFormats.MAX_ID_LENGTH) String fromAccountId,
+        @Schema(pattern = ApiFormats.ID, maxLength = ApiFormats.MAX_ID_LENGTH) String toAccountId,
+        @Schema(description = "Decimal string", example = "\"30.00\"", pattern = ApiFormats.DECIMAL, maxLength = ApiFormats.MAX_DECIMAL_LENGTH) String amount,
+        @Schema(description = "ISO-4217 code", example = "EUR", pattern = ApiFormats.CURRENCY, maxLength = 3) String currency,
+        @Schema(allowableValues = {"REQUESTED", "COMPLETED", "FAILED"}) String status,
+        @Schema(description = "Why it failed, as a code; null unless FAILED", example = "INSUFFICIENT_FUNDS",
+                types = {"string", "null"}, pattern = ApiFormats.CODE, maxLength = ApiFormats.MAX_CODE_LENGTH)
+        String failureCode,
+        @Schema(description = "The same in words (neutral for the payee); null unless FAILED",
+                types = {"string", "null"}, maxLength = ApiFormats.MAX_TEXT_LENGTH) String failureReason,
+        @Schema(minimum = "0", maximum = "9223372036854775807") long version,
+        Instant requestedAt,
         Instant updatedAt) {
 
     /** What the payee may read of a failure: the reason text names the payer's balance and limits. */

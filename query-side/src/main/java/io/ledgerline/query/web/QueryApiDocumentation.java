@@ -1,18 +1,35 @@
 package io.ledgerline.query.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ledgerline.support.web.ErrorCodes;
+import io.ledgerline.support.web.apidocs.ProblemCodes;
 import io.ledgerline.support.web.apidocs.ProblemResponses;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Documents the bearer token every query endpoint requires, and the errors every endpoint may answer. */
+/**
+ * Documents the bearer token every query endpoint requires, the limits of every parameter, and every
+ * coded error an operation can answer, from the one error set of {@link QueryErrors}. A controller
+ * names only its success and, with {@link RefusedWith}, the errors of its own rules.
+ */
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(name = QueryApiDocumentation.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
-        bearerFormat = "JWT", description = "A JWT of the configured issuer; locally from POST /api/dev/tokens on the command side")
+        bearerFormat = "JWT", description = "A JWT of the configured issuer, checked as RFC8725 advises: signed with "
+                + "one of the issuer's keys by the algorithm the key is for (never `none`), of the configured issuer and "
+                + "audience, within its expiry and not-before times. Locally from POST /api/dev/tokens on the command "
+                + "side.")
 @OpenAPIDefinition(security = @SecurityRequirement(name = QueryApiDocumentation.BEARER),
         info = @Info(title = "Ledgerline query API", version = "0.1.0",
                 description = "Read models of the Ledgerline ledger, projected from its events: accounts and "
@@ -21,10 +38,56 @@ import org.springframework.context.annotation.Configuration;
                         + "application/problem+json with a stable `code`."))
 class QueryApiDocumentation {
 
+    static {
+        // an audited event's payload is a JSON object; springdoc would describe the JsonNode class
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+    }
+
     static final String BEARER = "bearer";
 
     @Bean
     ProblemResponses problemResponses() {
         return new ProblemResponses((path, method) -> RateLimitConfiguration.isQuery(path));
+    }
+
+    @Bean
+    QueryParameterLimits queryParameterLimits() {
+        return new QueryParameterLimits();
+    }
+
+    private static boolean isNumber(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        return schema != null && ("integer".equals(schema.getType())
+                || schema.getTypes() != null && schema.getTypes().contains("integer"));
+    }
+
+    @Bean
+    AnswersCarryEveryField answersCarryEveryField() {
+        return new AnswersCarryEveryField();
+    }
+
+    /**
+     * Lists each operation's coded errors under their status: those it names ({@link RefusedWith})
+     * and, for one that takes query parameters or a number in its path, 400 INVALID_REQUEST. The answers of tokens, stores and
+     * the rate limit follow from {@link ProblemResponses}.
+     */
+    @Bean
+    OperationCustomizer refusals() {
+        return (operation, handlerMethod) -> {
+            List<String> codes = new ArrayList<>();
+            List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
+            // a path variable of a number type that is no number is refused as a malformed parameter
+            if (parameters.stream().anyMatch(parameter -> "query".equals(parameter.getIn())
+                    || "path".equals(parameter.getIn()) && isNumber(parameter))) {
+                codes.add(ErrorCodes.INVALID_REQUEST);
+            }
+            RefusedWith refusedWith = handlerMethod.getMethodAnnotation(RefusedWith.class);
+            if (refusedWith != null) {
+                codes.addAll(List.of(refusedWith.value()));
+            }
+            codes.forEach(code -> QueryErrors.of(code).forEach(answer ->
+                    ProblemCodes.document(operation.getResponses(), answer.status(), code, answer.meaning())));
+            return operation;
+        };
     }
 }

@@ -2,6 +2,8 @@ package io.ledgerline.query.accounts.search;
 
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.Money;
+import io.ledgerline.query.web.ApiFormats;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,8 +14,17 @@ import java.util.Optional;
  * balance is the exact decimal string only: a balance has no bound, so no number type of the index
  * could hold every one (indices of earlier releases also hold {@code balanceMinor}; nothing reads it).
  */
-public record AccountDocument(String accountId, String customerId, String ownerName, String ownerEmail,
-        String currency, String status, String balance, Instant openedAt) {
+@Schema(name = "AccountDocument")
+public record AccountDocument(@Schema(pattern = ApiFormats.ID, maxLength = ApiFormats.MAX_ID_LENGTH) String accountId,
+        @Schema(pattern = ApiFormats.ID, maxLength = ApiFormats.MAX_ID_LENGTH) String customerId,
+        @Schema(description = "The owner's name; null while the customer is unknown and once erased",
+                types = {"string", "null"}, maxLength = ApiFormats.MAX_TEXT_LENGTH) String ownerName,
+        @Schema(description = "The owner's email; null while the customer is unknown and once erased",
+                types = {"string", "null"}, maxLength = ApiFormats.MAX_TEXT_LENGTH) String ownerEmail,
+        @Schema(description = "ISO-4217 code", example = "EUR", pattern = ApiFormats.CURRENCY, maxLength = 3) String currency,
+        @Schema(allowableValues = {OPEN, FROZEN, CLOSED}) String status,
+        @Schema(example = "\"120.50\"", pattern = ApiFormats.DECIMAL, maxLength = ApiFormats.MAX_DECIMAL_LENGTH) String balance,
+        Instant openedAt) {
 
     static final String OPEN = "OPEN";
     static final String FROZEN = "FROZEN";

@@ -7,10 +7,15 @@ import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.ledgerline.support.security.Caller;
 import io.ledgerline.support.text.TextRules;
+import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -58,11 +63,7 @@ public class AccountQueryController {
             description = "With minVersion, waits (5 s by default) until the read model holds at least that version: "
                     + "pass the version a command answered to read your own write.")
     @ApiResponse(responseCode = "200", description = "The account; the ETag is its version")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND: no such account has been projected")
-    @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: minVersion was not reached in time")
-    @ApiResponse(responseCode = "429", description = "TOO_MANY_WAITS: the caller holds as many version waits as it may")
-    @ApiResponse(responseCode = "503", description = "TOO_MANY_WAITS: this node holds as many version waits as it may")
+    @RefusedWith({ErrorCodes.NOT_FOUND, QueryErrors.VERSION_NOT_YET_PROJECTED, QueryErrors.TOO_MANY_WAITS})
     public CompletableFuture<ResponseEntity<AccountResponse>> account(@PathVariable String accountId,
             @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
         Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
@@ -79,9 +80,8 @@ public class AccountQueryController {
     }
 
     @GetMapping
-    @Operation(summary = "List accounts, by customer and status")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: a malformed customer id or status, or page "
-            + "and size out of range")
+    @Operation(summary = "List accounts, by customer and status",
+            description = "Newest first. A customer lists their own accounts, whichever customer the request names.")
     public PageResponse<AccountResponse> accounts(
             @RequestParam(required = false) @Pattern(regexp = TextRules.ID_PATTERN) String customerId,
             @RequestParam(required = false) @Pattern(regexp = "OPEN|FROZEN|CLOSED") String status,
@@ -102,10 +102,10 @@ public class AccountQueryController {
             description = "Sends the account (event name 'account') now and after every projected change. The "
                     + "stream ends when the token expires, or when the client reads too slowly, with a last event "
                     + "'reconnect' whose reason is TOKEN_EXPIRED, TOO_SLOW or SHUTTING_DOWN.")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "429",
-            description = "TOO_MANY_STREAMS: the caller holds as many streams as it may (5 by default)")
-    @ApiResponse(responseCode = "503", description = "TOO_MANY_STREAMS: this node holds as many streams as it may")
+    @ApiResponse(responseCode = "200", description = "The stream of the account's updates",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+                    description = "Server-sent events: 'account' with an Account as JSON data, lastly 'reconnect'")))
+    @RefusedWith({ErrorCodes.NOT_FOUND, QueryErrors.TOO_MANY_STREAMS})
     public SseEmitter events(@PathVariable String accountId) {
         visibleAccounts.require(accountId);
         return liveUpdates.subscribe(accountId, Caller.required().subject(), tokenExpiry());

@@ -11,6 +11,8 @@ import io.ledgerline.query.accounts.search.AccountSearchIndex;
 import io.ledgerline.query.search.web.InvalidSearchRequest;
 import io.ledgerline.query.search.web.SearchParameters;
 import io.ledgerline.query.security.ReadAccess;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,11 +43,10 @@ public class AccountSearchController {
     }
 
     @GetMapping("/accounts")
-    @Operation(summary = "Find accounts by owner name or email (tolerating typos), account id or customer id")
+    @Operation(summary = "Find accounts by owner name or email (tolerating typos), account id or customer id",
+            description = "Best match first. A customer finds only their own accounts, whatever the words match.")
     @ApiResponse(responseCode = "200", description = "The matching accounts, best match first")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: q is missing, blank, longer than 200 characters "
-            + "or 10 words or not plain text, or size is out of range")
-    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
+    @RefusedWith(QueryErrors.SEARCH_UNAVAILABLE)
     public AccountSearchResponse accounts(
             @Parameter(description = "A name, an email address, an account id or a customer id")
             @RequestParam @NotBlank @Size(max = 200) String q,

@@ -3,8 +3,13 @@ package io.ledgerline.query.admin.web;
 import io.ledgerline.query.admin.ProjectionStatus;
 import io.ledgerline.query.admin.ProjectionStatusUnavailable;
 import io.ledgerline.query.admin.ProjectionStatuses;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.ledgerline.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -25,8 +30,11 @@ public class ProjectionStatusController {
     }
 
     @GetMapping
-    @Operation(summary = "Every projection's position, lag in events and in seconds, and parked events")
-    @ApiResponse(responseCode = "503", description = "KAFKA_UNAVAILABLE: Kafka did not report positions in time")
+    @Operation(summary = "Every projection's position, lag in events and in seconds, and parked events",
+            description = "As Kafka reports the consumer groups' committed offsets and the partitions' ends now.")
+    @ApiResponse(responseCode = "200", description = "One status per projection", content = @Content(
+            array = @ArraySchema(maxItems = 100, schema = @Schema(implementation = ProjectionStatus.class))))
+    @RefusedWith(QueryErrors.KAFKA_UNAVAILABLE)
     public List<ProjectionStatus> projections() {
         try {
             return statuses.all();

@@ -9,6 +9,8 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.ledgerline.query.audit.search.AuditDocument;
 import io.ledgerline.query.audit.search.AuditSearchIndex;
 import io.ledgerline.query.search.web.SearchParameters;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,12 +42,11 @@ public class AuditSearchController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "Find events by user, correlation id, type, time and words of their payload, newest first")
+    @Operation(summary = "Find events by user, correlation id, type, time and words of their payload, newest first",
+            description = "Every event of ledger.events with its metadata; an erased customer's personal data and "
+                    + "booking texts are masked in the payloads.")
     @ApiResponse(responseCode = "200", description = "A page of matching events and how many matched in all")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an instant cannot be read, the time range is "
-            + "reversed, q is longer than 200 characters or 10 words, a filter is not plain text or too long, or page and "
-            + "size are out of range")
-    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
+    @RefusedWith(QueryErrors.SEARCH_UNAVAILABLE)
     public AuditSearchResponse events(
             @Parameter(description = "Who caused the events") @RequestParam(required = false) String user,
             @Parameter(description = "The correlation id the events share") @RequestParam(required = false) String correlationId,

@@ -4,7 +4,11 @@ import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.customers.CustomerView;
 import io.ledgerline.query.customers.CustomerViews;
 import io.ledgerline.query.security.ReadAccess;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
+import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
@@ -31,11 +35,13 @@ public class CustomerQueryController {
     }
 
     @GetMapping("/{customerId}")
-    @Operation(summary = "Read one customer")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED")
+    @Operation(summary = "Read one customer",
+            description = "With minVersion, waits (5 s by default) until the read model holds at least that version. "
+                    + "A customer reads only themselves; any other customer is as unknown as one never registered.")
+    @ApiResponse(responseCode = "200", description = "The customer")
+    @RefusedWith({ErrorCodes.NOT_FOUND, QueryErrors.VERSION_NOT_YET_PROJECTED, QueryErrors.TOO_MANY_WAITS})
     public CompletableFuture<ResponseEntity<CustomerView>> customer(@PathVariable String customerId,
-            @RequestParam(required = false) Long minVersion) {
+            @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion) {
         // another customer is as unknown to a customer as one never registered: it waits and answers the same
         Optional<String> onlyCustomer = ReadAccess.onlyCustomer();
         Supplier<Optional<CustomerView>> visible = () -> customers.find(customerId)

@@ -1,14 +1,19 @@
 package io.ledgerline.query.parking.web;
 
 import io.ledgerline.query.parking.ParkedEvent;
-import io.ledgerline.query.parking.ParkedEventRetrier;
 import io.ledgerline.query.parking.ParkedEventRetrier.RetryOutcome;
+import io.ledgerline.query.parking.ParkedEventRetrier;
 import io.ledgerline.query.parking.ParkedEvents;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.ledgerline.support.text.PlainText;
 import io.ledgerline.support.web.ApiException;
 import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -38,8 +43,10 @@ public class ParkedEventController {
     }
 
     @GetMapping
-    @Operation(summary = "List parked events, oldest first")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: unknown status or limit out of range")
+    @Operation(summary = "List parked events, oldest first",
+            description = "At most limit events, of one projection's consumer group and status if named.")
+    @ApiResponse(responseCode = "200", description = "The parked events", content = @Content(
+            array = @ArraySchema(maxItems = 1000, schema = @Schema(implementation = ParkedEvent.class))))
     public List<ParkedEvent> list(
             @Parameter(description = "Only this projection's consumer group") @RequestParam(required = false)
             @Size(max = 100) @PlainText String projection,
@@ -50,8 +57,9 @@ public class ParkedEventController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read one parked event with its error")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @Operation(summary = "Read one parked event with its error",
+            description = "Where the record was on ledger.events, what it was if it could be read, and why it failed.")
+    @RefusedWith(ErrorCodes.NOT_FOUND)
     public ParkedEvent get(@PathVariable long id) {
         return find(id);
     }
@@ -60,12 +68,11 @@ public class ParkedEventController {
     @Operation(summary = "Apply the parked events of this event's aggregate again, oldest first",
             description = "Stops at the first event that fails again, which stays parked with its new error.")
     @ApiResponse(responseCode = "200", description = "How many were applied, and where it stopped if it did")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "ALREADY_RESOLVED: the event was applied already")
+    @RefusedWith({ErrorCodes.NOT_FOUND, QueryErrors.ALREADY_RESOLVED})
     public RetryOutcome retry(@PathVariable long id) {
         ParkedEvent parked = find(id);
         if (!"PARKED".equals(parked.status())) {
-            throw new ApiException(HttpStatus.CONFLICT, "ALREADY_RESOLVED", "Parked event " + id + " was applied already");
+            throw new ApiException(HttpStatus.CONFLICT, QueryErrors.ALREADY_RESOLVED, "Parked event " + id + " was applied already");
         }
         return retrier.retry(parked);
     }

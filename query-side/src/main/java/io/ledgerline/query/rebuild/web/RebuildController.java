@@ -5,9 +5,14 @@ import io.ledgerline.query.rebuild.RebuildNotCancellable;
 import io.ledgerline.query.rebuild.RebuildNotFound;
 import io.ledgerline.query.rebuild.Rebuilder;
 import io.ledgerline.query.rebuild.UnknownProjection;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.ledgerline.support.text.TextRules;
 import io.ledgerline.support.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -38,9 +43,7 @@ public class RebuildController {
                     + "ledgerline-query-search-accounts, ledgerline-query-search-transactions, "
                     + "ledgerline-query-search-audit.")
     @ApiResponse(responseCode = "202", description = "Started; follow it at the Location")
-    @ApiResponse(responseCode = "404", description = "PROJECTION_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "REBUILD_ALREADY_RUNNING: one rebuild of a read model at a time")
-    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: the new indices could not be named")
+    @RefusedWith({QueryErrors.PROJECTION_NOT_FOUND, QueryErrors.REBUILD_ALREADY_RUNNING, QueryErrors.SEARCH_UNAVAILABLE})
     public ResponseEntity<RebuildResponse> rebuild(@PathVariable String name) {
         try {
             RebuildResponse started = RebuildResponse.of(rebuilder.start(name));
@@ -57,23 +60,27 @@ public class RebuildController {
     }
 
     @GetMapping("/rebuilds")
-    @Operation(summary = "The latest rebuilds, newest first")
+    @Operation(summary = "The latest rebuilds, newest first",
+            description = "The 50 started last, of every read model, ended or not.")
+    @ApiResponse(responseCode = "200", description = "The rebuilds", content = @Content(
+            array = @ArraySchema(maxItems = 50, schema = @Schema(implementation = RebuildResponse.class))))
     public List<RebuildResponse> rebuilds() {
         return rebuilder.latest().stream().map(RebuildResponse::of).toList();
     }
 
     @GetMapping("/rebuilds/{id}")
-    @Operation(summary = "A rebuild's state and progress: events done and total, rate, ETA, error")
-    @ApiResponse(responseCode = "404", description = "REBUILD_NOT_FOUND")
+    @Operation(summary = "A rebuild's state and progress: events done and total, rate, ETA, error",
+            description = "The rate and ETA are computed from the recorded progress.")
+    @RefusedWith(QueryErrors.REBUILD_NOT_FOUND)
     public RebuildResponse status(@PathVariable String id) {
         requireWellFormed(id);
         return rebuilder.find(id).map(RebuildResponse::of).orElseThrow(() -> notFound(new RebuildNotFound(id)));
     }
 
     @PostMapping("/rebuilds/{id}/cancel")
-    @Operation(summary = "Cancel a rebuild that is still building; its new version is dropped, the serving one stays")
-    @ApiResponse(responseCode = "404", description = "REBUILD_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "REBUILD_NOT_CANCELLABLE: ended, or already taking over")
+    @Operation(summary = "Cancel a rebuild that is still building; its new version is dropped, the serving one stays",
+            description = "A rebuild taking over or ended cannot be cancelled.")
+    @RefusedWith({QueryErrors.REBUILD_NOT_FOUND, QueryErrors.REBUILD_NOT_CANCELLABLE})
     public RebuildResponse cancel(@PathVariable String id) {
         requireWellFormed(id);
         try {

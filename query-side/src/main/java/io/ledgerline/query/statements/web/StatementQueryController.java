@@ -5,6 +5,8 @@ import io.ledgerline.query.statements.StatementLineReader;
 import io.ledgerline.query.web.PageResponse;
 import io.ledgerline.query.web.Paging;
 import io.ledgerline.query.web.QueryInstants;
+import io.ledgerline.query.web.RefusedWith;
+import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -36,8 +38,7 @@ public class StatementQueryController {
     @GetMapping("/{accountId}/transactions")
     @Operation(summary = "The account's statement, newest first",
             description = "Lines are ordered by their place in the account's history, so paging is stable.")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
+    @RefusedWith(ErrorCodes.NOT_FOUND)
     public PageResponse<StatementLineResponse> transactions(@PathVariable String accountId,
             @Parameter(description = "From this instant, inclusive (ISO-8601)")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

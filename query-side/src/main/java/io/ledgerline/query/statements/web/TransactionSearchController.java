@@ -13,6 +13,8 @@ import io.ledgerline.query.statements.SearchCounterpartyNames;
 import io.ledgerline.query.statements.StatementLine;
 import io.ledgerline.query.statements.search.TransactionDocument;
 import io.ledgerline.query.statements.search.TransactionSearchIndex;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -62,12 +64,11 @@ public class TransactionSearchController {
     }
 
     @GetMapping("/transactions")
-    @Operation(summary = "Find statement lines, newest first, with exact totals per type and per month and currency")
+    @Operation(summary = "Find statement lines, newest first, with exact totals per type and per month and currency",
+            description = "Lines as the statement answers them. A customer's search covers only their own accounts, "
+                    + "whatever the request names.")
     @ApiResponse(responseCode = "200", description = "A page of matching lines and totals over all matching lines")
-    @ApiResponse(responseCode = "400", description = "INVALID_REQUEST: an amount, instant or account id cannot be "
-            + "read, an amount has more than 15 integer digits or 10 decimals, an instant lies outside the years 1 to "
-            + "9999, q is longer than 200 characters or 10 words, a range is reversed, or page and size are out of range")
-    @ApiResponse(responseCode = "503", description = "SEARCH_UNAVAILABLE: Elasticsearch cannot be reached")
+    @RefusedWith(QueryErrors.SEARCH_UNAVAILABLE)
     public TransactionSearchResponse transactions(
             @Parameter(description = "Words of the description or reference (on a transfer's lines, the transfer's)") @RequestParam(required = false) String q,
             @Parameter(description = "Only lines of this account") @RequestParam(required = false) String accountId,

@@ -23,8 +23,10 @@ final class TransactionTotals {
     static final String BY_MONTH = "byMonth";
     private static final String BY_CURRENCY = "byCurrency";
 
-    private static final int MOST_CURRENCIES = 300;
-    private static final int MOST_TYPES = 20;
+    static final int MOST_CURRENCIES = 300;
+    static final int MOST_TYPES = 20;
+    /** Elasticsearch's default search.max_buckets: a search whose aggregations would answer more fails. */
+    static final int MOST_BUCKETS = 65_536;
 
     private TransactionTotals() {
     }

@@ -5,6 +5,9 @@ import io.ledgerline.query.consistency.ReadYourWrites;
 import io.ledgerline.query.security.ReadAccess;
 import io.ledgerline.query.transfers.TransferView;
 import io.ledgerline.query.transfers.TransferViews;
+import io.ledgerline.query.web.QueryErrors;
+import io.ledgerline.query.web.RefusedWith;
+import io.ledgerline.support.web.ErrorCodes;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,8 +46,7 @@ public class TransferQueryController {
             description = "minVersion=0 waits until the transfer is known; awaitOutcome=true waits until it "
                     + "completed or failed (each within the read-your-writes bound, 5 s by default).")
     @ApiResponse(responseCode = "200", description = "The transfer; status REQUESTED, COMPLETED or FAILED")
-    @ApiResponse(responseCode = "404", description = "NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "VERSION_NOT_YET_PROJECTED: not there in time")
+    @RefusedWith({ErrorCodes.NOT_FOUND, QueryErrors.VERSION_NOT_YET_PROJECTED, QueryErrors.TOO_MANY_WAITS})
     public CompletableFuture<ResponseEntity<TransferView>> transfer(@PathVariable String transferId,
             @Parameter(description = "The least version to answer with") @RequestParam(required = false) Long minVersion,
             @Parameter(description = "Wait for the outcome") @RequestParam(defaultValue = "false") boolean awaitOutcome) {
