@@ -105,6 +105,7 @@ public class AccountQueryController {
     @GetMapping("/{accountId}/transactions")
     @Operation(summary = "The account's statement, newest first",
             description = "Lines are ordered by their place in the account's history, so paging is stable.")
+    @ApiResponse(responseCode = "200", description = "One page of the account's statement lines")
     @ApiResponse(responseCode = "400", description = "INVALID_REQUEST")
     @ApiResponse(responseCode = "404", description = "NOT_FOUND")
     public PageResponse<StatementLineResponse> transactions(@PathVariable String accountId,
