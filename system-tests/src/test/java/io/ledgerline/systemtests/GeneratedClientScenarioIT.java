@@ -86,8 +86,8 @@ class GeneratedClientScenarioIT {
         AccountsApi accounts = new AccountsApi(commandSide);
         String from = accounts.open(new OpenAccountRequest().customerId(customerId).currency("EUR"), null, null)
                 .getAccountId();
-        String to = accounts.open(new OpenAccountRequest().customerId(customerId).currency("EUR"), null, null)
-                .getAccountId();
+        String to = accounts.open(new OpenAccountRequest().customerId(customerId).currency("EUR")
+                .overdraftLimit("50.00"), null, null).getAccountId();
         assertThat(accounts.deposit(from, new DepositRequest().amount("100.00").currency("EUR")
                 .description(SALARY).reference(SALARY_REFERENCE), null, null, null).getVersion()).isPositive();
 
@@ -110,8 +110,10 @@ class GeneratedClientScenarioIT {
                 found -> "70.00".equals(found.getBalance()));
         assertThat(payer.getAvailableBalance()).isEqualTo("70.00");
         assertThat(payer.getStatus()).isEqualTo(AccountResponse.StatusEnum.OPEN);
-        assertThat(eventually("the payee's balance", () -> readAccounts.account(to, null),
-                found -> "30.00".equals(found.getBalance())).getCurrency()).isEqualTo("EUR");
+        AccountResponse payeeAccount = eventually("the payee's balance", () -> readAccounts.account(to, null),
+                found -> "30.00".equals(found.getBalance()));
+        assertThat(payeeAccount.getOverdraftLimit()).isEqualTo("50.00");
+        assertThat(payeeAccount.getAvailableBalance()).isEqualTo("80.00");
 
         List<StatementLineResponse> payerLines = statement(readAccounts, from, 2);
         assertLine(payerLines.get(0), StatementLineResponse.TypeEnum.TRANSFER_DEBIT, "-30.00", "70.00", transferId);
