@@ -18,7 +18,8 @@ public record OpenAccountRequest(
         @NotBlank @Pattern(regexp = ApiFormats.CURRENCY, message = "must be an ISO-4217 code such as EUR") String currency,
         @Schema(description = "How far the balance may go below zero, as a decimal string; 0 when omitted or null. "
                 + "At most the currency's decimals, up to the largest single amount (422 otherwise)",
-                example = "\"100.00\"", types = {"string", "null"}, pattern = ApiFormats.AMOUNT,
+                example = "\"100.00\"", implementation = String.class, types = {"string", "null"},
+                pattern = ApiFormats.AMOUNT,
                 maxLength = ApiFormats.MAX_AMOUNT_LENGTH)
         @Digits(integer = 15, fraction = 10) BigDecimal overdraftLimit) {
 }
