@@ -15,7 +15,6 @@ import io.ledgerline.client.query.model.AccountDocument;
 import io.ledgerline.client.query.model.AccountResponse;
 import io.ledgerline.client.query.model.PageResponseStatementLineResponse;
 import io.ledgerline.client.query.model.StatementLineResponse;
-import io.ledgerline.client.query.model.TransactionDocument;
 import io.ledgerline.client.query.model.TransactionSearchResponse;
 import io.ledgerline.client.query.model.TransferView;
 import io.ledgerline.localstack.launch.LocalSystem;
@@ -80,8 +79,9 @@ class GeneratedClientScenarioIT {
     @Test
     void theReadmeFlowWorksThroughTheGeneratedClients() throws Exception {
         String unique = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Generated Client " + unique;
         String customerId = new CustomersApi(commandSide).register(new RegisterCustomerRequest()
-                .name("Generated Client " + unique).email("generated-" + unique + "@example.org"), null, null)
+                .name(name).email("generated-" + unique + "@example.org"), null, null)
                 .getCustomerId();
         AccountsApi accounts = new AccountsApi(commandSide);
         String from = accounts.open(new OpenAccountRequest().customerId(customerId).currency("EUR"), null, null)
@@ -118,27 +118,35 @@ class GeneratedClientScenarioIT {
         List<StatementLineResponse> payerLines = statement(readAccounts, from, 2);
         assertLine(payerLines.get(0), StatementLineResponse.TypeEnum.TRANSFER_DEBIT, "-30.00", "70.00", transferId);
         assertThat(payerLines.get(0).getCounterpartyAccountId()).isEqualTo(to);
+        assertThat(payerLines.get(0).getCounterpartyName()).isEqualTo(name);
         assertThat(payerLines.get(1).getType()).isEqualTo(StatementLineResponse.TypeEnum.DEPOSIT);
         assertThat(payerLines.get(1).getAmount()).isEqualTo("100.00");
         assertThat(payerLines.get(1).getDescription()).isEqualTo(SALARY);
         List<StatementLineResponse> payeeLines = statement(readAccounts, to, 1);
         assertLine(payeeLines.get(0), StatementLineResponse.TypeEnum.TRANSFER_CREDIT, "30.00", "30.00", transferId);
         assertThat(payeeLines.get(0).getCounterpartyAccountId()).isEqualTo(from);
+        assertThat(payeeLines.get(0).getCounterpartyName()).isEqualTo(name);
 
         SearchApi search = new SearchApi(querySide);
         TransactionSearchResponse salary = eventually("the deposit in the transaction search",
                 () -> search.transactions("salary", from, null, null, null, null, null, null),
                 found -> found.getTotal() == 1);
-        TransactionDocument hit = salary.getHits().get(0);
-        assertThat(hit.getType()).isEqualTo(TransactionDocument.TypeEnum.DEPOSIT);
+        StatementLineResponse hit = salary.getHits().get(0);
+        assertThat(hit.getType()).isEqualTo(StatementLineResponse.TypeEnum.DEPOSIT);
         assertThat(hit.getAccountId()).isEqualTo(from);
         assertThat(hit.getDescription()).isEqualTo(SALARY);
         assertThat(hit.getReference()).isEqualTo(SALARY_REFERENCE);
         TransactionSearchResponse payee = eventually("the transfer's credit in the transaction search",
                 () -> search.transactions(null, to, null, null, null, null, null, null),
                 found -> found.getTotal() == 1);
-        assertThat(payee.getHits().get(0).getType()).isEqualTo(TransactionDocument.TypeEnum.TRANSFER_CREDIT);
+        assertThat(payee.getHits().get(0).getType()).isEqualTo(StatementLineResponse.TypeEnum.TRANSFER_CREDIT);
         assertThat(payee.getHits().get(0).getTransferId()).isEqualTo(transferId);
+        TransactionSearchResponse rent = eventually("both lines of the transfer in the transaction search",
+                () -> search.transactions("flat", null, null, null, null, null, null, null),
+                found -> found.getTotal() == 2
+                        && found.getHits().stream().allMatch(line -> RENT.equals(line.getDescription())));
+        assertThat(rent.getHits()).extracting(StatementLineResponse::getAccountId).containsExactlyInAnyOrder(from, to);
+        assertThat(rent.getHits()).extracting(StatementLineResponse::getReference).containsOnly(RENT_REFERENCE);
 
         List<AccountDocument> owned = eventually("both accounts in the account search",
                 () -> search.accounts(customerId, null).getHits(), found -> found.size() == 2);
@@ -156,11 +164,7 @@ class GeneratedClientScenarioIT {
         return page.getItems();
     }
 
-    /**
-     * The transfer's line as each side of it sees it: its own sign, its own balance. Transfer lines do not
-     * carry the payer's description and reference yet (the projections book them without text); once they
-     * do, assert RENT and RENT_REFERENCE here and search for "flat".
-     */
+    /** The transfer's line as each side of it sees it: its own sign, its own balance, the payer's text. */
     private static void assertLine(StatementLineResponse line, StatementLineResponse.TypeEnum type, String amount,
             String balanceAfter, String transferId) {
         assertThat(line.getType()).isEqualTo(type);
@@ -168,6 +172,8 @@ class GeneratedClientScenarioIT {
         assertThat(line.getBalanceAfter()).isEqualTo(balanceAfter);
         assertThat(line.getCurrency()).isEqualTo("EUR");
         assertThat(line.getTransferId()).isEqualTo(transferId);
+        assertThat(line.getDescription()).isEqualTo(RENT);
+        assertThat(line.getReference()).isEqualTo(RENT_REFERENCE);
     }
 
     /** Polls a read until it succeeds and satisfies the condition: the read models follow the commands. */
