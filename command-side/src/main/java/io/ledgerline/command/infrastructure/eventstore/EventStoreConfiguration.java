@@ -1,5 +1,6 @@
 package io.ledgerline.command.infrastructure.eventstore;
 
+import io.ledgerline.command.integrity.ChainingEventStorageEngine;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -60,14 +61,15 @@ class EventStoreConfiguration {
     /**
      * Axon's JPA storage engine, built as its auto-configuration builds it (which it does only while no
      * event store is defined, and this configuration defines one below), with the gap timeout and
-     * offset that outlast every appending transaction.
+     * offset that outlast every appending transaction, linking every appended event into its
+     * aggregate's hash chain.
      */
     @Bean
     EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
             @Qualifier("eventSerializer") Serializer eventSerializer, org.axonframework.config.Configuration axon,
             EntityManagerProvider entityManagerProvider, TransactionManager transactionManager,
             EventStoreProperties properties) {
-        return JpaEventStorageEngine.builder()
+        return new ChainingEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(axon.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -76,8 +78,7 @@ class EventStoreConfiguration {
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager)
                 .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
-                .maxGapOffset(properties.maxGapOffset())
-                .build();
+                .maxGapOffset(properties.maxGapOffset()));
     }
 
     /**
