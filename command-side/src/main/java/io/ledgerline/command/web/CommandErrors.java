@@ -21,6 +21,8 @@ import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
 import io.ledgerline.command.infrastructure.republish.RepublishAlreadyRunning;
+import io.ledgerline.command.integrity.VerificationRangeReversed;
+import io.ledgerline.command.integrity.VerificationRangeTooLarge;
 import io.ledgerline.command.transfer.SameAccountTransfer;
 import io.ledgerline.command.transfer.TransferIdReused;
 import io.ledgerline.command.transfer.UnknownAccount;
@@ -87,6 +89,9 @@ public final class CommandErrors {
         refusal(UnknownAccount.CODE, "422", "no account is known under fromAccountId or toAccountId (for a customer, "
                 + "also another customer's source account)");
         refusal(SameAccountTransfer.CODE, "422", "fromAccountId and toAccountId are the same account");
+        refusal(VerificationRangeReversed.CODE, "422", "fromGlobalIndex is after toGlobalIndex");
+        refusal(VerificationRangeTooLarge.CODE, "422", "the range covers more global indexes than one verification "
+                + "does (ledgerline.integrity.max-verification-range); verify it in consecutive ranges");
     }
 
     private CommandErrors() {

@@ -62,6 +62,8 @@ class CommandAuthorizationIT {
             // from a position beyond the store's end: an accepted republication sends nothing
             endpoint("republish", "POST /api/admin/republish?fromPosition=999999999999", null),
             endpoint("republish-status", "GET /api/admin/republish/no-such-run", null),
+            // an empty range beyond the store's end: verified at once
+            endpoint("verify-ledger", "POST /api/admin/ledger-verifications?fromGlobalIndex=999999999999&toGlobalIndex=999999999999", null),
             endpoint("metrics", "GET /actuator/metrics", null));
 
     /**
@@ -92,6 +94,7 @@ class CommandAuthorizationIT {
             CUSTOMER       audit-transfer    own    403
             CUSTOMER       republish         own    403
             CUSTOMER       republish-status  own    403
+            CUSTOMER       verify-ledger     own    403
             CUSTOMER       metrics           own    403
             CUSTOMER_NO_ID deposit           own    403
             CUSTOMER_NO_ID transfer          own    403
@@ -112,6 +115,7 @@ class CommandAuthorizationIT {
             TELLER         audit-transfer    other  403
             TELLER         republish         other  403
             TELLER         republish-status  other  403
+            TELLER         verify-ledger     other  403
             TELLER         metrics           other  403
             PAYMENTS       register          other  403
             PAYMENTS       change-customer   other  403
@@ -131,6 +135,7 @@ class CommandAuthorizationIT {
             PAYMENTS       audit-transfer    other  403
             PAYMENTS       republish         other  403
             PAYMENTS       republish-status  other  403
+            PAYMENTS       verify-ledger     other  403
             PAYMENTS       metrics           other  403
             AUDITOR        register          other  403
             AUDITOR        change-customer   other  403
@@ -149,6 +154,7 @@ class CommandAuthorizationIT {
             AUDITOR        republish         other  403
             AUDITOR        republish-status  other  403
             AUDITOR        metrics           other  403
+            AUDITOR        verify-ledger     other  200
             ADMIN          register          other  403
             ADMIN          change-customer   other  403
             ADMIN          deposit           other  403
@@ -160,6 +166,7 @@ class CommandAuthorizationIT {
             ADMIN          republish         other  202
             ADMIN          republish-status  other  404
             ADMIN          metrics           other  200
+            ADMIN          verify-ledger     other  200
             """;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,0 +1,47 @@
+package io.ledgerline.command.integrity;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Verifies ranges of the command side's own event store, within the configured bounds. */
+@Service
+@EnableConfigurationProperties(IntegrityProperties.class)
+public class LedgerVerifier {
+
+    private final DataSource dataSource;
+    private final IntegrityProperties properties;
+
+    LedgerVerifier(DataSource dataSource, IntegrityProperties properties) {
+        this.dataSource = dataSource;
+        this.properties = properties;
+    }
+
+    /**
+     * @param fromGlobalIndex null for the first
+     * @param toGlobalIndex   null for the last stored when it starts
+     */
+    public VerificationReport verify(Long fromGlobalIndex, Long toGlobalIndex) {
+        long from = fromGlobalIndex == null ? 0 : fromGlobalIndex;
+        long to = toGlobalIndex == null ? lastGlobalIndex() : toGlobalIndex;
+        if (from > to && toGlobalIndex != null) {
+            throw new VerificationRangeReversed(from, to);
+        }
+        if (to >= from && to - from >= properties.maxVerificationRange()) {
+            throw new VerificationRangeTooLarge(from, to, properties.maxVerificationRange());
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return new ChainVerification().verify(connection, from, to).limitedTo(properties.maxReportedBreaks());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the event store to verify it failed", e);
+        }
+    }
+
+    private long lastGlobalIndex() {
+        return new JdbcTemplate(dataSource).queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry",
+                Long.class);
+    }
+}
