@@ -19,6 +19,10 @@ public final class EventHash {
 
     static final String DOMAIN = "ledgerline-event-chain-v1";
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DOMAIN_FIELD = ByteBuffer.allocate(Integer.BYTES + DOMAIN.length())
+            .putInt(DOMAIN.length()).put(DOMAIN.getBytes(StandardCharsets.UTF_8)).array();
+    /** Cloned for each hash: much cheaper than looking the algorithm up among the security providers each time. */
+    private static final MessageDigest PROTOTYPE = newSha256();
 
     private EventHash() {
     }
@@ -26,7 +30,7 @@ public final class EventHash {
     /** @param previousHash the aggregate's previous event's hash, {@link ChainMetadata#GENESIS} for sequence 0 */
     public static String of(String previousHash, ChainedEvent event) {
         MessageDigest digest = sha256();
-        text(digest, DOMAIN);
+        digest.update(DOMAIN_FIELD);
         bytes(digest, HEX.parseHex(previousHash));
         text(digest, event.aggregateType());
         text(digest, event.aggregateId());
@@ -51,13 +55,25 @@ public final class EventHash {
     }
 
     private static void bytes(MessageDigest digest, byte[] bytes) {
-        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes == null ? -1 : bytes.length).array());
+        int length = bytes == null ? -1 : bytes.length;
+        digest.update((byte) (length >>> 24));
+        digest.update((byte) (length >>> 16));
+        digest.update((byte) (length >>> 8));
+        digest.update((byte) length);
         if (bytes != null) {
             digest.update(bytes);
         }
     }
 
     private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
