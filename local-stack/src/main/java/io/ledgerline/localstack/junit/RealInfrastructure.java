@@ -30,4 +30,7 @@ public @interface RealInfrastructure {
 
     /** Start Elasticsearch and set spring.elasticsearch.uris. */
     boolean elasticsearch() default false;
+
+    /** Start a Zipkin server and set management.zipkin.tracing.endpoint, so the application's spans land there. */
+    boolean zipkin() default false;
 }
