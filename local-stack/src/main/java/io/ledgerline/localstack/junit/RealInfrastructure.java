@@ -31,6 +31,9 @@ public @interface RealInfrastructure {
     /** Start Elasticsearch and set spring.elasticsearch.uris. */
     boolean elasticsearch() default false;
 
-    /** Start a Zipkin server and set management.zipkin.tracing.endpoint, so the application's spans land there. */
+    /**
+     * Start a Zipkin server, set management.zipkin.tracing.endpoint and switch the span export on, so
+     * the application's spans land there.
+     */
     boolean zipkin() default false;
 }

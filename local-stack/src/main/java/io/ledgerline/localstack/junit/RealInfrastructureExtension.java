@@ -52,6 +52,7 @@ public final class RealInfrastructureExtension implements BeforeAllCallback {
         }
         if (request.zipkin()) {
             System.setProperty("management.zipkin.tracing.endpoint", infrastructure.zipkinSpansEndpoint());
+            System.setProperty("management.zipkin.tracing.export.enabled", "true");
         }
     }
 

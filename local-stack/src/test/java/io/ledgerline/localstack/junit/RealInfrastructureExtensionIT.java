@@ -58,6 +58,7 @@ class RealInfrastructureExtensionIT {
         void addsZipkinAndPointsSpringsSpanReporterAtIt() throws Exception {
             String spans = System.getProperty("management.zipkin.tracing.endpoint");
             assertThat(spans).isEqualTo(RealInfrastructureExtension.stack().zipkinUri() + "/api/v2/spans");
+            assertThat(System.getProperty("management.zipkin.tracing.export.enabled")).isEqualTo("true");
             HttpResponse<String> traces = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(RealInfrastructureExtension.stack().zipkinUri() + "/api/v2/services")).build(),
                     HttpResponse.BodyHandlers.ofString());
