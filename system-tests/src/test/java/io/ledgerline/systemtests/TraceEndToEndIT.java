@@ -107,6 +107,20 @@ class TraceEndToEndIT {
                 .contains(traceId);
     }
 
+    @Test
+    void aRefusalNamesTheTraceOfTheRequestSoThatTheUserCanQuoteIt() throws Exception {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+        HttpResponse<String> refused = post("/api/accounts", "{\"customerId\":\"" + UUID.randomUUID()
+                + "\",\"currency\":\"EUR\"}", traceparent);
+
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(refused.body()).path("traceId").asText()).isEqualTo(traceId);
+    }
+
     /** "service: span name" of each span in the trace; Zipkin answers names in lower case. */
     private static Set<String> spansOf(URI trace) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(trace).build(), HttpResponse.BodyHandlers.ofString());
