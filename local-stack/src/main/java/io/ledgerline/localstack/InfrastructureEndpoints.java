@@ -15,4 +15,12 @@ public interface InfrastructureEndpoints {
 
     /** {@code http://host:port} of Elasticsearch. */
     String elasticsearchUri();
+
+    /** {@code http://host:port} of Zipkin: UI there, HTTP API under {@code /api/v2}. */
+    String zipkinUri();
+
+    /** Zipkin's span collector, for {@code management.zipkin.tracing.endpoint}. */
+    default String zipkinSpansEndpoint() {
+        return zipkinUri() + "/api/v2/spans";
+    }
 }

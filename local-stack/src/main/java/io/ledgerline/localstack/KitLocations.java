@@ -67,6 +67,18 @@ public final class KitLocations {
         }
     }
 
+    public Path zipkinServerJar() {
+        Path jar = Path.of(required("zipkin.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No Zipkin server at " + jar + "; run ./mvnw -pl local-stack -am package to copy it");
+        }
+        return jar;
+    }
+
+    public String zipkinVersion() {
+        return required("zipkin.version");
+    }
+
     public String kafkaVersion() {
         return required("kafka.version");
     }

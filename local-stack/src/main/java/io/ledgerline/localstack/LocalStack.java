@@ -4,6 +4,7 @@ import io.ledgerline.localstack.elasticsearch.ElasticsearchServer;
 import io.ledgerline.localstack.kafka.KafkaBroker;
 import io.ledgerline.localstack.postgres.PostgresServer;
 import io.ledgerline.localstack.process.Ports;
+import io.ledgerline.localstack.zipkin.ZipkinServer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Real PostgreSQL, Kafka and Elasticsearch servers, started without Docker from artifacts the
+ * Real PostgreSQL, Kafka and Elasticsearch servers (and a Zipkin server on request), started without Docker from artifacts the
  * build fetched from Maven Central. Servers can be added later ({@link #startElasticsearch()} on a
  * running stack); {@link #close()} stops them in reverse order and deletes an ephemeral directory.
  *
@@ -33,6 +34,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private ElasticsearchServer elasticsearch;
+    private ZipkinServer zipkin;
     /**
      * Ports of servers stopped on purpose: started again, a server listens where the services
      * were told it is, as a restarted server in production would.
@@ -64,6 +66,9 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             }
             if (options.elasticsearch()) {
                 stack.startElasticsearch();
+            }
+            if (options.zipkin()) {
+                stack.startZipkin();
             }
             return stack;
         } catch (RuntimeException e) {
@@ -115,6 +120,16 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             progress.accept("Elasticsearch ready on 127.0.0.1:" + httpPort + " in " + secondsSince(started));
             portsOfStoppedServers.remove("elasticsearch");
             portsOfStoppedServers.remove("elasticsearch-transport");
+        }
+    }
+
+    public synchronized void startZipkin() {
+        if (zipkin == null) {
+            int port = Ports.freeOrRequested(options.zipkinPort(), "Zipkin");
+            long started = System.nanoTime();
+            progress.accept("Starting Zipkin on 127.0.0.1:" + port);
+            zipkin = ZipkinServer.start(workDirectory.serverDirectory("zipkin"), port, KitLocations.load().zipkinServerJar());
+            progress.accept("Zipkin ready on 127.0.0.1:" + port + " in " + secondsSince(started));
         }
     }
 
@@ -189,6 +204,9 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             Ports.freeOrRequested(options.elasticsearchPort(), "Elasticsearch");
             Ports.freeOrRequested(next(options.elasticsearchPort()), "the Elasticsearch transport");
         }
+        if (options.zipkin()) {
+            Ports.freeOrRequested(options.zipkinPort(), "Zipkin");
+        }
     }
 
     /** The port after a fixed one, or 0 (free) when the fixed one was 0 too. */
@@ -224,6 +242,10 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         return elasticsearch != null;
     }
 
+    public synchronized boolean hasZipkin() {
+        return zipkin != null;
+    }
+
     @Override
     public synchronized String postgresJdbcUrl(String database) {
         return running(postgres, "PostgreSQL").jdbcUrl(database);
@@ -253,6 +275,16 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         return running(elasticsearch, "Elasticsearch").uri();
     }
 
+    @Override
+    public synchronized String zipkinUri() {
+        return running(zipkin, "Zipkin").uri();
+    }
+
+    @Override
+    public synchronized String zipkinSpansEndpoint() {
+        return running(zipkin, "Zipkin").spansEndpoint();
+    }
+
     private <T> T running(T server, String name) {
         if (server == null) {
             throw new IllegalStateException(name + " was not started in this LocalStack");
@@ -260,7 +292,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         return server;
     }
 
-    /** Stops Elasticsearch, Kafka and PostgreSQL, in that order, then deletes an ephemeral directory. */
+    /** Stops Zipkin, Elasticsearch, Kafka and PostgreSQL, in that order, then deletes an ephemeral directory. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -268,6 +300,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         }
         closed = true;
         List<RuntimeException> failures = new ArrayList<>();
+        stop(zipkin, "Zipkin", failures);
         stop(elasticsearch, "Elasticsearch", failures);
         stop(kafka, "Kafka", failures);
         stop(postgres, "PostgreSQL", failures);

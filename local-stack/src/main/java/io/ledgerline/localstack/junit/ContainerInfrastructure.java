@@ -2,7 +2,9 @@ package io.ledgerline.localstack.junit;
 
 import io.ledgerline.localstack.KitLocations;
 import io.ledgerline.localstack.postgres.PostgresServer;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -23,10 +25,13 @@ final class ContainerInfrastructure implements SharedInfrastructure {
     private static final String KAFKA_IMAGE = "apache/kafka:" + KitLocations.load().kafkaVersion();
     private static final String ELASTICSEARCH_IMAGE = "docker.elastic.co/elasticsearch/elasticsearch:"
             + KitLocations.load().elasticsearchVersion();
+    private static final String ZIPKIN_IMAGE = "openzipkin/zipkin:" + KitLocations.load().zipkinVersion();
+    private static final int ZIPKIN_PORT = 9411;
 
     private final PostgreSQLContainer<?> postgres;
     private KafkaContainer kafka;
     private ElasticsearchContainer elasticsearch;
+    private GenericContainer<?> zipkin;
 
     ContainerInfrastructure() {
         postgres = new PostgreSQLContainer<>(POSTGRES_IMAGE)
@@ -50,7 +55,7 @@ final class ContainerInfrastructure implements SharedInfrastructure {
     }
 
     @Override
-    public synchronized void ensureStarted(boolean needsKafka, boolean needsElasticsearch) {
+    public synchronized void ensureStarted(boolean needsKafka, boolean needsElasticsearch, boolean needsZipkin) {
         if (needsKafka && kafka == null) {
             KafkaContainer container = new KafkaContainer(KAFKA_IMAGE)
                     // the services create ledger.events themselves, as against the embedded broker
@@ -67,6 +72,13 @@ final class ContainerInfrastructure implements SharedInfrastructure {
                     .withCertPath("");
             container.start();
             elasticsearch = container;
+        }
+        if (needsZipkin && zipkin == null) {
+            GenericContainer<?> container = new GenericContainer<>(ZIPKIN_IMAGE)
+                    .withExposedPorts(ZIPKIN_PORT)
+                    .waitingFor(Wait.forHttp("/health").forStatusCode(200));
+            container.start();
+            zipkin = container;
         }
     }
 
@@ -102,8 +114,17 @@ final class ContainerInfrastructure implements SharedInfrastructure {
     }
 
     @Override
+    public synchronized String zipkinUri() {
+        if (zipkin == null) {
+            throw new IllegalStateException("Zipkin was not requested by any @RealInfrastructure class yet");
+        }
+        return "http://" + zipkin.getHost() + ":" + zipkin.getMappedPort(ZIPKIN_PORT);
+    }
+
+    @Override
     public synchronized void close() {
         List<AutoCloseable> containers = new ArrayList<>();
+        containers.add(zipkin);
         containers.add(elasticsearch);
         containers.add(kafka);
         containers.add(postgres);

@@ -10,12 +10,15 @@ final class EmbeddedInfrastructure implements SharedInfrastructure {
             message -> System.out.println("[local-stack] " + message));
 
     @Override
-    public synchronized void ensureStarted(boolean kafka, boolean elasticsearch) {
+    public synchronized void ensureStarted(boolean kafka, boolean elasticsearch, boolean zipkin) {
         if (kafka) {
             stack.startKafka();
         }
         if (elasticsearch) {
             stack.startElasticsearch();
+        }
+        if (zipkin) {
+            stack.startZipkin();
         }
     }
 
@@ -42,6 +45,11 @@ final class EmbeddedInfrastructure implements SharedInfrastructure {
     @Override
     public String elasticsearchUri() {
         return stack.elasticsearchUri();
+    }
+
+    @Override
+    public String zipkinUri() {
+        return stack.zipkinUri();
     }
 
     @Override

@@ -30,4 +30,10 @@ public @interface RealInfrastructure {
 
     /** Start Elasticsearch and set spring.elasticsearch.uris. */
     boolean elasticsearch() default false;
+
+    /**
+     * Start a Zipkin server, set management.zipkin.tracing.endpoint and switch the span export on, so
+     * the application's spans land there.
+     */
+    boolean zipkin() default false;
 }

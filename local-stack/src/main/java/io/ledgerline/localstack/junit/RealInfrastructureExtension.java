@@ -38,7 +38,7 @@ public final class RealInfrastructureExtension implements BeforeAllCallback {
         SharedInfrastructure infrastructure = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(StoredInfrastructure.class, key -> new StoredInfrastructure(create()), StoredInfrastructure.class)
                 .infrastructure();
-        infrastructure.ensureStarted(request.kafka(), request.elasticsearch());
+        infrastructure.ensureStarted(request.kafka(), request.elasticsearch(), request.zipkin());
         current = infrastructure;
 
         System.setProperty("spring.datasource.url", infrastructure.postgresJdbcUrl(request.database()));
@@ -49,6 +49,10 @@ public final class RealInfrastructureExtension implements BeforeAllCallback {
         }
         if (request.elasticsearch()) {
             System.setProperty("spring.elasticsearch.uris", infrastructure.elasticsearchUri());
+        }
+        if (request.zipkin()) {
+            System.setProperty("management.zipkin.tracing.endpoint", infrastructure.zipkinSpansEndpoint());
+            System.setProperty("management.zipkin.tracing.export.enabled", "true");
         }
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Ledgerline running locally: PostgreSQL, Kafka and Elasticsearch from {@link LocalStack}, then
+ * Ledgerline running locally: PostgreSQL, Kafka, Elasticsearch (and Zipkin, if selected) from {@link LocalStack}, then
  * command-side and query-side from their runnable jars, pointed at that infrastructure through
  * Spring properties on their command lines. Used by ./run-local and by the end-to-end tests.
  */
@@ -161,6 +161,12 @@ public final class LocalSystem implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + stack.kafkaBootstrapServers()));
         if (elasticsearch) {
             arguments.add("--spring.elasticsearch.uris=" + stack.elasticsearchUri());
+        }
+        if (stack.hasZipkin()) {
+            arguments.add("--management.zipkin.tracing.endpoint=" + stack.zipkinSpansEndpoint());
+        } else {
+            // nowhere to send spans: the services neither record nor try to report them
+            arguments.add("--management.tracing.enabled=false");
         }
         return arguments;
     }

@@ -56,10 +56,11 @@ public final class RunLocal {
     }
 
     static LocalSystemOptions systemOptions(RunLocalArguments arguments) {
+        LocalStackOptions stack = LocalStackOptions.defaults()
+                .persistentIn(arguments.dataDirectory())
+                .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort());
         return LocalSystemOptions.forProject(arguments.projectDirectory())
-                .withStack(LocalStackOptions.defaults()
-                        .persistentIn(arguments.dataDirectory())
-                        .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort()))
+                .withStack(arguments.tracing() ? stack.withZipkin(arguments.zipkinPort()) : stack)
                 .withServicePorts(arguments.commandSidePort(), arguments.querySidePort())
                 .withBindAddress(arguments.bindAddress());
     }
@@ -85,9 +86,11 @@ public final class RunLocal {
                   PostgreSQL       %1$s (user %2$s, password %3$s; database ledgerline_query next to it)
                   Kafka            %4$s
                   Elasticsearch    %5$s
-                  Server data/logs %6$s
+                  Zipkin (traces)  %6$s
+                  Server data/logs %7$s
                 """, stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword(),
-                stack.kafkaBootstrapServers(), stack.elasticsearchUri(), stack.workDirectory().root()));
+                stack.kafkaBootstrapServers(), stack.elasticsearchUri(),
+                stack.hasZipkin() ? stack.zipkinUri() + "/zipkin/" : "not started (--no-tracing)", stack.workDirectory().root()));
         if (system.hasServices()) {
             String command = system.commandSideUri().toString();
             String query = system.querySideUri().toString();

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Command-line options of ./run-local. */
 record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
                          int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort,
-                         String bindAddress) {
+                         String bindAddress, boolean tracing, int zipkinPort) {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+");
 
@@ -22,9 +22,11 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
               --es-port N           Elasticsearch HTTP port (default 19200; transport uses N+1)
               --command-port N      command-side port (default 8081)
               --query-port N        query-side port (default 8082)
+              --zipkin-port N       Zipkin port: UI, trace API and span collector (default 19411)
+              --no-tracing          start no Zipkin server; the services then report no spans
               --bind ADDRESS        where the services (and the development token issuer) listen (default
                                     127.0.0.1, this machine only; 0.0.0.0 for every interface)
-            Ctrl-C stops the services, then Elasticsearch, Kafka and PostgreSQL.""";
+            Ctrl-C stops the services, then Zipkin, Elasticsearch, Kafka and PostgreSQL.""";
 
     static RunLocalArguments parse(List<String> args) {
         Path project = Path.of("").toAbsolutePath();
@@ -36,6 +38,8 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
         int es = 19200;
         int command = 8081;
         int query = 8082;
+        boolean tracing = true;
+        int zipkin = 19411;
         // the development token issuer hands a token to anyone who can reach the command side
         String bind = "127.0.0.1";
         for (int i = 0; i < args.size(); i++) {
@@ -50,12 +54,14 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
                 case "--es-port" -> es = port(value(args, ++i, arg));
                 case "--command-port" -> command = port(value(args, ++i, arg));
                 case "--query-port" -> query = port(value(args, ++i, arg));
+                case "--no-tracing" -> tracing = false;
+                case "--zipkin-port" -> zipkin = port(value(args, ++i, arg));
                 case "--bind" -> bind = address(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
-                fresh, infraOnly, pg, kafka, es, command, query, bind);
+                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -49,4 +49,20 @@ class RealInfrastructureExtensionIT {
             assertThat(health.statusCode()).isEqualTo(200);
         }
     }
+
+    @Nested
+    @RealInfrastructure(database = "ledgerline_command", kafka = false, zipkin = true)
+    class ForTracedTests {
+
+        @Test
+        void addsZipkinAndPointsSpringsSpanReporterAtIt() throws Exception {
+            String spans = System.getProperty("management.zipkin.tracing.endpoint");
+            assertThat(spans).isEqualTo(RealInfrastructureExtension.stack().zipkinUri() + "/api/v2/spans");
+            assertThat(System.getProperty("management.zipkin.tracing.export.enabled")).isEqualTo("true");
+            HttpResponse<String> traces = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(RealInfrastructureExtension.stack().zipkinUri() + "/api/v2/services")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(traces.statusCode()).isEqualTo(200);
+        }
+    }
 }

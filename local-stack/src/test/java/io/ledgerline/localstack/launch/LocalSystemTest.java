@@ -37,6 +37,19 @@ class LocalSystemTest {
     }
 
     @Test
+    void startsZipkinOnItsLocalPortUnlessTracingIsSwitchedOff() {
+        RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
+        RunLocalArguments otherPort = RunLocalArguments.parse(List.of("--zipkin-port", "29411"));
+        RunLocalArguments untraced = RunLocalArguments.parse(List.of("--no-tracing"));
+
+        assertThat(RunLocal.systemOptions(defaults).stack().zipkin()).isTrue();
+        assertThat(RunLocal.systemOptions(defaults).stack().zipkinPort()).isEqualTo(19411);
+        assertThat(RunLocal.systemOptions(otherPort).stack().zipkinPort()).isEqualTo(29411);
+        assertThat(RunLocal.systemOptions(untraced).stack().zipkin()).isFalse();
+        assertThat(RunLocalArguments.USAGE).contains("--no-tracing").contains("--zipkin-port N");
+    }
+
+    @Test
     void servicesListenOnLoopbackOnlyUnlessToldOtherwise() {
         RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
 

@@ -4,6 +4,8 @@ import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.parking.RecordBatches;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class SqlProjection implements SqlReadModel {
 
     private final LedgerEventReader reader;
+    private final RecordSpans spans;
     private final List<SqlProjector> projectors;
     private final ProjectionAnnouncer announcer;
     private final TransactionTemplate transactions;
@@ -27,7 +30,8 @@ class SqlProjection implements SqlReadModel {
     private final List<String> tables;
 
     SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
-            TransactionTemplate transactions, List<SqlTables> tables) {
+            TransactionTemplate transactions, List<SqlTables> tables, RecordSpans spans) {
+        this.spans = spans;
         this.reader = reader;
         this.projectors = projectors;
         this.announcer = announcer;
@@ -60,11 +64,17 @@ class SqlProjection implements SqlReadModel {
     private List<ReceivedEvent> project(List<ConsumerRecord<String, byte[]>> records) {
         List<ReceivedEvent> applied = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            ReceivedEvent event = reader.read(record);
-            for (SqlProjector projector : projectors) {
-                projector.project(event);
+            try {
+                spans.handle(ProjectionGroups.SQL, record, () -> {
+                    ReceivedEvent event = reader.read(record);
+                    for (SqlProjector projector : projectors) {
+                        projector.project(event);
+                    }
+                    applied.add(event);
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            applied.add(event);
         }
         return applied;
     }

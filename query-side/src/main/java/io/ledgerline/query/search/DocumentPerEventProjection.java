@@ -2,9 +2,11 @@ package io.ledgerline.query.search;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.projection.RecordSpans;
 import java.io.IOException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A projection that creates at most one document per event into one index and never reads what it
@@ -16,6 +18,9 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
     private final String name;
     private final SearchIndex index;
     private final SearchWrites writes;
+
+    /** Set by Spring; a projection built by hand handles its records without spans. */
+    private RecordSpans spans = RecordSpans.NONE;
 
     protected DocumentPerEventProjection(String name, SearchIndex index, SearchWrites writes) {
         this.name = name;
@@ -33,6 +38,11 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
         return List.of(index);
     }
 
+    @Autowired
+    void traceRecordsWith(RecordSpans recordSpans) {
+        this.spans = recordSpans;
+    }
+
     /** For the subclass's listener, whose id has to be a constant of its own. */
     protected void applyPoll(List<ConsumerRecord<String, byte[]>> records) {
         RecordBatches.apply(records, this::apply);
@@ -43,7 +53,7 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
     public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         SearchBatch batch = writes.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
-            apply(record, batch);
+            spans.handle(name(), record, () -> apply(record, batch));
         }
         batch.flush();
     }

@@ -1,13 +1,17 @@
 package io.ledgerline.query.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.projection.ProjectionGroups;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
+// a Spring Boot test exports no metrics unless asked to: /actuator/prometheus would be missing
+@AutoConfigureObservability
 class ProjectionStatusIT extends QuerySideIT {
 
     @Test
@@ -37,6 +41,23 @@ class ProjectionStatusIT extends QuerySideIT {
         assertThat(metric.path("measurements").get(0).path("value").isNumber()).isTrue();
         JsonNode health = get("/actuator/health");
         assertThat(health.path("components").path("projections").path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void servesLagParkedEventsLatencyBucketsAndTheClientsMetricsToPrometheus() {
+        get("/api/admin/projections");
+
+        String metrics = await("the projections' gauges in /actuator/prometheus").atMost(EVENTUALLY)
+                .until(() -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
+                        body -> body != null && body.contains("ledgerline_projection_lag_events{"));
+
+        assertThat(metrics)
+                .contains("ledgerline_projection_lag_events{", "ledgerline_projection_lag_seconds{",
+                        "ledgerline_projection_parked{")
+                .contains("projection=\"" + ProjectionGroups.SQL + "\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/admin/projections\"[^}]*le=\"0\\.1\"")
+                .contains("hikaricp_connections_active")
+                .contains("kafka_consumer_fetch_manager_records_lag");
     }
 
     private static JsonNode projection(JsonNode all, String name) {

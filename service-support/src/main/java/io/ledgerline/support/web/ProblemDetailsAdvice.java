@@ -93,6 +93,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getProperties() == null) {
             problem.setProperty("code", codeFor(exception, statusCode));
             problem.setType(Problems.typeOf(codeFor(exception, statusCode)));
+            Problems.withTraceId(problem);
         }
         return response;
     }

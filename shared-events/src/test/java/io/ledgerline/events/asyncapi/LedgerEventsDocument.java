@@ -44,6 +44,8 @@ final class LedgerEventsDocument {
 
     /** The metadata the command side writes on every event, each as a header {@code ledger-meta-<key>}. */
     private static final Map<String, String> METADATA = metadata();
+    /** The W3C header the services' tracing writes and reads; not ledger metadata, so not under its prefix. */
+    private static final String TRACEPARENT = "traceparent";
 
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final WireSchemas schemas = WireSchemas.ofPublishedEvents();
@@ -211,6 +213,10 @@ final class LedgerEventsDocument {
         });
         METADATA.forEach((key, description) -> properties.putObject(LedgerHeaders.METADATA_PREFIX + key)
                 .put("type", "string").put("description", description));
+        properties.set(TRACEPARENT, header("The W3C Trace Context of the publication (https://www.w3.org/TR/trace-context/): "
+                + "a consumer that traces continues the trace of the request that caused the event under it. Absent from "
+                + "events stored before the ledger traced, and from those published with tracing off.")
+                .put("pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$"));
         return schema;
     }
 

@@ -29,6 +29,15 @@ class LedgerEventsDocumentTest {
     private final Path committed = ModulePaths.document();
 
     @Test
+    void describesTheW3cTraceContextHeaderAsOptional() {
+        JsonNode headers = CommittedDocument.read().at("/components/schemas/LedgerHeaders");
+
+        assertThat(headers.at("/properties/traceparent/pattern").asText())
+                .isEqualTo("^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$");
+        assertThat(headers.path("required")).noneMatch(name -> name.asText().equals("traceparent"));
+    }
+
+    @Test
     void committedDocumentIsWhatTheEventRecordsGenerate() throws IOException {
         String generated = LedgerEventsDocument.generate().yaml();
         if (Boolean.getBoolean(WRITE_PROPERTY)) {
@@ -150,7 +159,7 @@ class LedgerEventsDocumentTest {
                     LedgerHeaders.AGGREGATE_TYPE, LedgerHeaders.AGGREGATE_ID, LedgerHeaders.AGGREGATE_SEQUENCE,
                     LedgerHeaders.GLOBAL_POSITION, LedgerHeaders.TIMESTAMP,
                     LedgerHeaders.METADATA_PREFIX + "user", LedgerHeaders.METADATA_PREFIX + "correlationId",
-                    LedgerHeaders.METADATA_PREFIX + "causationId");
+                    LedgerHeaders.METADATA_PREFIX + "causationId", "traceparent");
             headers.forEach(header -> assertThat(header.path("description").asText()).isNotBlank());
         }
 

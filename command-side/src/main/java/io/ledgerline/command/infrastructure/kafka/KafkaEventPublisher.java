@@ -1,12 +1,16 @@
 package io.ledgerline.command.infrastructure.kafka;
 
 import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.support.tracing.TraceContext;
+import io.micrometer.tracing.Span;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -29,11 +33,14 @@ class KafkaEventPublisher {
     private final KafkaTemplate<String, byte[]> kafka;
     private final LedgerRecords records;
     private final Duration acknowledgementTimeout;
+    private final TraceContext traces;
 
-    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, LedgerRecords records, PublicationProperties properties) {
+    KafkaEventPublisher(KafkaTemplate<String, byte[]> kafka, LedgerRecords records, PublicationProperties properties,
+            TraceContext traces) {
         this.kafka = kafka;
         this.records = records;
         this.acknowledgementTimeout = properties.acknowledgementTimeout();
+        this.traces = traces;
     }
 
     @EventHandler
@@ -42,6 +49,13 @@ class KafkaEventPublisher {
         // once a record of the batch failed, a later one must not reach the topic ahead of its retry
         pending.failIfAnyFailed();
         DomainEventMessage<?> event = (DomainEventMessage<?>) message;
-        pending.add(kafka.send(records.recordOf(event, token.position().orElse(-1))));
+        ProducerRecord<String, byte[]> record = records.recordOf(event, token.position().orElse(-1));
+        traces.inSpan("publish " + LedgerHeaders.TOPIC, Span.Kind.PRODUCER, traces.current().orElse(null), () -> {
+            // the projections' spans hang under this publication, not under the command that stored the event
+            traces.current().ifPresent(traceparent -> record.headers().remove(TraceContext.TRACEPARENT)
+                    .add(TraceContext.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8)));
+            pending.add(kafka.send(record));
+            return null;
+        });
     }
 }

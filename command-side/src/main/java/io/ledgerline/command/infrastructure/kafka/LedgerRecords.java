@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.command.infrastructure.metadata.MetadataKeys;
 import io.ledgerline.events.EventTypes;
 import io.ledgerline.events.LedgerHeaders;
+import io.ledgerline.support.tracing.TraceContext;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -47,6 +48,11 @@ public class LedgerRecords {
             if (value != null) {
                 put(headers, LedgerHeaders.METADATA_PREFIX + key, String.valueOf(value));
             }
+        }
+        // the W3C header, under its standard name: a republished event stays in the trace of the request that stored it
+        Object traceparent = event.getMetaData().get(TraceContext.TRACEPARENT);
+        if (traceparent != null) {
+            put(headers, TraceContext.TRACEPARENT, String.valueOf(traceparent));
         }
         return record;
     }

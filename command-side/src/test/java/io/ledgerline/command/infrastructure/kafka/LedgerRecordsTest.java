@@ -55,4 +55,28 @@ class LedgerRecordsTest {
         assertThat(record.headers().lastHeader("ledger-meta-user")).isNotNull();
         assertThat(record.headers().lastHeader("ledger-meta-causationId")).isNull();
     }
+
+    @Test
+    void carriesTheStoredTraceContextAsTheW3cTraceparentHeader() throws Exception {
+        String traceparent = "00-463ac35c9f6413ad48485a3953bb6124-48485a3953bb6124-01";
+        GenericDomainEventMessage<TransferRequested> stored = new GenericDomainEventMessage<>("Transfer", "tr-1", 0,
+                new TransferRequested(TransferId.of("tr-1"), AccountId.of("acc-1"), AccountId.of("acc-2"),
+                        Money.of("30.00", "EUR"), CustomerId.of("cust-1")),
+                MetaData.from(Map.of("user", "teller-1", "traceparent", traceparent)));
+
+        ProducerRecord<String, byte[]> record = records.recordOf(stored, 7);
+
+        assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8)).isEqualTo(traceparent);
+        assertThat(record.headers().lastHeader("ledger-meta-traceparent")).as("not ledger metadata").isNull();
+    }
+
+    @Test
+    void sendsNoTraceparentForAnEventStoredWithoutOne() throws Exception {
+        GenericDomainEventMessage<TransferRequested> stored = new GenericDomainEventMessage<>("Transfer", "tr-1", 0,
+                new TransferRequested(TransferId.of("tr-1"), AccountId.of("acc-1"), AccountId.of("acc-2"),
+                        Money.of("30.00", "EUR"), CustomerId.of("cust-1")),
+                MetaData.with("user", "teller-1"));
+
+        assertThat(records.recordOf(stored, 7).headers().lastHeader("traceparent")).isNull();
+    }
 }

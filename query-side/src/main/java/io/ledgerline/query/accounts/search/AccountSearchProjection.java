@@ -4,6 +4,7 @@ import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.projection.RecordSpans;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchIndex;
 import io.ledgerline.query.search.SearchReadModel;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 class AccountSearchProjection implements SearchReadModel {
 
     private final LedgerEventReader reader;
+    private final RecordSpans spans;
     private final SearchWrites writes;
     private final AccountSearchIndex accountIndex;
     private final CustomerSearchIndex customerIndex;
@@ -33,7 +35,8 @@ class AccountSearchProjection implements SearchReadModel {
 
     AccountSearchProjection(LedgerEventReader reader, SearchWrites writes, AccountSearchIndex accountIndex,
             CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwnerCopies owners,
-            PersonalDataOpener opener) {
+            PersonalDataOpener opener, RecordSpans spans) {
+        this.spans = spans;
         this.reader = reader;
         this.writes = writes;
         this.accountIndex = accountIndex;
@@ -64,16 +67,19 @@ class AccountSearchProjection implements SearchReadModel {
     /** Reads the index once per batch, before applying it, and never waits for its own writes. */
     @Override
     public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
-        AccountSearchBatch batch = null;
+        AccountSearchBatch[] batch = {null};
         for (ConsumerRecord<String, byte[]> record : records) {
-            ReceivedEvent event = reader.read(record);
-            if (AccountSearchBatch.concerns(event)) {
-                batch = batch == null ? newBatch() : batch;
-                batch.add(event);
-            }
+            // the batch's bulk write below is shared by all records of the poll, so it is in none of their spans
+            spans.handle(SearchConsumerGroups.ACCOUNTS, record, () -> {
+                ReceivedEvent event = reader.read(record);
+                if (AccountSearchBatch.concerns(event)) {
+                    batch[0] = batch[0] == null ? newBatch() : batch[0];
+                    batch[0].add(event);
+                }
+            });
         }
-        if (batch != null) {
-            writes.writeAll(batch);
+        if (batch[0] != null) {
+            writes.writeAll(batch[0]);
         }
     }
 

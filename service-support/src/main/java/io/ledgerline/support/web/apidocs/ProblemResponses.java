@@ -104,13 +104,16 @@ public class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("message", new StringSchema().maxLength(1000))
                 .required(List.of("field", "message"));
         return new ObjectSchema()
-                .description("RFC 9457 problem details. `code` is stable and names the problem; `type` is derived from it.")
+                .description("RFC 9457 problem details. `code` is stable and names the problem; `type` is derived from it; "
+                        + "`traceId` names the request's trace, when it was traced.")
                 .addProperty("type", new StringSchema().format("uri").maxLength(2048))
                 .addProperty("title", new StringSchema().maxLength(200))
                 .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", new StringSchema().maxLength(16_384))
                 .addProperty("instance", new StringSchema().format("uri-reference").maxLength(16_384))
                 .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z_]*$").maxLength(64))
+                .addProperty("traceId", new StringSchema().pattern("^[0-9a-f]{16}([0-9a-f]{16})?$")
+                        .description("The trace of the request, when it was traced: quote it when reporting the problem"))
                 .addProperty("errors", new ArraySchema().items(fieldError).maxItems(1000)
                         .description("INVALID_REQUEST only: each field that is invalid and why"))
                 .required(List.of("type", "title", "status", "code"));

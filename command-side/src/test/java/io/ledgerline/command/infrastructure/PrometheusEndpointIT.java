@@ -1,0 +1,63 @@
+package io.ledgerline.command.infrastructure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerline.localstack.junit.RealInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** What an operator's Prometheus scrapes from the command side, with an ADMIN token. */
+@RealInfrastructure(database = "ledgerline_command")
+// a Spring Boot test exports no metrics unless asked to: the endpoint would be missing
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PrometheusEndpointIT {
+
+    @Autowired
+    TestRestTemplate http;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void servesRequestLatencyInSloBucketsAxonsCommandAndProcessorMetricsAndTheConnectionPool() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String unique = UUID.randomUUID().toString();
+        ResponseEntity<String> registered = http.exchange("/api/customers", HttpMethod.POST, new HttpEntity<>(
+                "{\"name\":\"Metered\",\"email\":\"metered-" + unique + "@example.org\"}", headers), String.class);
+        assertThat(registered.getStatusCode()).as(registered.getBody()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<String> scraped = http.getForEntity("/actuator/prometheus", String.class);
+
+        assertThat(scraped.getStatusCode()).isEqualTo(HttpStatus.OK);
+        String metrics = scraped.getBody();
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/api/customers\"[^}]*le=\"0\\.1\"")
+                .contains("hikaricp_connections_active")
+                .contains("commandBus_successCounter_total{payloadType=\"RegisterCustomerCommand\"}")
+                .contains("eventProcessor_latency{");
+    }
+
+    @Test
+    void isNotForAnonymousScrapers() throws Exception {
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+}

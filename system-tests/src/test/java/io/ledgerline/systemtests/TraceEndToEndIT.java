@@ -1,0 +1,166 @@
+package io.ledgerline.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.localstack.LocalStackOptions;
+import io.ledgerline.localstack.launch.LocalSystem;
+import io.ledgerline.localstack.launch.LocalSystemOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A transfer is one trace: the services run as ./run-local runs them, with a Zipkin server, and the
+ * trace the client started with its {@code traceparent} header is read back through Zipkin's HTTP API
+ * with the spans of every hop: the request, the commands, the saga, the publication to Kafka and
+ * each read model's handling of the records.
+ */
+class TraceEndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration EVENTUALLY = Duration.ofSeconds(60);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static LocalSystem system;
+    private static String token;
+
+    @BeforeAll
+    static void startTheSystemWithZipkin() {
+        Path checkout = Path.of(System.getProperty("user.dir")).getParent();
+        LocalSystemOptions options = LocalSystemOptions.forProject(checkout)
+                .withJars(jar("ledgerline.command-side.jar", LocalSystemOptions.COMMAND_SIDE_JAR),
+                        jar("ledgerline.query-side.jar", LocalSystemOptions.QUERY_SIDE_JAR))
+                .withStack(LocalStackOptions.defaults().withZipkin());
+        system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
+        token = system.devToken("tracing", "TELLER", "ADMIN");
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    private static Path jar(String property, String defaultInCheckout) {
+        String configured = System.getProperty(property);
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.dir")).getParent().resolve(defaultInCheckout);
+    }
+
+    @Test
+    void aTransferIsOneTraceThroughTheCommandSideTheSagaKafkaAndEveryReadModel() throws Exception {
+        String customerId = registerCustomer();
+        String from = openAccount(customerId);
+        String to = openAccount(customerId);
+        HttpResponse<String> deposited = post("/api/accounts/" + from + "/deposits",
+                "{\"amount\":\"100.00\",\"currency\":\"EUR\",\"description\":\"salary\"}", null);
+        assertThat(deposited.statusCode()).as(deposited.body()).isEqualTo(200);
+
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        HttpResponse<String> accepted = post("/api/transfers", "{\"fromAccountId\":\"" + from + "\",\"toAccountId\":\""
+                + to + "\",\"amount\":\"30.00\",\"currency\":\"EUR\",\"description\":\"rent\"}", traceparent);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+
+        URI trace = URI.create(system.stack().zipkinUri() + "/api/v2/trace/" + traceId);
+        List<String> expected = List.of(
+                "ledgerline-command-side: http post /api/transfers",
+                "ledgerline-command-side: command requesttransfercommand",
+                "ledgerline-command-side: command debitaccountfortransfercommand",
+                "ledgerline-command-side: command creditaccountfortransfercommand",
+                "ledgerline-command-side: command completetransfercommand",
+                "ledgerline-command-side: publish ledger.events",
+                "ledgerline-query-side: ledgerline-query-sql transferrequested",
+                "ledgerline-query-side: ledgerline-query-sql transfercompleted",
+                "ledgerline-query-side: ledgerline-query-search-accounts accountdebitedfortransfer",
+                "ledgerline-query-side: ledgerline-query-search-transactions accountcreditedfortransfer",
+                "ledgerline-query-side: ledgerline-query-search-audit transfercompleted");
+        Set<String> spans = await("the transfer's trace " + traceId + " in Zipkin").atMost(EVENTUALLY)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> spansOf(trace), found -> found.containsAll(expected));
+        assertThat(spans).as("the saga's handling of the transfer's events").contains(
+                "ledgerline-command-side: transfersagaprocessor transferrequested",
+                "ledgerline-command-side: transfersagaprocessor accountdebitedfortransfer");
+
+        JsonNode listed = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(system.stack().zipkinUri()
+                + "/api/v2/traces?serviceName=ledgerline-query-side&limit=1000")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(listed.findValuesAsText("traceId")).as("the query side's spans are listed under the same trace")
+                .contains(traceId);
+    }
+
+    @Test
+    void aRefusalNamesTheTraceOfTheRequestSoThatTheUserCanQuoteIt() throws Exception {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+        HttpResponse<String> refused = post("/api/accounts", "{\"customerId\":\"" + UUID.randomUUID()
+                + "\",\"currency\":\"EUR\"}", traceparent);
+
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(refused.body()).path("traceId").asText()).isEqualTo(traceId);
+    }
+
+    /** "service: span name" of each span in the trace; Zipkin answers names in lower case. */
+    private static Set<String> spansOf(URI trace) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(trace).build(), HttpResponse.BodyHandlers.ofString());
+        Set<String> spans = new TreeSet<>();
+        if (response.statusCode() == 200) {
+            for (JsonNode span : JSON.readTree(response.body())) {
+                spans.add(span.path("localEndpoint").path("serviceName").asText() + ": " + span.path("name").asText());
+            }
+        }
+        return spans;
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        bytes[0] |= 1;
+        return bytes;
+    }
+
+    private static String registerCustomer() throws Exception {
+        String unique = UUID.randomUUID().toString();
+        HttpResponse<String> registered = post("/api/customers",
+                "{\"name\":\"Traced " + unique.substring(0, 8) + "\",\"email\":\"traced-" + unique + "@example.org\"}", null);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        return JSON.readTree(registered.body()).path("customerId").asText();
+    }
+
+    private static String openAccount(String customerId) throws Exception {
+        HttpResponse<String> opened = post("/api/accounts", "{\"customerId\":\"" + customerId + "\",\"currency\":\"EUR\"}", null);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return JSON.readTree(opened.body()).path("accountId").asText();
+    }
+
+    private static HttpResponse<String> post(String path, String body, String traceparent) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(system.commandSideUri().resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (traceparent != null) {
+            request.header("traceparent", traceparent);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
