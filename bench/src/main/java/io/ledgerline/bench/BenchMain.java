@@ -94,7 +94,7 @@ public final class BenchMain {
         BenchReport report = new BenchReport(options.name(), startedAt, "bench/run " + String.join(" ", visibleArguments(args)),
                 new BenchReport.RunSettings(options.events(), options.clients(), options.step().toMillis() / 1000.0,
                         options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm),
-                machine, measured.baseline(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
+                machine, measured.baseline(), measured.baselineWithoutSync(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
                 measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.fill(), measured.rebuilds(),
                 memory, profile, targets, progress.elapsedSeconds());
         for (Path file : ReportFiles.write(report, options.outDirectory(), options.name())) {

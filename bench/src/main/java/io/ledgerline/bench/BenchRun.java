@@ -78,7 +78,7 @@ final class BenchRun {
     }
 
     /** What the phases measured; the report adds the machine, memory and profile, known only later. */
-    record Measurements(List<StepResult> baseline, List<StepResult> deposits, List<StepResult> transfers,
+    record Measurements(List<StepResult> baseline, List<StepResult> baselineWithoutSync, List<StepResult> deposits, List<StepResult> transfers,
                         double halfMaximumRate, StepResult atHalfMaximum, LagResult lag,
                         List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds) {
     }
@@ -100,14 +100,20 @@ final class BenchRun {
 
         baseline.prepare();
         List<StepResult> baselineSteps = new ArrayList<>();
+        List<StepResult> withoutSyncSteps = new ArrayList<>();
         List<StepResult> deposits = new ArrayList<>();
         for (int clients : options.clients()) {
             // each pair runs back to back, so that both see the same background load on the machine
             CpuWindow baselineCpu = new CpuWindow(cpu);
-            StepResult base = baseline.measure(clients, options.warmup(), options.step(), baselineCpu)
-                    .withCpuSeconds(baselineCpu.seconds());
+            StepResult base = baseline.measure(clients, CommitRateBaseline.SynchronousCommit.ON, options.warmup(),
+                    options.step(), baselineCpu).withCpuSeconds(baselineCpu.seconds());
             report("baseline commits", "commits/s", base, null);
             baselineSteps.add(base);
+            CpuWindow withoutSyncCpu = new CpuWindow(cpu);
+            StepResult withoutSync = baseline.measure(clients, CommitRateBaseline.SynchronousCommit.OFF, options.warmup(),
+                    options.step(), withoutSyncCpu).withCpuSeconds(withoutSyncCpu.seconds());
+            report("baseline commits, synchronous_commit=off", "commits/s", withoutSync, base);
+            withoutSyncSteps.add(withoutSync);
             StepResult step = measured("deposits", clients, operations::deposit);
             report("deposits", "deposits/s", step, base);
             deposits.add(step);
@@ -142,7 +148,7 @@ final class BenchRun {
         List<StepResult> transfers = sweep("transfers", "transfers/s", operations::transfer, baselineSteps);
 
         List<RebuildResult> rebuilds = rebuildAll();
-        return new Measurements(baselineSteps, deposits, transfers, halfMaximum, atHalfMaximum, lag, storeSizeProbe, fill,
+        return new Measurements(baselineSteps, withoutSyncSteps, deposits, transfers, halfMaximum, atHalfMaximum, lag, storeSizeProbe, fill,
                 rebuilds);
     }
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -46,6 +47,14 @@ public final class CommitRateBaseline {
     private static final String INSERT = "INSERT INTO baseline_event (aggregate_identifier, sequence_number, type,"
             + " event_identifier, time_stamp, payload_type, payload, meta_data) VALUES (?, ?, 'Account', ?, ?,"
             + " 'io.ledgerline.events.MoneyDeposited', ?, ?)";
+
+    /**
+     * Whether a commit waits for its WAL record on disk. The server runs with it on, as the services
+     * do; off is set per session, so the same server and table show what the flush per commit costs.
+     */
+    public enum SynchronousCommit {
+        ON, OFF
+    }
 
     private final String serverJdbcUrl;
     private final String user;
@@ -85,11 +94,16 @@ public final class CommitRateBaseline {
         }
     }
 
-    public StepResult measure(int clients, Duration warmup, Duration measured, MeasurementWindow window) {
+    public StepResult measure(int clients, SynchronousCommit synchronousCommit, Duration warmup, Duration measured,
+                              MeasurementWindow window) {
         List<Connection> connections = new ArrayList<>();
         try {
             for (int i = 0; i < clients; i++) {
-                connections.add(connect());
+                Connection connection = connect();
+                connections.add(connection);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET synchronous_commit = " + synchronousCommit.name().toLowerCase(Locale.ROOT));
+                }
             }
             return ClosedLoopLoad.run("baseline", clients, warmup, measured, i -> inserter(connections.get(i)), window);
         } catch (SQLException e) {

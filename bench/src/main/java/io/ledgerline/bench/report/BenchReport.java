@@ -14,12 +14,16 @@ import java.util.List;
  * Everything one run measured. Each list of steps is ordered by client count; the baseline was
  * measured at the same counts in the same run.
  *
+ * @param baseline            raw commits with synchronous_commit on, as the services run: every ratio is to these
+ * @param baselineWithoutSync the same commits with synchronous_commit off in their sessions: what skipping the
+ *                            WAL flush per commit would buy, not durable, shown for comparison only
  * @param halfMaximumRate deposits per second of the paced step: half the highest closed-loop rate
  * @param storeSizeProbe  deposits at a fixed concurrency with a near-empty store and after the fill
  * @param profile         the command side's JFR profile, or null when the run was not profiled
  */
 public record BenchReport(String name, String startedAt, String command, RunSettings settings,
-                          MachineDescription machine, List<StepResult> baseline, List<StepResult> deposits,
+                          MachineDescription machine, List<StepResult> baseline,
+                          List<StepResult> baselineWithoutSync, List<StepResult> deposits,
                           List<StepResult> transfers, double halfMaximumRate, StepResult depositsAtHalfMaximum,
                           LagResult lag, List<StoreSizeProbe> storeSizeProbe, FillResult fill,
                           List<RebuildResult> rebuilds, List<ServiceMemory> memory, HotMethods.Profile profile,

@@ -38,7 +38,7 @@ public final class MarkdownReport {
         line();
         targets(report.targets());
         machine(report.machine(), report.settings());
-        baseline(report.baseline());
+        baseline(report.baseline(), report.baselineWithoutSync());
         operations("Deposits (request answered by the command side)", "deposits/s", report.deposits(), report.baseline());
         operations("Transfers (request to COMPLETED on the query side)", "transfers/s", report.transfers(), report.baseline());
         cpu(report);
@@ -86,15 +86,24 @@ public final class MarkdownReport {
         line();
     }
 
-    private void baseline(List<StepResult> baseline) {
+    private void baseline(List<StepResult> baseline, List<StepResult> withoutSync) {
         line("## Baseline: raw PostgreSQL commits (one 1 KB row per transaction)");
         line();
-        line("| clients | commits/s | p50 | p95 | p99 | errors |");
-        line("|---:|---:|---:|---:|---:|---:|");
+        line("Durable as the services run (synchronous_commit=on): every ratio in this report is to these. Next to them "
+                + "the same commits with synchronous_commit=off in their sessions, measured right after: they are not "
+                + "durable and only show what the WAL flush per commit costs on this machine.");
+        line();
+        line("| clients | commits/s | p50 | p95 | p99 | errors | synchronous_commit=off: commits/s | x durable rate | p50 | p99 | errors |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (StepResult step : baseline) {
+            StepResult off = Ratios.atClients(withoutSync, step.clients()).orElse(null);
+            String offColumns = off == null ? "n/a | n/a | n/a | n/a | n/a"
+                    : Format.number(off.perSecond()) + " | " + Format.ratio(Ratios.of(off.perSecond(), step.perSecond()))
+                    + " | " + Format.millis(off.latency().p50Ms()) + " | " + Format.millis(off.latency().p99Ms())
+                    + " | " + off.errors();
             line("| " + step.clients() + " | " + Format.number(step.perSecond()) + " | " + Format.millis(step.latency().p50Ms())
                     + " | " + Format.millis(step.latency().p95Ms()) + " | " + Format.millis(step.latency().p99Ms())
-                    + " | " + step.errors() + " |");
+                    + " | " + step.errors() + " | " + offColumns + " |");
         }
         line();
     }

@@ -19,6 +19,7 @@ class MarkdownReportTest {
 
     private static BenchReport report(List<RebuildResult> rebuilds) {
         List<StepResult> baseline = List.of(step(1, 500, 2, 4), step(32, 4000, 8, 16));
+        List<StepResult> baselineWithoutSync = List.of(step(1, 2000, 0.5, 1), step(32, 10000, 3, 6));
         List<StepResult> deposits = List.of(step(1, 100, 10, 20), step(32, 1000, 30, 80));
         LagResult lag = lag(120, 1100);
         List<TargetCheck> targets = Targets.check(baseline, deposits, step(16, 500, 12, 30), lag, storeSizes(10, 11),
@@ -26,8 +27,8 @@ class MarkdownReportTest {
         MachineDescription machine = new MachineDescription(2, "Some CPU", 24L << 30, "Linux 6.1 amd64", "17.0.15",
                 "OpenJDK 64-Bit Server VM", "17.11", "on", "on", "3.9.1", "8.19.21", "1.00 0.80 0.50", "2.00 1.50 0.90");
         return new BenchReport("2026-11-24-quick", "2026-11-24T03:00:00Z", "bench/run",
-                new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m"), machine, baseline, deposits,
-                List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag, storeSizes(10, 11),
+                new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m"), machine, baseline, baselineWithoutSync,
+                deposits, List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag, storeSizes(10, 11),
                 new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250);
     }
 
@@ -37,6 +38,15 @@ class MarkdownReportTest {
 
         assertThat(markdown).contains("| 32 | 1,000 | 0.25 | 30 ms | 45 ms | 80 ms | 3.75 | 0 |");
         assertThat(markdown).contains("| 1 | 500 | 2.00 ms | 3.00 ms | 4.00 ms | 0 |");
+    }
+
+    @Test
+    void showsRawCommitsWithoutSynchronousCommitNextToTheDurableOnes() {
+        String markdown = MarkdownReport.render(report(List.of()));
+
+        assertThat(markdown).contains("| clients | commits/s | p50 | p95 | p99 | errors | synchronous_commit=off: commits/s"
+                + " | x durable rate | p50 | p99 | errors |");
+        assertThat(markdown).contains("| 32 | 4,000 | 8.00 ms | 12 ms | 16 ms | 0 | 10,000 | 2.50 | 3.00 ms | 6.00 ms | 0 |");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Runs a REST command in one database transaction that Axon's unit of work joins, together with
@@ -38,6 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * first) is run again on the newer state, a few times, before it is answered 409. An If-Match
  * version travels inside the command, so such a retry cannot overwrite a change the caller has
  * not seen.
+ *
+ * <p>A command on an existing aggregate first waits for its turn in the {@link AggregateQueue},
+ * before its transaction takes a database connection (see there why).
  */
 @Component
 public class CommandExecutor {
@@ -54,11 +59,14 @@ public class CommandExecutor {
     private final TransactionTemplate transaction;
     private final IdempotencyKeys keys;
     private final ObjectMapper json;
+    private final AggregateQueue queue;
 
-    CommandExecutor(PlatformTransactionManager transactionManager, IdempotencyKeys keys, ObjectMapper json) {
+    CommandExecutor(PlatformTransactionManager transactionManager, IdempotencyKeys keys, ObjectMapper json,
+            AggregateQueue queue) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.keys = keys;
         this.json = json;
+        this.queue = queue;
     }
 
     /**
@@ -84,6 +92,15 @@ public class CommandExecutor {
         String caller = RequestOrigin.current().map(RequestOrigin::user).orElse(MetadataKeys.ANONYMOUS);
         String key = idempotencyKey(request);
         String requestHash = key == null ? null : requestHash(request, body);
+        Optional<String> aggregateId = aggregateOf(request);
+        if (aggregateId.isEmpty()) {
+            return attempts(caller, key, requestHash, responseType, personOfTheBody, command);
+        }
+        return queue.inTurn(aggregateId.get(), () -> attempts(caller, key, requestHash, responseType, personOfTheBody, command));
+    }
+
+    private <T> ResponseEntity<T> attempts(String caller, String key, String requestHash, Class<T> responseType,
+            Supplier<String> personOfTheBody, Supplier<ResponseEntity<T>> command) {
         ConcurrencyException lastConflict = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             if (key != null) {
@@ -136,6 +153,19 @@ public class CommandExecutor {
             response.eTag(earlier.etag());
         }
         return response.body(fromJson(earlier.body(), responseType));
+    }
+
+    /**
+     * The aggregate a command on an existing one is addressed to, named by the path's id
+     * ({@code /api/accounts/{accountId}/deposits}); a command creating an aggregate has none.
+     */
+    private static Optional<String> aggregateOf(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (!(variables instanceof Map<?, ?> map)) {
+            return Optional.empty();
+        }
+        return map.entrySet().stream().filter(variable -> variable.getKey().toString().endsWith("Id"))
+                .map(variable -> variable.getValue().toString()).findFirst();
     }
 
     private static String idempotencyKey(HttpServletRequest request) {
