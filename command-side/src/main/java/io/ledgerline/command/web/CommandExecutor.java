@@ -41,8 +41,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * version travels inside the command, so such a retry cannot overwrite a change the caller has
  * not seen.
  *
- * <p>A command on an existing aggregate first waits for its turn in the {@link AggregateQueue},
- * before its transaction takes a database connection (see there why).
+ * <p>A command on an existing aggregate first waits for its turn in the {@link AggregateQueue}, and
+ * every command for its admission by {@link CommandAdmission}, before its transaction takes a
+ * database connection (see there why).
  */
 @Component
 public class CommandExecutor {
@@ -60,13 +61,15 @@ public class CommandExecutor {
     private final IdempotencyKeys keys;
     private final ObjectMapper json;
     private final AggregateQueue queue;
+    private final CommandAdmission admission;
 
     CommandExecutor(PlatformTransactionManager transactionManager, IdempotencyKeys keys, ObjectMapper json,
-            AggregateQueue queue) {
+            AggregateQueue queue, CommandAdmission admission) {
         this.transaction = new TransactionTemplate(transactionManager);
         this.keys = keys;
         this.json = json;
         this.queue = queue;
+        this.admission = admission;
     }
 
     /**
@@ -92,11 +95,11 @@ public class CommandExecutor {
         String caller = RequestOrigin.current().map(RequestOrigin::user).orElse(MetadataKeys.ANONYMOUS);
         String key = idempotencyKey(request);
         String requestHash = key == null ? null : requestHash(request, body);
+        Supplier<ResponseEntity<T>> admitted = () -> admission.admitted(
+                () -> attempts(caller, key, requestHash, responseType, personOfTheBody, command));
         Optional<String> aggregateId = aggregateOf(request);
-        if (aggregateId.isEmpty()) {
-            return attempts(caller, key, requestHash, responseType, personOfTheBody, command);
-        }
-        return queue.inTurn(aggregateId.get(), () -> attempts(caller, key, requestHash, responseType, personOfTheBody, command));
+        // the aggregate's turn first: a command waiting behind its account holds no admission either
+        return aggregateId.isEmpty() ? admitted.get() : queue.inTurn(aggregateId.get(), admitted);
     }
 
     private <T> ResponseEntity<T> attempts(String caller, String key, String requestHash, Class<T> responseType,
