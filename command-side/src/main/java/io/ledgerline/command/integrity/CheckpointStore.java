@@ -1,0 +1,155 @@
+package io.ledgerline.command.integrity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes and reads checkpoints with plain JDBC, like the verification, so the command-line tool can
+ * check them on an auditor's copy of the database.
+ */
+public final class CheckpointStore {
+
+    /** The advisory lock that makes one node at a time extend the checkpoint sequence. */
+    static final long WRITER_LOCK = 0x4c65_6467_6572_4350L;
+
+    private static final String COLUMNS = "from_global_index, to_global_index, merkle_root, previous_hash, hash, signature";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    /**
+     * Checkpoints the events after the last checkpoint up to {@code safeTail}, at most
+     * {@code maxEvents} each, in the caller's connection (committed here).
+     *
+     * @param safeTail the global index below which no event can still be committed
+     * @return the checkpoints written, none when another node holds the lock or nothing is new
+     */
+    public List<Checkpoint> writeUpTo(Connection connection, long safeTail, int maxEvents, CheckpointKeys keys)
+            throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        List<Checkpoint> written = new ArrayList<>();
+        try {
+            if (!tryLock(connection)) {
+                connection.rollback();
+                return written;
+            }
+            Optional<Checkpoint> last = last(connection);
+            long from = last.map(checkpoint -> checkpoint.toGlobalIndex() + 1).orElse(Long.MIN_VALUE);
+            String previousHash = last.map(Checkpoint::hash).orElse(null);
+            while (from <= safeTail) {
+                List<Long> indexes = new ArrayList<>();
+                List<String> hashes = new ArrayList<>();
+                readHashes(connection, from, safeTail, maxEvents, indexes, hashes);
+                if (hashes.isEmpty()) {
+                    break;
+                }
+                long start = last.isPresent() || !written.isEmpty() ? from : indexes.get(0);
+                long end = indexes.get(indexes.size() - 1);
+                Checkpoint checkpoint = Checkpoint.sign(start, end, CheckpointCheck.rootOf(hashes), previousHash, keys);
+                insert(connection, checkpoint);
+                written.add(checkpoint);
+                previousHash = checkpoint.hash();
+                from = end + 1;
+            }
+            connection.commit();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** The checkpoints whose ranges overlap the given one, and the one just before them, in order. */
+    public List<Checkpoint> overlapping(Connection connection, long fromGlobalIndex, long toGlobalIndex) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM ledger_checkpoint "
+                + "WHERE to_global_index >= ? AND from_global_index <= ? ORDER BY from_global_index")) {
+            select.setLong(1, fromGlobalIndex);
+            select.setLong(2, toGlobalIndex);
+            return read(select);
+        }
+    }
+
+    /** The checkpoint whose range ends just before {@code fromGlobalIndex}, if stored. */
+    public Optional<Checkpoint> endingBefore(Connection connection, long fromGlobalIndex) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM ledger_checkpoint WHERE to_global_index = ?")) {
+            select.setLong(1, fromGlobalIndex - 1);
+            return read(select).stream().findFirst();
+        }
+    }
+
+    /** The chain hashes stored in a checkpoint's range, in global index order; null for a row without one. */
+    public List<String> storedHashes(Connection connection, Checkpoint checkpoint) throws SQLException {
+        List<String> hashes = new ArrayList<>();
+        readHashes(connection, checkpoint.fromGlobalIndex(), checkpoint.toGlobalIndex(), Integer.MAX_VALUE,
+                new ArrayList<>(), hashes);
+        return hashes;
+    }
+
+    private void readHashes(Connection connection, long from, long to, int limit, List<Long> indexes,
+                            List<String> hashes) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEventRow.COLUMNS
+                + " FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index LIMIT ?")) {
+            select.setFetchSize(1_000);
+            select.setLong(1, from);
+            select.setLong(2, to);
+            select.setInt(3, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    StoredEventRow row = StoredEventRow.read(rows, json);
+                    indexes.add(row.globalIndex());
+                    hashes.add(row.storedHash());
+                }
+            }
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, WRITER_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static Optional<Checkpoint> last(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM ledger_checkpoint ORDER BY to_global_index DESC LIMIT 1")) {
+            return read(select).stream().findFirst();
+        }
+    }
+
+    private static void insert(Connection connection, Checkpoint checkpoint) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ledger_checkpoint (" + COLUMNS
+                + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, checkpoint.fromGlobalIndex());
+            insert.setLong(2, checkpoint.toGlobalIndex());
+            insert.setString(3, checkpoint.merkleRoot());
+            insert.setString(4, checkpoint.previousHash());
+            insert.setString(5, checkpoint.hash());
+            insert.setString(6, checkpoint.signature());
+            insert.executeUpdate();
+        }
+    }
+
+    private static List<Checkpoint> read(PreparedStatement select) throws SQLException {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                checkpoints.add(new Checkpoint(rows.getLong("from_global_index"), rows.getLong("to_global_index"),
+                        rows.getString("merkle_root"), rows.getString("previous_hash"), rows.getString("hash"),
+                        rows.getString("signature")));
+            }
+        }
+        return checkpoints;
+    }
+}
