@@ -35,10 +35,15 @@ import java.util.stream.Stream;
  * which other properties it allows is held closed here, so an undocumented field fails too; the
  * document itself is not changed, it says what the services send and a client may rely on.
  *
- * <p>Answers to requests that name no documented operation (an unknown path: 404; a documented path
- * with an undocumented method: 405; an Accept the operation cannot serve: 406) are the services'
- * shared error answers: each must be {@code application/problem+json} matching the document's
- * {@code Problem} schema.
+ * <p>Answers to requests that name no documented operation (an unknown path under {@code /api/}: 404;
+ * a documented path with an undocumented method: 405) and answers about how a request was asked
+ * rather than what an operation does (405, 406 for an Accept the operation cannot serve) are the
+ * services' shared error answers: unless the operation documents them, each must be
+ * {@code application/problem+json} matching the document's {@code Problem} schema.
+ *
+ * <p>The document describes the API, everything under {@code /api/}. The service's operational
+ * endpoints beside it (Actuator's health and metrics, the served document, Swagger UI) are not part
+ * of it and are not judged here.
  */
 public final class ApiContract {
 
@@ -59,6 +64,12 @@ public final class ApiContract {
 
     /** Statuses answered for requests that match no documented operation, each a problem+json {@code Problem}. */
     private static final List<Integer> NO_OPERATION_STATUSES = List.of(404, 405, 406);
+
+    /** Where the API is: every documented path starts with it. */
+    private static final String API = "/api/";
+
+    /** Statuses that judge how a request was asked (method, Accept), not what its operation does. */
+    private static final List<Integer> HOW_ASKED_STATUSES = List.of(405, 406);
 
     private static final Map<String, ApiContract> LOADED = new ConcurrentHashMap<>();
 
@@ -81,7 +92,13 @@ public final class ApiContract {
         }
         this.registry = SchemaRegistry.withDialect(OPENAPI_SCHEMAS, builder -> builder.schemas(Map.of(iri, asJson)));
         List<PathTemplate> templates = new ArrayList<>();
-        document.path("paths").fieldNames().forEachRemaining(path -> templates.add(PathTemplate.of(path)));
+        document.path("paths").fieldNames().forEachRemaining(path -> {
+            if (!path.startsWith(API)) {
+                throw new IllegalStateException(fileName + " documents " + path + ", outside " + API
+                        + ": the answers of such a path would not be checked");
+            }
+            templates.add(PathTemplate.of(path));
+        });
         // a literal segment wins over a variable one: /api/admin/rebuilds/current before /api/admin/rebuilds/{id}
         templates.sort(Comparator.comparingInt(PathTemplate::variables));
         this.paths = List.copyOf(templates);
@@ -131,6 +148,9 @@ public final class ApiContract {
     List<String> violations(String method, String path, int status, String contentType,
             Map<String, List<String>> headers, String body) {
         String rawPath = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        if (!rawPath.startsWith(API)) {
+            return List.of();
+        }
         Optional<PathTemplate> template = paths.stream().filter(candidate -> candidate.matches(rawPath)).findFirst();
         String verb = method.toLowerCase(Locale.ROOT);
         if (template.isEmpty() || !document.path("paths").path(template.get().text()).has(verb)) {
@@ -143,6 +163,9 @@ public final class ApiContract {
         String range = statusKey.charAt(0) + "XX";
         String documented = responses.has(statusKey) ? statusKey : responses.has(range) ? range
                 : responses.has("default") ? "default" : null;
+        if (documented == null && HOW_ASKED_STATUSES.contains(status)) {
+            return noOperationAnswer("the operation does not document " + status, status, contentType, body);
+        }
         if (documented == null) {
             List<String> listed = new ArrayList<>();
             responses.fieldNames().forEachRemaining(listed::add);

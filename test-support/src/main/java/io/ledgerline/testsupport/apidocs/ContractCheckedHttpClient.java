@@ -55,6 +55,14 @@ public final class ContractCheckedHttpClient extends HttpClient {
         return new ContractCheckedHttpClient(delegate, contractOf);
     }
 
+    /**
+     * For a client that builds its HttpClient itself, such as one generated from the document
+     * (its ApiClient's {@code setHttpClientBuilder}): whatever it builds is checked.
+     */
+    public static HttpClient.Builder builder(HttpClient.Builder delegate, ApiContract contract) {
+        return new CheckingBuilder(delegate, contract);
+    }
+
     @Override
     public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler)
             throws IOException, InterruptedException {
@@ -191,5 +199,81 @@ public final class ContractCheckedHttpClient extends HttpClient {
     @Override
     public Optional<Executor> executor() {
         return delegate.executor();
+    }
+
+    private static final class CheckingBuilder implements HttpClient.Builder {
+
+        private final HttpClient.Builder delegate;
+        private final ApiContract contract;
+
+        CheckingBuilder(HttpClient.Builder delegate, ApiContract contract) {
+            this.delegate = delegate;
+            this.contract = contract;
+        }
+
+        @Override
+        public HttpClient.Builder cookieHandler(CookieHandler cookieHandler) {
+            delegate.cookieHandler(cookieHandler);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder connectTimeout(Duration duration) {
+            delegate.connectTimeout(duration);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder sslContext(SSLContext sslContext) {
+            delegate.sslContext(sslContext);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder sslParameters(SSLParameters sslParameters) {
+            delegate.sslParameters(sslParameters);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder executor(Executor executor) {
+            delegate.executor(executor);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder followRedirects(Redirect policy) {
+            delegate.followRedirects(policy);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder version(Version version) {
+            delegate.version(version);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder priority(int priority) {
+            delegate.priority(priority);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder proxy(ProxySelector proxySelector) {
+            delegate.proxy(proxySelector);
+            return this;
+        }
+
+        @Override
+        public HttpClient.Builder authenticator(Authenticator authenticator) {
+            delegate.authenticator(authenticator);
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return ContractCheckedHttpClient.of(delegate.build(), contract);
+        }
     }
 }

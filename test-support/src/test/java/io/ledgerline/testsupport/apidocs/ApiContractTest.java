@@ -140,6 +140,12 @@ class ApiContractTest {
         }
 
         @Test
+        void an_operational_endpoint_beside_the_api_which_the_document_does_not_describe() {
+            assertThatCode(() -> answer("GET", "/actuator/health", 200, "application/vnd.spring-boot.actuator.v3+json",
+                    Map.of(), "{\"status\":\"UP\"}")).doesNotThrowAnyException();
+        }
+
+        @Test
         void a_required_header_present_with_a_documented_value() {
             assertThatCode(() -> answer("GET", "/api/accounts/a-1", 429, "application/problem+json",
                     Map.of("retry-after", List.of("3")), "{\"code\":\"RATE_LIMITED\",\"status\":429}"))
@@ -240,6 +246,15 @@ class ApiContractTest {
                     .hasMessageContaining("must be application/problem+json");
             assertThatCode(() -> answer("DELETE", "/api/accounts/a-1", 405, "application/problem+json", Map.of(),
                     "{\"code\":\"METHOD_NOT_ALLOWED\",\"status\":405}")).doesNotThrowAnyException();
+        }
+
+        @Test
+        void on_an_accept_the_operation_cannot_serve_unless_answered_406_with_a_problem() {
+            assertThatThrownBy(() -> answer("GET", "/api/accounts/a-1", 406, "text/plain", Map.of(), "no"))
+                    .hasMessageContaining("the operation does not document 406")
+                    .hasMessageContaining("must be application/problem+json");
+            assertThatCode(() -> answer("GET", "/api/accounts/a-1", 406, "application/problem+json", Map.of(),
+                    "{\"code\":\"NOT_ACCEPTABLE\",\"status\":406}")).doesNotThrowAnyException();
         }
 
         @Test

@@ -25,7 +25,7 @@ class ContractCheckedHttpClientTest {
             openapi: 3.1.0
             info: {title: t, version: "1"}
             paths:
-              /things/{id}:
+              /api/things/{id}:
                 get:
                   responses:
                     "200":
@@ -46,7 +46,7 @@ class ContractCheckedHttpClientTest {
     void serve() throws IOException {
         contract = new ApiContract("things.openapi.yaml", new YAMLMapper().readTree(DOCUMENT));
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/things/", exchange -> {
+        server.createContext("/api/things/", exchange -> {
             String body = exchange.getRequestURI().getPath().endsWith("/good") ? "{\"id\":\"good\"}"
                     : "{\"id\":\"bad\",\"internal\":true}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -71,8 +71,8 @@ class ContractCheckedHttpClientTest {
     void hands_a_documented_answer_to_the_tests_own_body_handler() throws Exception {
         HttpClient client = ContractCheckedHttpClient.of(HttpClient.newHttpClient(), contract);
 
-        String body = client.send(HttpRequest.newBuilder(uri("/things/good")).build(), BodyHandlers.ofString()).body();
-        byte[] streamed = client.send(HttpRequest.newBuilder(uri("/things/good")).build(),
+        String body = client.send(HttpRequest.newBuilder(uri("/api/things/good")).build(), BodyHandlers.ofString()).body();
+        byte[] streamed = client.send(HttpRequest.newBuilder(uri("/api/things/good")).build(),
                 BodyHandlers.ofInputStream()).body().readAllBytes();
 
         assertThat(body).isEqualTo("{\"id\":\"good\"}");
@@ -82,7 +82,7 @@ class ContractCheckedHttpClientTest {
     @Test
     void fails_the_test_on_an_undocumented_answer_sent_or_sent_asynchronously() {
         HttpClient client = ContractCheckedHttpClient.of(HttpClient.newHttpClient(), contract);
-        HttpRequest bad = HttpRequest.newBuilder(uri("/things/bad")).build();
+        HttpRequest bad = HttpRequest.newBuilder(uri("/api/things/bad")).build();
 
         assertThatThrownBy(() -> client.send(bad, BodyHandlers.discarding()))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("internal");
@@ -96,8 +96,8 @@ class ContractCheckedHttpClientTest {
                 .additionalInterceptors(new ContractCheckingInterceptor(uri -> java.util.Optional.of(contract)))
                 .build();
 
-        assertThat(rest.getForObject(uri("/things/good"), String.class)).isEqualTo("{\"id\":\"good\"}");
-        assertThatThrownBy(() -> rest.getForObject(uri("/things/bad"), String.class))
+        assertThat(rest.getForObject(uri("/api/things/good"), String.class)).isEqualTo("{\"id\":\"good\"}");
+        assertThatThrownBy(() -> rest.getForObject(uri("/api/things/bad"), String.class))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("internal");
     }
 }
