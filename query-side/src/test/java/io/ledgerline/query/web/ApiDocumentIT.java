@@ -36,7 +36,7 @@ class ApiDocumentIT extends QuerySideIT {
                     }
                 })));
         JsonNode account = paths.path("/api/accounts/{accountId}").path("get").path("responses");
-        assertThat(codes(account.path("400"))).containsExactly("INVALID_REQUEST");
+        assertThat(codes(account.path("400"))).containsExactly("INVALID_REQUEST", "MALFORMED_REQUEST");
         assertThat(codes(account.path("404"))).containsExactly("NOT_FOUND");
         assertThat(codes(account.path("409"))).containsExactly("VERSION_NOT_YET_PROJECTED");
         assertThat(codes(account.path("429"))).containsExactlyInAnyOrder("RATE_LIMITED", "TOO_MANY_WAITS");
