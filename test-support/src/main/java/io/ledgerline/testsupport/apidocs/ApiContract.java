@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  * document itself is not changed, it says what the services send and a client may rely on.
  *
  * <p>Answers to requests that name no documented operation (an unknown path under {@code /api/}: 404;
- * a documented path with an undocumented method: 405) and answers about how a request was asked
+ * a documented path with an undocumented method: 405; or what the server decides before it chooses an
+ * operation: 400, 401, 403, 406, 413) and answers about how a request was asked
  * rather than what an operation does (405, 406 for an Accept the operation cannot serve) are the
  * services' shared error answers: unless the operation documents them, each must be
  * {@code application/problem+json} matching the document's {@code Problem} schema.
@@ -59,11 +60,16 @@ public final class ApiContract {
                     .map(NonValidationKeyword::new).toList())
             .build();
 
+    private static final String COMPONENT_SCHEMAS = "#/components/schemas/";
+
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
             "trace");
 
     /** Statuses answered for requests that match no documented operation, each a problem+json {@code Problem}. */
-    private static final List<Integer> NO_OPERATION_STATUSES = List.of(404, 405, 406);
+    private static final List<Integer> NO_OPERATION_STATUSES = List.of(400, 401, 403, 404, 405, 406, 413);
+
+    /** The document's Problem, closed: what an answer to no documented operation must be. */
+    private static final String CLOSED_PROBLEM = "ClosedProblem";
 
     /** Where the API is: every documented path starts with it. */
     private static final String API = "/api/";
@@ -188,7 +194,7 @@ public final class ApiContract {
         if (!"application/problem+json".equals(mediaType(contentType))) {
             return List.of(why + ": the answer must be application/problem+json, not " + contentType);
         }
-        return schemaViolations("/components/schemas/Problem", body);
+        return schemaViolations("/$defs/" + CLOSED_PROBLEM, body);
     }
 
     private List<String> headerViolations(JsonNode response, String responsePointer, Map<String, List<String>> headers) {
@@ -348,12 +354,63 @@ public final class ApiContract {
      * the {@code allOf} is closed instead, so that properties declared by any branch count.
      */
     private static JsonNode closeObjects(JsonNode document) {
-        document.path("components").path("schemas").forEach(schema -> close(schema, false));
+        List<String> bases = new ArrayList<>();
+        collectAllOfBases(document, bases);
+        document.path("components").path("schemas").fields().forEachRemaining(schema ->
+                close(schema.getValue(), bases.contains(schema.getKey())));
+        closeUsesOfBases(document, bases, false);
+        ((ObjectNode) document).with("$defs").set(CLOSED_PROBLEM, closedUse("#/components/schemas/Problem"));
         document.path("components").path("headers").forEach(header -> close(header.path("schema"), false));
         document.path("components").path("responses").forEach(ApiContract::closeResponse);
         document.path("paths").forEach(pathItem -> METHODS.forEach(method ->
                 pathItem.path(method).path("responses").forEach(ApiContract::closeResponse)));
         return document;
+    }
+
+    /** The components an {@code allOf} extends: they stay open, and each other use of them is closed. */
+    private static void collectAllOfBases(JsonNode node, List<String> bases) {
+        if (node.isObject() && node.path("allOf").isArray()) {
+            node.path("allOf").forEach(branch -> {
+                String ref = branch.path("$ref").asText("");
+                if (ref.startsWith(COMPONENT_SCHEMAS)) {
+                    bases.add(ref.substring(COMPONENT_SCHEMAS.length()));
+                }
+            });
+        }
+        node.forEach(child -> collectAllOfBases(child, bases));
+    }
+
+    private static void closeUsesOfBases(JsonNode node, List<String> bases, boolean branchOfAllOf) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(field -> {
+                JsonNode child = field.getValue();
+                String ref = child.path("$ref").asText("");
+                if (child.isObject() && child.size() == 1 && ref.startsWith(COMPONENT_SCHEMAS)
+                        && bases.contains(ref.substring(COMPONENT_SCHEMAS.length()))) {
+                    field.setValue(closedUse(ref));
+                } else {
+                    closeUsesOfBases(child, bases, field.getKey().equals("allOf"));
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode item = array.get(i);
+                String ref = item.path("$ref").asText("");
+                if (!branchOfAllOf && item.isObject() && item.size() == 1 && ref.startsWith(COMPONENT_SCHEMAS)
+                        && bases.contains(ref.substring(COMPONENT_SCHEMAS.length()))) {
+                    array.set(i, closedUse(ref));
+                } else {
+                    closeUsesOfBases(item, bases, false);
+                }
+            }
+        }
+    }
+
+    private static ObjectNode closedUse(String ref) {
+        ObjectNode closed = JSON.createObjectNode();
+        closed.putArray("allOf").addObject().put("$ref", ref);
+        closed.put("unevaluatedProperties", false);
+        return closed;
     }
 
     private static void closeResponse(JsonNode response) {

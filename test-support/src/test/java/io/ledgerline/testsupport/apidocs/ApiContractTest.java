@@ -35,6 +35,7 @@ class ApiContractTest {
                             - type: object
                               properties:
                                 code: {type: string, enum: [ACCOUNT_NOT_FOUND]}
+                                missingId: {type: string}
                     "429":
                       description: too many
                       headers:
@@ -122,6 +123,13 @@ class ApiContractTest {
         }
 
         @Test
+        void a_field_that_an_all_of_adds_to_the_problem_it_extends() {
+            assertThatCode(() -> answer("GET", "/api/accounts/a-1", 404, "application/problem+json", Map.of(),
+                    "{\"code\":\"ACCOUNT_NOT_FOUND\",\"status\":404,\"missingId\":\"a-1\"}"))
+                    .doesNotThrowAnyException();
+        }
+
+        @Test
         void an_event_stream_by_its_status_and_media_type_alone() {
             assertThatCode(() -> answer("GET", "/api/accounts/a-1/updates", 200, "text/event-stream", Map.of(),
                     "data: anything\n\n")).doesNotThrowAnyException();
@@ -176,6 +184,16 @@ class ApiContractTest {
             assertThatThrownBy(() -> answer("GET", "/api/accounts/a-1", 404, "application/problem+json", Map.of(),
                     "{\"code\":\"ACCOUNT_NOT_FOUND\",\"status\":404,\"stack\":\"at ...\"}"))
                     .hasMessageContaining("stack").hasMessageContaining("an undocumented field");
+        }
+
+        @Test
+        void on_a_field_of_one_operations_problem_in_a_problem_that_does_not_declare_it() {
+            assertThatThrownBy(() -> answer("GET", "/api/accounts/a-1", 429, "application/problem+json",
+                    Map.of("Retry-After", List.of("1")), "{\"code\":\"RATE_LIMITED\",\"status\":429,\"missingId\":\"x\"}"))
+                    .hasMessageContaining("missingId").hasMessageContaining("an undocumented field");
+            assertThatThrownBy(() -> answer("GET", "/api/nothing", 404, "application/problem+json", Map.of(),
+                    "{\"code\":\"NOT_FOUND\",\"status\":404,\"missingId\":\"x\"}"))
+                    .hasMessageContaining("missingId").hasMessageContaining("an undocumented field");
         }
 
         @Test
