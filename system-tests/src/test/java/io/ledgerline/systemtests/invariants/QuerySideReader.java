@@ -2,10 +2,14 @@ package io.ledgerline.systemtests.invariants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ledgerline.testsupport.apidocs.ApiContract;
 import java.net.URI;
 
 /** The SQL read model as the query API serves it. */
 public final class QuerySideReader {
+
+    /** Every answer read here is held to the query side's committed document. */
+    private static final ApiContract QUERY_SIDE = ApiContract.querySide();
 
     private final URI querySide;
     private final String token;
