@@ -19,6 +19,9 @@ import io.ledgerline.client.query.model.TransactionSearchResponse;
 import io.ledgerline.client.query.model.TransferView;
 import io.ledgerline.localstack.launch.LocalSystem;
 import io.ledgerline.localstack.launch.LocalSystemOptions;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
+import java.net.http.HttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -189,11 +192,13 @@ class GeneratedClientScenarioIT {
     }
 
     /*
-     * Both clients refuse an answer with a field the document does not declare, instead of silently
+     * Every answer is held to the committed document (ApiContract) before the client reads it. Both
+     * clients refuse an answer with a field the document does not declare, instead of silently
      * dropping it: the scenario then also proves the documents name everything the services send.
      */
     private static io.ledgerline.client.command.ApiClient commandClient(String token) {
         io.ledgerline.client.command.ApiClient client = new io.ledgerline.client.command.ApiClient();
+        client.setHttpClientBuilder(ContractCheckedHttpClient.builder(HttpClient.newBuilder(), ApiContract.commandSide()));
         client.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         client.updateBaseUri(base(system.commandSideUri()));
         if (token != null) {
@@ -204,6 +209,7 @@ class GeneratedClientScenarioIT {
 
     private static io.ledgerline.client.query.ApiClient queryClient(String token) {
         io.ledgerline.client.query.ApiClient client = new io.ledgerline.client.query.ApiClient();
+        client.setHttpClientBuilder(ContractCheckedHttpClient.builder(HttpClient.newBuilder(), ApiContract.querySide()));
         client.getObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         client.updateBaseUri(base(system.querySideUri()));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));

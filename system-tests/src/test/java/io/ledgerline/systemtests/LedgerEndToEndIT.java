@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 class LedgerEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ServiceContracts.checked(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), () -> LedgerEndToEndIT.system);
     private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
     private static LocalSystem system;

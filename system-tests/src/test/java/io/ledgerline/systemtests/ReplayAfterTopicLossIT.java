@@ -39,7 +39,8 @@ class ReplayAfterTopicLossIT {
     private static final List<String> READ_MODELS = List.of("ledgerline-query-sql", "ledgerline-query-search-accounts",
             "ledgerline-query-search-transactions", "ledgerline-query-search-audit");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ServiceContracts.checked(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), () -> ReplayAfterTopicLossIT.system);
     private static final Duration EVENTUALLY = Duration.ofMinutes(3);
 
     private static LocalSystem system;

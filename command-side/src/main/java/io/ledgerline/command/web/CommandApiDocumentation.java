@@ -159,8 +159,9 @@ class CommandApiDocumentation {
                 .addHeaders(HttpHeaders.ETAG, new Header().description("The aggregate's version after the command, "
                         + "for the If-Match of the next one").schema(new StringSchema().maxLength(21)
                         .pattern("^\"[0-9]{1,19}\"$").example("\"4\"")))
-                .addHeaders(HttpHeaders.LOCATION, new Header().description("Where what the request made is read: a "
-                        + "new customer, account or transfer on the query side, a republication's status here")
+                .addHeaders(HttpHeaders.LOCATION, new Header().required(true).description("Where what the request "
+                        + "made is read: a new customer, account or transfer on the query side, a republication's "
+                        + "status here")
                         .schema(new StringSchema().format("uri").maxLength(2048)))
                 .addHeaders(CommandExecutor.REPLAYED, new Header().description("Present on an answer given again for "
                         + "a repeated Idempotency-Key: the request changed nothing this time")

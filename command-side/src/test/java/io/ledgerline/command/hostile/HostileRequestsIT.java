@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.testsupport.apidocs.ApiContract;
 import io.ledgerline.testsupport.hostile.Endpoint;
 import io.ledgerline.testsupport.hostile.HostileHttp.Answer;
 import io.ledgerline.testsupport.hostile.HostileHttp;
@@ -107,7 +108,7 @@ class HostileRequestsIT {
 
     @BeforeEach
     void openAccountsAndCompleteATransfer() throws Exception {
-        hostile = new HostileHttp(URI.create(http.getRootUri()), this::authorization);
+        hostile = new HostileHttp(URI.create(http.getRootUri()), this::authorization, ApiContract.commandSide());
         if (transferId != null) {
             return;
         }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import io.ledgerline.testsupport.hostile.Endpoint;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
@@ -169,7 +171,8 @@ class CommandAuthorizationIT {
             ADMIN          verify-ledger     other  200
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ContractCheckedHttpClient.of(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), ApiContract.commandSide());
 
     @Autowired
     TestRestTemplate http;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.junit.RealInfrastructure;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
@@ -34,7 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TokenAttacksIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ContractCheckedHttpClient.of(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), ApiContract.commandSide());
     private static final List<String> TARGETS = List.of(
             "POST /api/accounts/{account}/deposits {\"amount\":\"5\",\"currency\":\"EUR\"}",
             "POST /api/customers {\"name\":\"Mallory\",\"email\":\"mallory-{random}@example.org\"}",
@@ -118,7 +121,8 @@ class TokenAttacksIT {
         @ParameterizedTest(name = "declared length {0} (-1: chunked)")
         @ValueSource(longs = {60_000, -1})
         void anUnfinishedBodyWithoutATokenIsRefusedBeforeItIsRead(long declared) {
-            HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty);
+            HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty,
+                    ApiContract.commandSide());
 
             HostileHttp.Answer answer = anonymous.sendUnfinished("POST", "/api/customers", declared, Duration.ofSeconds(10));
 

@@ -579,7 +579,8 @@ class CommandApiIT {
                     }
                 })));
         JsonNode freeze = paths.path("/api/accounts/{accountId}/freeze").path("post").path("responses");
-        assertThat(codes(freeze.path("400"))).containsExactly("INVALID_REQUEST", "INVALID_IDEMPOTENCY_KEY");
+        assertThat(codes(freeze.path("400"))).containsExactly("INVALID_REQUEST", "INVALID_IDEMPOTENCY_KEY",
+                "MALFORMED_REQUEST");
         assertThat(codes(freeze.path("409"))).containsExactly("VERSION_CONFLICT", "IDEMPOTENCY_KEY_REUSED", "CONFLICT");
         assertThat(codes(freeze.path("422"))).containsExactly("ACCOUNT_CLOSED");
         assertThat(codes(freeze.path("429"))).containsExactly("RATE_LIMITED");

@@ -9,15 +9,22 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Documents the bearer token every query endpoint requires, the limits of every parameter, and every
@@ -66,6 +73,37 @@ class QueryApiDocumentation {
         return new AnswersCarryEveryField();
     }
 
+    /** The versions a 409 VERSION_NOT_YET_PROJECTED names (ConsistencyAdvice), and when to ask again. */
+    private static void describeVersionConflict(ApiResponse conflict) {
+        Schema<?> narrowing = (Schema<?>) conflict.getContent()
+                .get(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE).getSchema().getAllOf().get(1);
+        narrowing.addProperty("requestedVersion", new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(Long.MAX_VALUE)).description("VERSION_NOT_YET_PROJECTED only: the "
+                        + "version asked for"));
+        IntegerSchema projected = new IntegerSchema();
+        projected.types(new LinkedHashSet<>(List.of("integer", "null")));
+        narrowing.addProperty("projectedVersion", projected.format("int64").minimum(BigDecimal.ZERO)
+                .maximum(BigDecimal.valueOf(Long.MAX_VALUE)).description("VERSION_NOT_YET_PROJECTED only: the "
+                        + "version the read model holds; null while it holds none"));
+        conflict.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("VERSION_NOT_YET_PROJECTED "
+                + "only: seconds after which the version may be projected").schema(new IntegerSchema()
+                .format("int64").minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(Long.MAX_VALUE))));
+    }
+
+    /** An accepted request always says where its progress is read: a started rebuild's status. */
+    @Bean
+    OperationCustomizer acceptedAnswersSayWhereToFollow() {
+        return (operation, handlerMethod) -> {
+            ApiResponse accepted = operation.getResponses() == null ? null : operation.getResponses().get("202");
+            if (accepted != null) {
+                accepted.addHeaderObject(HttpHeaders.LOCATION, new Header().required(true)
+                        .description("Where the accepted work's progress is read")
+                        .schema(new StringSchema().format("uri-reference").maxLength(2048)));
+            }
+            return operation;
+        };
+    }
+
     /**
      * Lists each operation's coded errors under their status: those it names ({@link RefusedWith})
      * and, for one that takes query parameters or a number in its path, 400 INVALID_REQUEST. The answers of tokens, stores and
@@ -87,6 +125,9 @@ class QueryApiDocumentation {
             }
             codes.forEach(code -> QueryErrors.of(code).forEach(answer ->
                     ProblemCodes.document(operation.getResponses(), answer.status(), code, answer.meaning())));
+            if (codes.contains(QueryErrors.VERSION_NOT_YET_PROJECTED)) {
+                describeVersionConflict(operation.getResponses().get("409"));
+            }
             return operation;
         };
     }

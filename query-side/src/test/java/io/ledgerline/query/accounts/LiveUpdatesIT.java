@@ -8,6 +8,8 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
 import io.ledgerline.support.security.devtokens.DevTokenIssuer;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,7 +43,7 @@ class LiveUpdatesIT extends QuerySideIT {
     @LocalServerPort
     int port;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = ContractCheckedHttpClient.of(HttpClient.newHttpClient(), ApiContract.querySide());
 
     @Test
     void aCallersSixthStreamIsRefusedUntilOneOfTheFiveEnds() throws Exception {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -44,7 +46,7 @@ class ReadYourWritesIT extends QuerySideIT {
     @Value("${ledgerline.read-your-writes.max-waits-per-subject:128}")
     int maxWaitsPerSubject;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = ContractCheckedHttpClient.of(HttpClient.newHttpClient(), ApiContract.querySide());
 
     @Test
     void waitsForTheRequestedVersionAndAnswersWithIt() throws Exception {
@@ -137,7 +139,7 @@ class ReadYourWritesIT extends QuerySideIT {
         AccountId account = ledger.account(ledger.customer("Live", "live@example.org"), "USD");
         eventually("/api/accounts/{id}", found -> true, account);
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client = ContractCheckedHttpClient.of(HttpClient.newHttpClient(), ApiContract.querySide());
         HttpResponse<java.io.InputStream> stream = client.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/accounts/" + account + "/events"))
                 .header("Accept", "text/event-stream").header("Authorization", "Bearer " + tokens.staff()).build(),

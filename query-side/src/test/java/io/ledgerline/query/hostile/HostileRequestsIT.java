@@ -9,6 +9,7 @@ import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.testsupport.apidocs.ApiContract;
 import io.ledgerline.testsupport.hostile.Endpoint;
 import io.ledgerline.testsupport.hostile.HostileHttp.Answer;
 import io.ledgerline.testsupport.hostile.HostileHttp;
@@ -81,7 +82,7 @@ class HostileRequestsIT extends QuerySideIT {
 
     @BeforeEach
     void projectAnAccountWithATransfer() throws Exception {
-        hostile = new HostileHttp(URI.create(http.getRootUri()), this::authorization);
+        hostile = new HostileHttp(URI.create(http.getRootUri()), this::authorization, ApiContract.querySide());
         customerId = ledger.customer("Hostile Harriet", "harriet-" + UUID.randomUUID() + "@example.org");
         accountId = ledger.account(customerId, "EUR");
         AccountId other = ledger.account(customerId, "EUR");

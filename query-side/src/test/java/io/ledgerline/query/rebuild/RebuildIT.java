@@ -8,6 +8,8 @@ import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
 import io.ledgerline.query.QuerySideApplication;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckingInterceptor;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -104,7 +107,9 @@ class RebuildIT extends QuerySideIT {
         String rebuild;
         try (ConfigurableApplicationContext interrupted = anotherQueryNode()) {
             TestRestTemplate node = new TestRestTemplate(
-                    new RestTemplateBuilder().defaultHeader("Authorization", "Bearer " + tokens.staff()));
+                    new RestTemplateBuilder().defaultHeader("Authorization", "Bearer " + tokens.staff())
+                            .additionalInterceptors(new ContractCheckingInterceptor(
+                                    uri -> Optional.of(ApiContract.querySide()))));
             URI base = URI.create("http://localhost:" + interrupted.getEnvironment().getProperty("local.server.port"));
             ResponseEntity<String> started = node.postForEntity(base.resolve("/api/admin/projections/" + SQL + "/rebuild"),
                     null, String.class);

@@ -11,6 +11,8 @@ import io.ledgerline.events.TransferRequested;
 import io.ledgerline.events.TransferId;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import io.ledgerline.testsupport.hostile.HostileHttp;
 import io.ledgerline.testsupport.security.TestTokens;
 import io.ledgerline.testsupport.security.TokenAttacks;
@@ -162,7 +164,8 @@ class QueryAuthorizationIT extends QuerySideIT {
             ADMIN          metrics              other  200
             """;
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = ContractCheckedHttpClient.of(
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), ApiContract.querySide());
 
     /** Published once: the query side is one shared context, and these reads change nothing. */
     private static Party own;
@@ -284,7 +287,8 @@ class QueryAuthorizationIT extends QuerySideIT {
     @ParameterizedTest(name = "declared length {0} (-1: chunked)")
     @ValueSource(longs = {60_000, -1})
     void anUnfinishedBodyWithoutATokenIsRefusedBeforeItIsRead(long declared) {
-        HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty);
+        HostileHttp anonymous = new HostileHttp(URI.create(http.getRootUri()), java.util.Optional::empty,
+                ApiContract.querySide());
 
         HostileHttp.Answer answer = anonymous.sendUnfinished("POST", "/api/admin/parked-events/1/retry", declared,
                 Duration.ofSeconds(10));

@@ -2,6 +2,8 @@ package io.ledgerline.systemtests.invariants;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,31 +29,34 @@ final class JsonHttp {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     static Reply get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build());
+        return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(), HTTP);
     }
 
-    /** A GET of a Ledgerline API, which needs a bearer token; Elasticsearch is read without one. */
-    static Reply get(URI uri, String token) {
+    /**
+     * A GET of a Ledgerline API, which needs a bearer token, its answer held to the service's committed
+     * document; Elasticsearch is read without either.
+     */
+    static Reply get(URI uri, String token, ApiContract contract) {
         return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", "Bearer " + token)
-                .GET().build());
+                .GET().build(), ContractCheckedHttpClient.of(HTTP, contract));
     }
 
     static Reply post(URI uri, String json) {
         return send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HTTP);
     }
 
-    static int status(URI uri, String token) {
+    static int status(URI uri, String token, ApiContract contract) {
         try {
-            return get(uri, token).status();
+            return get(uri, token, contract).status();
         } catch (UncheckedIOException e) {
             return -1;
         }
     }
 
-    private static Reply send(HttpRequest request) {
+    private static Reply send(HttpRequest request, HttpClient client) {
         try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Reply(response.statusCode(), body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body));
         } catch (IOException e) {

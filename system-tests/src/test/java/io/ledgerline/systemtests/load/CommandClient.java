@@ -2,6 +2,8 @@ package io.ledgerline.systemtests.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -18,10 +20,10 @@ public final class CommandClient {
     /** Long enough to outlast a database connection wait on the server, so a slow answer still arrives. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(45);
 
-    private final HttpClient http = HttpClient.newBuilder()
+    private final HttpClient http = ContractCheckedHttpClient.of(HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3))
-            .build();
+            .build(), ApiContract.commandSide());
     private final String token;
 
     /** @param token the bearer token of this client's subject, with the role TELLER */

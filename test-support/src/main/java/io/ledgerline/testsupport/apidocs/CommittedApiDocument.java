@@ -111,7 +111,7 @@ public final class CommittedApiDocument {
     }
 
     /** Tests run in their module's directory; the repository's root is the nearest parent holding docs/api. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path directory = Path.of("").toAbsolutePath();
         while (directory != null && !Files.isDirectory(directory.resolve("docs"))) {
             directory = directory.getParent();

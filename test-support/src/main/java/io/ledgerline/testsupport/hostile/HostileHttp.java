@@ -1,5 +1,7 @@
 package io.ledgerline.testsupport.hostile;
 
+import io.ledgerline.testsupport.apidocs.ApiContract;
+import io.ledgerline.testsupport.apidocs.ContractCheckedHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +43,16 @@ public final class HostileHttp {
 
     private final URI root;
     private final Supplier<Optional<String>> authorization;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ApiContract contract;
+    private final HttpClient client;
 
-    public HostileHttp(URI root, Supplier<Optional<String>> authorization) {
+    /** @param contract the service's committed document: hostile requests get documented answers too */
+    public HostileHttp(URI root, Supplier<Optional<String>> authorization, ApiContract contract) {
         this.root = root;
         this.authorization = authorization;
+        this.contract = contract;
+        this.client = ContractCheckedHttpClient.of(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), contract);
     }
 
     /** @param pathAndQuery sent as it is, neither encoded nor normalised */
@@ -156,6 +164,10 @@ public final class HostileHttp {
             });
             Answer answer = parse(socket.getInputStream());
             sending.cancel(true);
+            Map<String, List<String>> headers = new java.util.HashMap<>();
+            answer.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+            contract.assertDocumented(method, pathAndQuery, answer.status(),
+                    answer.contentType().isEmpty() ? null : answer.contentType(), headers, answer.body());
             return answer;
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + pathAndQuery + " failed: " + e, e);

@@ -43,7 +43,7 @@ public record EventPageResponse(
             Instant timestamp,
             @Schema(description = "The payload as published on ledger.events in its current "
                     + "revision (see docs/api/ledger-events.asyncapi.yaml); personal data opened while the customer's "
-                    + "key exists") JsonNode payload,
+                    + "key exists", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) JsonNode payload,
             @Schema(description = "Who caused it and why: user, correlationId, causationId and whatever else it "
                     + "carries") Map<String, Object> metadata) {
 

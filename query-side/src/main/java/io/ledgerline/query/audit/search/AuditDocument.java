@@ -35,7 +35,8 @@ public record AuditDocument(@Schema(pattern = ApiFormats.ID, maxLength = ApiForm
         Map<String, String> metadata,
         @Schema(description = "The event's payload as published on "
                 + "ledger.events (docs/api/ledger-events.asyncapi.yaml describes each type and revision), its personal "
-                + "data and booking texts masked once their owner is erased; its fields depend on the type")
+                + "data and booking texts masked once their owner is erased; its fields depend on the type",
+                additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
         JsonNode payload,
         @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String payloadText,
         @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String textOwner) {

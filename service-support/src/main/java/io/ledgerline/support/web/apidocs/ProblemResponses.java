@@ -67,9 +67,14 @@ public class ProblemResponses implements OpenApiCustomizer {
                         "the body is not one well-formed JSON value of the documented shape");
                 ProblemCodes.document(responses, "400", ErrorCodes.INVALID_REQUEST,
                         "a value breaks a limit of its schema; `errors` names each field and why");
-                ProblemCodes.document(responses, "413", ErrorCodes.PAYLOAD_TOO_LARGE, "the body is larger than the "
-                        + "service accepts");
             }
+            // the web server answers these before any operation is chosen, whatever the operation expects: a
+            // body may come with any method
+            ProblemCodes.document(responses, "400", ErrorCodes.MALFORMED_REQUEST, "the request was refused before it "
+                    + "reached the application: its path holds an encoded slash or backslash, or its request line "
+                    + "or a header is malformed");
+            ProblemCodes.document(responses, "413", ErrorCodes.PAYLOAD_TOO_LARGE, "the body is larger than the "
+                    + "service accepts");
             if (rateLimited.test(path, method)) {
                 ProblemCodes.document(responses, "429", ErrorCodes.RATE_LIMITED, "over the caller's rate limit; "
                         + "Retry-After says when to try again");

@@ -77,6 +77,23 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void documentsWhatTheWebServerAnswersBeforeAnOperationIsChosenOnEveryOperation() {
+        OpenAPI api = new OpenAPI().components(new Components()).paths(new Paths().addPathItem("/api/customers/{id}/erasure",
+                new PathItem()
+                        .post(new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse())))
+                        .get(new Operation().responses(new ApiResponses().addApiResponse("200", new ApiResponse())))));
+
+        new ProblemResponses((path, method) -> false).customise(api);
+
+        PathItem item = api.getPaths().get("/api/customers/{id}/erasure");
+        assertThat(codes(item.getPost().getResponses().get("400"))).containsExactly("MALFORMED_REQUEST");
+        assertThat(codes(item.getPost().getResponses().get("413"))).as("a body sent where none is expected")
+                .containsExactly("PAYLOAD_TOO_LARGE");
+        assertThat(codes(item.getGet().getResponses().get("400"))).containsExactly("MALFORMED_REQUEST");
+        assertThat(codes(item.getGet().getResponses().get("413"))).containsExactly("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
     void addsNoAuthenticationAnswersToAnOperationWithoutSecurity() {
         OpenAPI api = document(command(), List.of());
 
