@@ -1,6 +1,7 @@
 package io.ledgerline.query.consistency;
 
 import io.ledgerline.support.web.ApiException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * Bounds how many of a long-lived thing (a version wait, a live stream) are held at once, per
  * subject and in all: each holds a timer, a subscription and a connection, so one caller could
  * otherwise take them all. Past a subject's share the answer is 429, past the node's 503, both
- * with the same code. Memory stays bounded too: a subject is kept only while it holds a permit.
+ * with the same code and a Retry-After, since both pass as permits are released. Memory stays bounded too: a subject is kept only while it holds a permit.
  */
 public final class ConcurrencyQuota {
 
@@ -19,6 +20,8 @@ public final class ConcurrencyQuota {
     private final int overall;
     private final String code;
     private final String what;
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
     private final Map<String, Integer> held = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
@@ -37,7 +40,8 @@ public final class ConcurrencyQuota {
         if (total.incrementAndGet() > overall) {
             total.decrementAndGet();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, code,
-                    "This node holds as many " + what + " as it can (" + overall + "); retry shortly");
+                    "This node holds as many " + what + " as it can (" + overall + "); retry shortly")
+                    .retryAfter(RETRY_AFTER);
         }
         boolean[] admitted = {false};
         held.compute(subject, (key, count) -> {
@@ -51,7 +55,8 @@ public final class ConcurrencyQuota {
         if (!admitted[0]) {
             total.decrementAndGet();
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, code,
-                    "At most " + perSubject + " " + what + " per caller at once; end one first");
+                    "At most " + perSubject + " " + what + " per caller at once; end one first")
+                    .retryAfter(RETRY_AFTER);
         }
         return new Permit(subject);
     }

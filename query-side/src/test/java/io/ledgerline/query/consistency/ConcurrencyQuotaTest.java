@@ -19,6 +19,7 @@ class ConcurrencyQuotaTest {
         assertThatThrownBy(() -> quota.acquire("ada")).isInstanceOfSatisfying(ApiException.class, refused -> {
             assertThat(refused.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
             assertThat(refused.code()).isEqualTo("TOO_MANY_WAITS");
+            assertThat(refused.retryAfter()).as("a client is told when to try again").isPresent();
         });
         assertThat(quota.held()).as("the refused one holds nothing").isEqualTo(2);
     }
@@ -32,6 +33,7 @@ class ConcurrencyQuotaTest {
         assertThatThrownBy(() -> quota.acquire("linus")).isInstanceOfSatisfying(ApiException.class, refused -> {
             assertThat(refused.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(refused.code()).isEqualTo("TOO_MANY_WAITS");
+            assertThat(refused.retryAfter()).isPresent();
         });
         assertThat(quota.held()).isEqualTo(3);
     }

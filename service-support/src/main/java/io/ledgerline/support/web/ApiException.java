@@ -1,5 +1,7 @@
 package io.ledgerline.support.web;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -10,6 +12,7 @@ public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
+    private Duration retryAfter;
 
     public ApiException(HttpStatus status, String code, String detail) {
         super(detail);
@@ -23,5 +26,15 @@ public class ApiException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** For a refusal that passes with time (a busy node, a caller's share in use): when to try again. */
+    public ApiException retryAfter(Duration delay) {
+        this.retryAfter = delay;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 }

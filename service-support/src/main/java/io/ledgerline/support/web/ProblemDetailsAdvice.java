@@ -37,8 +37,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(ApiException.class)
-    ProblemDetail handleApiException(ApiException exception) {
-        return problem(exception.status(), exception.code(), exception.getMessage());
+    ResponseEntity<ProblemDetail> handleApiException(ApiException exception) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(exception.status());
+        exception.retryAfter().ifPresent(delay ->
+                answer.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds()))));
+        return answer.body(problem(exception.status(), exception.code(), exception.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

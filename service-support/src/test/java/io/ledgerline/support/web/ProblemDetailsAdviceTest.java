@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 class ProblemDetailsAdviceTest {
@@ -52,5 +55,24 @@ class ProblemDetailsAdviceTest {
 
         assertThat(problem.getStatus()).isEqualTo(500);
         assertThat(problem.getProperties()).containsEntry("code", ErrorCodes.INTERNAL_ERROR);
+    }
+
+    @Test
+    void saysWhenToRetryARefusalThatPassesWithTime() {
+        ResponseEntity<ProblemDetail> answer = advice.handleApiException(
+                new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_WAITS", "end one first").retryAfter(Duration.ofSeconds(2)));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(429);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "TOO_MANY_WAITS");
+    }
+
+    @Test
+    void namesNoRetryForARefusalThatTimeDoesNotChange() {
+        ResponseEntity<ProblemDetail> answer = advice.handleApiException(
+                new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "INSUFFICIENT_FUNDS", "not enough money"));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(422);
+        assertThat(answer.getHeaders().containsKey("Retry-After")).isFalse();
     }
 }

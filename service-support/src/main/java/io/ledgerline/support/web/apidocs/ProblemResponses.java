@@ -79,7 +79,7 @@ public class ProblemResponses implements OpenApiCustomizer {
                 ProblemCodes.document(responses, "429", ErrorCodes.RATE_LIMITED, "over the caller's rate limit; "
                         + "Retry-After says when to try again");
                 responses.get("429").addHeaderObject("Retry-After", new Header()
-                        .description("Seconds until a request is allowed again")
+                        .description("Seconds until a request is allowed again").required(true)
                         .schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO)
                                 .maximum(BigDecimal.valueOf(Long.MAX_VALUE))));
                 responses.values().forEach(ProblemResponses::addRateLimitHeaders);
