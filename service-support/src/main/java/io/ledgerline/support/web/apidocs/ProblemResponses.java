@@ -117,7 +117,7 @@ public class ProblemResponses implements OpenApiCustomizer {
                 .addProperty("detail", new StringSchema().maxLength(16_384))
                 .addProperty("instance", new StringSchema().format("uri-reference").maxLength(16_384))
                 .addProperty("code", new StringSchema().pattern("^[A-Z][A-Z_]*$").maxLength(64))
-                .addProperty("traceId", new StringSchema().pattern("^[0-9a-f]{16}([0-9a-f]{16})?$")
+                .addProperty("traceId", new StringSchema().pattern("^[0-9a-f]{16}([0-9a-f]{16})?$").maxLength(32)
                         .description("The trace of the request, when it was traced: quote it when reporting the problem"))
                 .addProperty("errors", new ArraySchema().items(fieldError).maxItems(1000)
                         .description("INVALID_REQUEST only: each field that is invalid and why"))
