@@ -170,6 +170,10 @@ class HostileRequestsIT {
                         .hostileQuery("fromPosition", "fromPosition=-1", "fromPosition=abc", "fromPosition=1e400",
                                 "fromPosition=99999999999999999999", "fromPosition=%00", "fromPosition=%27%20OR%201=1"),
                 Endpoint.of("GET", "/api/admin/republish/{republishId}"),
+                // a reversed or too large range is a 422 of its own, proven in LedgerVerificationIT
+                Endpoint.of("POST", "/api/admin/ledger-verifications").query("fromGlobalIndex=0&toGlobalIndex=10")
+                        .hostileQuery("range", "fromGlobalIndex=-1", "toGlobalIndex=abc", "fromGlobalIndex=1e400",
+                                "toGlobalIndex=99999999999999999999", "fromGlobalIndex=%00", "toGlobalIndex=%27%20OR%201=1"),
                 // the development token issuer exists only in the local profile
                 Endpoint.of("POST", "/api/dev/tokens").body("{\"subject\":\"hostile\",\"roles\":[\"TELLER\"]}")
                         .texts("subject").onlyInSomeConfigurations());
