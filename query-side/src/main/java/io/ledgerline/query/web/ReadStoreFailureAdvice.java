@@ -1,7 +1,9 @@
 package io.ledgerline.query.web;
 
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import io.ledgerline.support.web.ErrorCodes;
 import io.ledgerline.support.web.Problems;
+import io.ledgerline.support.web.StoreOutages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
@@ -16,6 +18,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * Search depends on Elasticsearch being reachable; when it is not, the answer says so with 503
  * and a code clients can retry on, instead of presenting an outage as a bug.
+ *
+ * <p>Spring matches a handler by the causes of a failure too, so a database connection lost with
+ * an I/O error underneath arrives here as well: that is the store's outage, not search's.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,6 +31,11 @@ class ReadStoreFailureAdvice {
 
     @ExceptionHandler({IOException.class, UncheckedIOException.class, ElasticsearchException.class})
     ProblemDetail searchUnavailable(Exception exception) {
+        if (StoreOutages.isOutage(exception)) {
+            log.warn("A database is unavailable: {}", exception.toString());
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ErrorCodes.STORE_UNAVAILABLE,
+                    "A database this request needs is unavailable at the moment; retry later");
+        }
         log.warn("Search is unavailable: {}", exception.toString());
         return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, SEARCH_UNAVAILABLE,
                 "Search is unavailable at the moment; retry later");

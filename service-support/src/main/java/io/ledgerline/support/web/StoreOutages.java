@@ -8,7 +8,7 @@ import java.util.Set;
  * Recognises a database that cannot be reached (down, restarting, connection lost) in whatever
  * the transaction manager, Hibernate or Axon wrapped it in, by the JDBC failure underneath.
  */
-final class StoreOutages {
+public final class StoreOutages {
 
     /** SQLSTATE class 08 is "connection exception"; these 57P codes are server shutdown and startup. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
@@ -25,7 +25,7 @@ final class StoreOutages {
     private StoreOutages() {
     }
 
-    static boolean isOutage(Throwable failure) {
+    public static boolean isOutage(Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++) {
             if (cause instanceof SQLTransientConnectionException) {
