@@ -108,9 +108,17 @@ final class LiveStream {
                     writing = false;
                 }
                 // the client went away: completed, not failed, so that no error handler tries to answer it
-                emitter.complete();
+                completeGone();
                 return;
             }
+        }
+    }
+
+    private void completeGone() {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            // the container ended the request on the client's error first; there is nothing left to complete
         }
     }
 
