@@ -28,10 +28,12 @@ class SqlProjection implements SqlReadModel {
     private final TransactionTemplate transactions;
     // the order is irrelevant: a rebuild creates and swaps them all in one transaction
     private final List<String> tables;
+    private final LiveBatchGate gate;
 
     SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
-            TransactionTemplate transactions, List<SqlTables> tables, RecordSpans spans) {
+            TransactionTemplate transactions, List<SqlTables> tables, RecordSpans spans, LiveBatchGate gate) {
         this.spans = spans;
+        this.gate = gate;
         this.reader = reader;
         this.projectors = projectors;
         this.announcer = announcer;
@@ -41,8 +43,10 @@ class SqlProjection implements SqlReadModel {
 
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(
-                status -> announcer.announce(project(batch))));
+        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(status -> {
+            gate.holdForTransaction(ProjectionGroups.SQL);
+            announcer.announce(project(batch));
+        }));
     }
 
     @Override

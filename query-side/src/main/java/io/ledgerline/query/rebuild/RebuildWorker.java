@@ -3,6 +3,7 @@ package io.ledgerline.query.rebuild;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.parking.FailureKinds;
 import io.ledgerline.query.parking.ParkedEvents;
+import io.ledgerline.query.projection.LiveBatchGate;
 import io.ledgerline.query.projection.ReplayableProjection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one rebuild on its own thread: reads ledger.events from the beginning with its own consumer,
  * applies every record to the new version of the read model and records its position in the same
- * transaction; once it has nearly caught up, it briefly pauses this node's live projection, catches
- * up completely, swaps the new version in and resumes the live projection, which finds the new
- * version at least as far as the old one.
+ * transaction; once it has nearly caught up, it briefly pauses this node's live projection and keeps
+ * every node's live batches out ({@link LiveBatchGate}), catches up completely, swaps the new version
+ * in and lets the live projections go on, which find the new version at least as far as the old one.
  */
 final class RebuildWorker implements Runnable {
 
@@ -250,9 +252,10 @@ final class RebuildWorker implements Runnable {
     }
 
     /**
-     * Pauses this node's live projection, applies everything up to the end of the topic, swaps and
-     * resumes. Returns false when the swap has to be tried again (a reader held the old tables for
-     * too long, or the live projection did not pause in time).
+     * Pauses this node's live projection and closes the gate to every node's live batches, applies
+     * everything up to the end of the topic, swaps and opens both again. Returns false when the swap
+     * has to be tried again (a reader held the old tables for too long, or the live projections did
+     * not pause in time).
      */
     private boolean takeOver(Consumer<String, byte[]> consumer) throws IOException, RebuildFailed {
         boolean paused = with.liveProjections().pause(projection.name(), LIVE_PAUSE_TIMEOUT);
@@ -261,25 +264,34 @@ final class RebuildWorker implements Runnable {
                 log.warn("Rebuild {}: the live projection {} did not pause in time; trying again", id(), projection.name());
                 return false;
             }
-            refreshEnds(consumer, true);
-            Map<Integer, Long> swapPoint = Map.copyOf(ends);
-            while (!stopping && !reached(swapPoint)) {
-                applyPolled(consumer, consumer.poll(POLL));
-            }
-            if (stopping) {
+            Optional<LiveBatchGate.Closed> gate = with.liveBatchGate().close(projection.name(), LIVE_PAUSE_TIMEOUT);
+            if (gate.isEmpty()) {
+                log.warn("Rebuild {}: live batches of {} on other nodes did not end in time; trying again", id(),
+                        projection.name());
                 return false;
             }
-            if (!swap()) {
-                return false;
+            try (LiveBatchGate.Closed closed = gate.get()) {
+                if (!applyUpToTheEndAndSwap(consumer)) {
+                    return false;
+                }
             }
         } finally {
             with.liveProjections().resume(projection.name());
         }
-        catchUpServingVersion(consumer);
         dropReplaced();
         with.rebuilds().find(id()).ifPresent(done -> log.info("Rebuild {} of {} completed: {} events, {} events/s; {} now serves",
                 id(), projection.name(), done.eventsDone(), Math.round(done.eventsPerSecond()), target.describe()));
         return true;
+    }
+
+    // no live batch runs anywhere now, and everything they applied lies below the end read here
+    private boolean applyUpToTheEndAndSwap(Consumer<String, byte[]> consumer) throws IOException, RebuildFailed {
+        refreshEnds(consumer, true);
+        Map<Integer, Long> swapPoint = Map.copyOf(ends);
+        while (!stopping && !reached(swapPoint)) {
+            applyPolled(consumer, consumer.poll(POLL));
+        }
+        return !stopping && swap();
     }
 
     private boolean swap() throws IOException {
@@ -292,28 +304,6 @@ final class RebuildWorker implements Runnable {
             log.warn("Rebuild {} of {} could not swap yet: {}", id(), projection.name(), e.toString());
             noteError(e);
             return false;
-        }
-    }
-
-    /**
-     * Query nodes other than this one kept projecting into the old version until the swap; applying
-     * the records up to the end once more into the serving version brings anything they applied
-     * after this rebuild's last read. The projections are idempotent, so applying twice is harmless.
-     */
-    private void catchUpServingVersion(Consumer<String, byte[]> consumer) {
-        target.leave();
-        refreshEnds(consumer, true);
-        Map<Integer, Long> tail = Map.copyOf(ends);
-        while (!stopping && !reached(tail)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                try {
-                    transactions().executeWithoutResult(status -> apply(List.of(record)));
-                } catch (RuntimeException e) {
-                    // the live projection applies, retries or parks this record itself
-                    log.debug("Rebuild {}: the live projection keeps record {}/{}", id(), record.partition(), record.offset(), e);
-                }
-                positions.put(record.partition(), record.offset() + 1);
-            }
         }
     }
 

@@ -1,7 +1,7 @@
 package io.ledgerline.query.search;
 
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.projection.LiveBatchGate;
 import io.ledgerline.query.projection.RecordSpans;
 import java.io.IOException;
 import java.util.List;
@@ -21,6 +21,8 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
 
     /** Set by Spring; a projection built by hand handles its records without spans. */
     private RecordSpans spans = RecordSpans.NONE;
+    // set by Spring; only the live listener's polls pass it
+    private LiveBatchGate gate;
 
     protected DocumentPerEventProjection(String name, SearchIndex index, SearchWrites writes) {
         this.name = name;
@@ -43,9 +45,14 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
         this.spans = recordSpans;
     }
 
+    @Autowired
+    void keepApartFromTakeOversWith(LiveBatchGate liveBatchGate) {
+        this.gate = liveBatchGate;
+    }
+
     /** For the subclass's listener, whose id has to be a constant of its own. */
     protected void applyPoll(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, this::apply);
+        gate.applyLive(name, records, this::apply);
     }
 
     /** Applies the records with one batch of writes, sent in one bulk request at the end. */

@@ -3,7 +3,7 @@ package io.ledgerline.query.accounts.search;
 import io.ledgerline.events.LedgerHeaders;
 import io.ledgerline.query.events.LedgerEventReader;
 import io.ledgerline.query.events.ReceivedEvent;
-import io.ledgerline.query.parking.RecordBatches;
+import io.ledgerline.query.projection.LiveBatchGate;
 import io.ledgerline.query.projection.RecordSpans;
 import io.ledgerline.query.search.SearchConsumerGroups;
 import io.ledgerline.query.search.SearchIndex;
@@ -25,6 +25,7 @@ class AccountSearchProjection implements SearchReadModel {
 
     private final LedgerEventReader reader;
     private final RecordSpans spans;
+    private final LiveBatchGate gate;
     private final SearchWrites writes;
     private final AccountSearchIndex accountIndex;
     private final CustomerSearchIndex customerIndex;
@@ -35,8 +36,9 @@ class AccountSearchProjection implements SearchReadModel {
 
     AccountSearchProjection(LedgerEventReader reader, SearchWrites writes, AccountSearchIndex accountIndex,
             CustomerSearchIndex customerIndex, StoredDocuments stored, AccountOwnerCopies owners,
-            PersonalDataOpener opener, RecordSpans spans) {
+            PersonalDataOpener opener, RecordSpans spans, LiveBatchGate gate) {
         this.spans = spans;
+        this.gate = gate;
         this.reader = reader;
         this.writes = writes;
         this.accountIndex = accountIndex;
@@ -61,7 +63,7 @@ class AccountSearchProjection implements SearchReadModel {
             properties = {SearchConsumerGroups.FETCH_MIN_BYTES, SearchConsumerGroups.FETCH_MAX_WAIT,
                     SearchConsumerGroups.MAX_POLL_RECORDS})
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, this::apply);
+        gate.applyLive(name(), records, this::apply);
     }
 
     /** Reads the index once per batch, before applying it, and never waits for its own writes. */
