@@ -43,6 +43,8 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(LocalSystemOptions options, Consumer<String> progress) {
         requireJar(options.commandSideJar(), "command-side");
         requireJar(options.querySideJar(), "query-side");
+        // a service left running by a launcher that died holds the port the check below needs
+        LocalStack.stopLeftovers(options.stack(), progress);
         int commandPort = Ports.freeOrRequested(options.commandSidePort(), "command-side");
         int queryPort = Ports.freeOrRequested(options.querySidePort(), "query-side");
 
@@ -100,7 +102,7 @@ public final class LocalSystem implements AutoCloseable {
         Path tmp = stack.workDirectory().serverDirectory("services");
         progress.accept("Starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
         ServiceProcess service = ServiceProcess.start(name, jar, port, jvmOptions, arguments, logs.resolve(name + ".log"),
-                tmp.resolve(name + "-tmp"));
+                tmp.resolve(name + "-tmp"), stack.pidFiles());
         services.add(service);
         return service;
     }

@@ -9,7 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Entry point of ./run-local: starts the infrastructure with persistent data and both services,
- * prints where everything is, and runs until Ctrl-C or SIGTERM, which stop it all in reverse order.
+ * prints where everything is, and runs until Ctrl-C or SIGTERM, which stop it all in reverse order. Killed
+ * instead (SIGKILL, or a second signal during that shutdown), it leaves the stopping to the watchdog
+ * {@link LocalStack} started; a new start stops whatever a killed launcher left in the data directory first.
  */
 public final class RunLocal {
 
@@ -38,12 +40,17 @@ public final class RunLocal {
                     + "): starting the infrastructure only");
         }
         say("Data directory: " + arguments.dataDirectory());
-        LocalSystem system;
+        boolean services = !arguments.infraOnly() && jarsBuilt;
+        LocalSystem system = null;
         try {
-            system = arguments.infraOnly() || !jarsBuilt
-                    ? LocalSystem.startInfrastructureOnly(options, RunLocal::say)
-                    : LocalSystem.start(options, RunLocal::say);
+            LocalStack.stopLeftovers(options.stack(), RunLocal::say);
+            system = services
+                    ? LocalSystem.start(options, RunLocal::say)
+                    : LocalSystem.startInfrastructureOnly(options, RunLocal::say);
         } catch (RuntimeException e) {
+            if (system != null) {
+                system.close();
+            }
             System.err.println();
             System.err.println("Could not start Ledgerline locally: " + e.getMessage());
             System.exit(1);
