@@ -22,14 +22,14 @@ fi
 ours() {
     local cmdline
     [[ $1 =~ ^[0-9]+$ ]] || return 1
-    cmdline=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null) || return 1
+    cmdline=$(tr '\0' ' ' 2>/dev/null < "/proc/$1/cmdline") || return 1
     [[ $cmdline == *"$root/"* ]]
 }
 
 running() {
     local cmdline
     [[ $1 =~ ^[0-9]+$ ]] || return 1
-    cmdline=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null) || return 1
+    cmdline=$(tr '\0' ' ' 2>/dev/null < "/proc/$1/cmdline") || return 1
     [[ -n $cmdline ]]
 }
 
@@ -37,7 +37,7 @@ running() {
 group_alive() {
     local group=$1 stat line fields
     for stat in /proc/[0-9]*/stat; do
-        read -r line < "$stat" 2>/dev/null || continue
+        read -r line 2>/dev/null < "$stat" || continue
         read -r -a fields <<< "${line##*) }"
         [[ ${fields[0]} != Z && ${fields[2]} == "$group" ]] && return 0
     done
