@@ -3,9 +3,13 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.process.FileTrees;
+import io.ledgerline.localstack.process.Ports;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Entry point of ./run-local: starts the infrastructure with persistent data and both services,
@@ -44,15 +48,27 @@ public final class RunLocal {
         LocalSystem system = null;
         try {
             LocalStack.stopLeftovers(options.stack(), RunLocal::say);
+            if (services && arguments.nodes() > 1) {
+                // checked before anything starts, like the other fixed ports
+                Ports.freeOrRequested(arguments.secondCommandSidePort(), "command-side-2");
+                Ports.freeOrRequested(arguments.secondQuerySidePort(), "query-side-2");
+            }
             system = services
                     ? LocalSystem.start(options, RunLocal::say)
                     : LocalSystem.startInfrastructureOnly(options, RunLocal::say);
+            if (services && arguments.nodes() > 1) {
+                system.startMoreNodes(List.of(arguments.secondCommandSidePort()), List.of(arguments.secondQuerySidePort()));
+            }
         } catch (RuntimeException e) {
             if (system != null) {
                 system.close();
             }
             System.err.println();
             System.err.println("Could not start Ledgerline locally: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("already in use")) {
+                System.err.println("What an earlier ./run-local left running from " + arguments.dataDirectory()
+                        + " was stopped first: that port is held by a program ./run-local did not start there.");
+            }
             System.exit(1);
             return;
         }
@@ -87,6 +103,12 @@ public final class RunLocal {
                       Health           %1$s/actuator/health  and  %2$s/actuator/health
                       Service logs     %3$s/command-side.log  and  query-side.log
                     """, command, query, system.logDirectory()));
+            if (system.commandSideUris().size() > 1 || system.querySideUris().size() > 1) {
+                out.append(String.format("""
+                          Command nodes    %1$s
+                          Query nodes      %2$s
+                        """, listed(system.commandSideUris()), listed(system.querySideUris())));
+            }
         }
         out.append(String.format("""
 
@@ -115,6 +137,10 @@ public final class RunLocal {
                     """, command, query, DevTokens.curl(system.commandSideUri())));
         }
         System.out.println(out);
+    }
+
+    private static String listed(List<URI> nodes) {
+        return nodes.stream().map(URI::toString).collect(Collectors.joining("  "));
     }
 
     private static void say(String message) {
