@@ -3,6 +3,7 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.process.FileTrees;
+import io.ledgerline.localstack.process.PidFiles;
 import io.ledgerline.localstack.process.Ports;
 import java.net.URI;
 import java.nio.file.Files;
@@ -32,6 +33,8 @@ public final class RunLocal {
             System.exit(2);
             return;
         }
+        // before --fresh deletes the pid files that name them, and before the port checks they would fail
+        PidFiles.in(arguments.dataDirectory()).stopLeftovers(LocalStack.LEFTOVER_GRACE, RunLocal::say);
         if (arguments.fresh()) {
             say("Deleting " + arguments.dataDirectory() + " (--fresh)");
             FileTrees.deleteRecursively(arguments.dataDirectory());
@@ -47,7 +50,6 @@ public final class RunLocal {
         boolean services = !arguments.infraOnly() && jarsBuilt;
         LocalSystem system = null;
         try {
-            LocalStack.stopLeftovers(options.stack(), RunLocal::say);
             if (services && arguments.nodes() > 1) {
                 // checked before anything starts, like the other fixed ports
                 Ports.freeOrRequested(arguments.secondCommandSidePort(), "command-side-2");
