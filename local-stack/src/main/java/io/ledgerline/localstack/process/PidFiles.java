@@ -128,7 +128,7 @@ public final class PidFiles {
                 // the pipe: nothing is ever written to it; its end closes when this JVM is gone, however it died
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
-            return new Watchdog(builder.start());
+            return new Watchdog(builder.start(), grace);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the watchdog for " + dataDirectory(), e);
         }

@@ -1,6 +1,8 @@
 package io.ledgerline.localstack.process;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A bash process that holds the read end of a pipe from this JVM. The kernel closes the write end when the JVM
@@ -9,12 +11,14 @@ import java.io.IOException;
  */
 public final class Watchdog implements AutoCloseable {
 
-    static final Watchdog NONE = new Watchdog(null);
+    static final Watchdog NONE = new Watchdog(null, Duration.ZERO);
 
     private final Process process;
+    private final Duration grace;
 
-    Watchdog(Process process) {
+    Watchdog(Process process, Duration grace) {
         this.process = process;
+        this.grace = grace;
     }
 
     public boolean isAlive() {
@@ -22,8 +26,9 @@ public final class Watchdog implements AutoCloseable {
     }
 
     /**
-     * Closes the pipe, as the JVM's death would. Call it once the servers are stopped: their pid files are gone
-     * then, and the watchdog ends with nothing to do.
+     * Closes the pipe, as the JVM's death would, and waits for the watchdog to end. Call it once the servers are
+     * stopped: their pid files are gone then, and the watchdog ends at once with nothing to do (a server whose
+     * stop failed is stopped by it, within its grace period).
      */
     @Override
     public void close() {
@@ -32,8 +37,11 @@ public final class Watchdog implements AutoCloseable {
         }
         try {
             process.getOutputStream().close();
+            process.waitFor(grace.toSeconds() + 10, TimeUnit.SECONDS);
         } catch (IOException e) {
             // the watchdog is gone already; nothing is left for it to do
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
