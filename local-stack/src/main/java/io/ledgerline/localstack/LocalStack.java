@@ -3,10 +3,13 @@ package io.ledgerline.localstack;
 import io.ledgerline.localstack.elasticsearch.ElasticsearchServer;
 import io.ledgerline.localstack.kafka.KafkaBroker;
 import io.ledgerline.localstack.postgres.PostgresServer;
+import io.ledgerline.localstack.process.PidFiles;
 import io.ledgerline.localstack.process.Ports;
+import io.ledgerline.localstack.process.Watchdog;
 import io.ledgerline.localstack.zipkin.ZipkinServer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +29,14 @@ import java.util.function.Consumer;
  */
 public final class LocalStack implements InfrastructureEndpoints, AutoCloseable {
 
+    /** How long a server left running by a dead launcher gets between SIGTERM and SIGKILL. */
+    public static final Duration LEFTOVER_GRACE = Duration.ofSeconds(10);
+
     private final LocalStackOptions options;
     private final WorkDirectory workDirectory;
     private final Consumer<String> progress;
+    private final PidFiles pidFiles;
+    private final Watchdog watchdog;
     private final Thread shutdownHook = new Thread(this::close, "local-stack-shutdown");
 
     private PostgresServer postgres;
@@ -42,10 +50,13 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
     private final Map<String, Integer> portsOfStoppedServers = new HashMap<>();
     private boolean closed;
 
-    private LocalStack(LocalStackOptions options, Consumer<String> progress) {
+    private LocalStack(LocalStackOptions options, WorkDirectory workDirectory, Consumer<String> progress) {
         this.options = options;
-        this.workDirectory = options.workDirectory();
+        this.workDirectory = workDirectory;
         this.progress = progress;
+        this.pidFiles = PidFiles.in(workDirectory.root());
+        // a shutdown hook runs on Ctrl-C and SIGTERM only; the watchdog also covers SIGKILL and a killed shutdown
+        this.watchdog = pidFiles.startWatchdog(LEFTOVER_GRACE);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -55,8 +66,9 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
 
     /** Starts the selected servers, reporting each step (for example "Kafka ready on ... in 3.1 s") to {@code progress}. */
     public static LocalStack start(LocalStackOptions options, Consumer<String> progress) {
+        stopLeftovers(options, progress);
         requireFixedPortsFree(options);
-        LocalStack stack = new LocalStack(options, progress);
+        LocalStack stack = new LocalStack(options, options.workDirectory(), progress);
         try {
             if (options.postgres()) {
                 stack.startPostgres();
@@ -101,7 +113,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             long started = System.nanoTime();
             progress.accept("Starting Kafka (KRaft) on 127.0.0.1:" + port);
             kafka = KafkaBroker.start(workDirectory.serverDirectory("kafka"), port, controllerPort,
-                    KitLocations.load().kafkaBrokerClasspath());
+                    KitLocations.load().kafkaBrokerClasspath(), pidFiles);
             progress.accept("Kafka ready on 127.0.0.1:" + port + " in " + secondsSince(started));
             portsOfStoppedServers.remove("kafka");
             portsOfStoppedServers.remove("kafka-controller");
@@ -116,7 +128,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             long started = System.nanoTime();
             progress.accept("Starting Elasticsearch on 127.0.0.1:" + httpPort);
             elasticsearch = ElasticsearchServer.start(KitLocations.load().elasticsearchHome(),
-                    workDirectory.serverDirectory("elasticsearch"), httpPort, transportPort);
+                    workDirectory.serverDirectory("elasticsearch"), httpPort, transportPort, pidFiles);
             progress.accept("Elasticsearch ready on 127.0.0.1:" + httpPort + " in " + secondsSince(started));
             portsOfStoppedServers.remove("elasticsearch");
             portsOfStoppedServers.remove("elasticsearch-transport");
@@ -128,7 +140,8 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
             int port = Ports.freeOrRequested(options.zipkinPort(), "Zipkin");
             long started = System.nanoTime();
             progress.accept("Starting Zipkin on 127.0.0.1:" + port);
-            zipkin = ZipkinServer.start(workDirectory.serverDirectory("zipkin"), port, KitLocations.load().zipkinServerJar());
+            zipkin = ZipkinServer.start(workDirectory.serverDirectory("zipkin"), port, KitLocations.load().zipkinServerJar(),
+                    pidFiles);
             progress.accept("Zipkin ready on 127.0.0.1:" + port + " in " + secondsSince(started));
         }
     }
@@ -189,6 +202,21 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         return workDirectory.isPersistent()
                 ? workDirectory.serverDirectory("postgres").resolve("binaries")
                 : KitLocations.load().postgresBinaries();
+    }
+
+    /**
+     * Stops whatever an earlier launcher of the persistent data directory left running when it died (it holds the
+     * ports this start needs); processes that were not started from that directory are left alone.
+     */
+    public static void stopLeftovers(LocalStackOptions options, Consumer<String> progress) {
+        if (options.dataDirectory() != null) {
+            PidFiles.in(options.dataDirectory()).stopLeftovers(LEFTOVER_GRACE, progress);
+        }
+    }
+
+    /** Where the servers of this stack, and the services started on it, record their pids while they run. */
+    public PidFiles pidFiles() {
+        return pidFiles;
     }
 
     /** Fails before anything starts, rather than after PostgreSQL and Kafka are already up. */
@@ -304,6 +332,7 @@ public final class LocalStack implements InfrastructureEndpoints, AutoCloseable 
         stop(elasticsearch, "Elasticsearch", failures);
         stop(kafka, "Kafka", failures);
         stop(postgres, "PostgreSQL", failures);
+        watchdog.close();
         try {
             workDirectory.release();
         } catch (RuntimeException e) {

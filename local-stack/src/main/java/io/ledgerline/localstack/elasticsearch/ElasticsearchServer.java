@@ -3,6 +3,7 @@ package io.ledgerline.localstack.elasticsearch;
 import io.ledgerline.localstack.process.ChildProcess;
 import io.ledgerline.localstack.process.FileTrees;
 import io.ledgerline.localstack.process.JavaCommand;
+import io.ledgerline.localstack.process.PidFiles;
 import io.ledgerline.localstack.process.Waiting;
 
 import java.io.IOException;
@@ -43,8 +44,9 @@ public final class ElasticsearchServer implements AutoCloseable {
      * @param directory     holds config/, data/, logs/, tmp/ and console.log
      * @param httpPort      already checked to be free
      * @param transportPort already checked to be free
+     * @param pidFiles      where its pid is kept while it runs
      */
-    public static ElasticsearchServer start(Path home, Path directory, int httpPort, int transportPort) {
+    public static ElasticsearchServer start(Path home, Path directory, int httpPort, int transportPort, PidFiles pidFiles) {
         NonRootLaunch launch = NonRootLaunch.forCurrentUser();
         Path config = directory.resolve("config");
         prepareDirectories(home, directory, config);
@@ -62,7 +64,7 @@ public final class ElasticsearchServer implements AutoCloseable {
                 "-Epath.logs=" + directory.resolve("logs"),
                 "-Ecluster.name=ledgerline-local"));
         ChildProcess process = ChildProcess.start("Elasticsearch", command, environment(directory, config),
-                directory, directory.resolve("console.log"));
+                directory, directory.resolve("console.log"), pidFiles);
         ElasticsearchServer server = new ElasticsearchServer(process, httpPort, transportPort);
         if (!Waiting.until(server::clusterIsUsable, process::isAlive, START_TIMEOUT)) {
             String log = process.logTailSection() + serverLogTail(directory);

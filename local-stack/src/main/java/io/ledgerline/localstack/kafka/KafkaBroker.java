@@ -2,6 +2,7 @@ package io.ledgerline.localstack.kafka;
 
 import io.ledgerline.localstack.process.ChildProcess;
 import io.ledgerline.localstack.process.JavaCommand;
+import io.ledgerline.localstack.process.PidFiles;
 import io.ledgerline.localstack.process.Ports;
 import io.ledgerline.localstack.process.Waiting;
 
@@ -44,6 +45,11 @@ public final class KafkaBroker implements AutoCloseable {
      * @param classpath      the broker's classpath
      */
     public static KafkaBroker start(Path directory, int port, int controllerPort, String classpath) {
+        return start(directory, port, controllerPort, classpath, PidFiles.none());
+    }
+
+    /** @param pidFiles where the broker's pid is kept while it runs */
+    public static KafkaBroker start(Path directory, int port, int controllerPort, String classpath, PidFiles pidFiles) {
         Path config = writeConfiguration(directory, port, controllerPort);
         Path tmp = createDirectory(directory.resolve("tmp"));
         if (!Files.exists(directory.resolve("data/meta.properties"))) {
@@ -55,7 +61,7 @@ public final class KafkaBroker implements AutoCloseable {
         // a restarted broker appends to the log of its earlier run, which already says it started
         long earlierLog = ChildProcess.sizeOf(directory.resolve("broker.log"));
         ChildProcess process = ChildProcess.start("Kafka broker", command, Map.of(), directory,
-                directory.resolve("broker.log"));
+                directory.resolve("broker.log"), pidFiles);
         KafkaBroker broker = new KafkaBroker(process, port, controllerPort);
         boolean ready = Waiting.until(() -> process.logContains(STARTED_LINE, earlierLog) && Ports.isListening(port),
                 process::isAlive, START_TIMEOUT);

@@ -43,6 +43,8 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(LocalSystemOptions options, Consumer<String> progress) {
         requireJar(options.commandSideJar(), "command-side");
         requireJar(options.querySideJar(), "query-side");
+        // a service left running by a launcher that died holds the port the check below needs
+        LocalStack.stopLeftovers(options.stack(), progress);
         int commandPort = Ports.freeOrRequested(options.commandSidePort(), "command-side");
         int queryPort = Ports.freeOrRequested(options.querySidePort(), "query-side");
 
@@ -100,7 +102,7 @@ public final class LocalSystem implements AutoCloseable {
         Path tmp = stack.workDirectory().serverDirectory("services");
         progress.accept("Starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
         ServiceProcess service = ServiceProcess.start(name, jar, port, jvmOptions, arguments, logs.resolve(name + ".log"),
-                tmp.resolve(name + "-tmp"));
+                tmp.resolve(name + "-tmp"), stack.pidFiles());
         services.add(service);
         return service;
     }
@@ -113,6 +115,38 @@ public final class LocalSystem implements AutoCloseable {
         ServiceProcess instance = launchCommandSide(nextInstanceName(COMMAND_SIDE), Ports.freePort());
         instance.awaitReady(SERVICE_START_TIMEOUT, progress);
         return instance.baseUri();
+    }
+
+    /**
+     * More nodes of both services on fixed ports (0 = a free one), booting in parallel; returns once all are ready.
+     * Command-side nodes share the tracking processors by segments, query-side nodes the consumer groups.
+     */
+    public void startMoreNodes(List<Integer> commandSidePorts, List<Integer> querySidePorts) {
+        List<ServiceProcess> starting = new ArrayList<>();
+        for (int port : commandSidePorts) {
+            String name = nextInstanceName(COMMAND_SIDE);
+            starting.add(launchCommandSide(name, Ports.freeOrRequested(port, name)));
+        }
+        for (int port : querySidePorts) {
+            String name = nextInstanceName(QUERY_SIDE);
+            starting.add(launchQuerySide(name, Ports.freeOrRequested(port, name)));
+        }
+        starting.forEach(node -> node.awaitReady(SERVICE_START_TIMEOUT, progress));
+    }
+
+    /** Every command-side node: the first one, then those added later. */
+    public synchronized List<URI> commandSideUris() {
+        return urisOf(COMMAND_SIDE);
+    }
+
+    /** Every query-side node: the first one, then those added later. */
+    public synchronized List<URI> querySideUris() {
+        return urisOf(QUERY_SIDE);
+    }
+
+    private List<URI> urisOf(String service) {
+        return services.stream().filter(s -> s.name().equals(service) || s.name().startsWith(service + "-"))
+                .map(ServiceProcess::baseUri).toList();
     }
 
     /** One more query-side node on a free port; it joins the projections' consumer groups. */

@@ -3,13 +3,20 @@ package io.ledgerline.localstack.launch;
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.process.FileTrees;
+import io.ledgerline.localstack.process.PidFiles;
+import io.ledgerline.localstack.process.Ports;
+import java.net.URI;
 import java.nio.file.Files;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 
 /**
  * Entry point of ./run-local: starts the infrastructure with persistent data and both services,
- * prints where everything is, and runs until Ctrl-C or SIGTERM, which stop it all in reverse order.
+ * prints where everything is, and runs until Ctrl-C or SIGTERM, which stop it all in reverse order. Killed
+ * instead (SIGKILL, or a second signal during that shutdown), it leaves the stopping to the watchdog
+ * {@link LocalStack} started; a new start stops whatever a killed launcher left in the data directory first.
  */
 public final class RunLocal {
 
@@ -26,6 +33,8 @@ public final class RunLocal {
             System.exit(2);
             return;
         }
+        // before --fresh deletes the pid files that name them, and before the port checks they would fail
+        PidFiles.in(arguments.dataDirectory()).stopLeftovers(LocalStack.LEFTOVER_GRACE, RunLocal::say);
         if (arguments.fresh()) {
             say("Deleting " + arguments.dataDirectory() + " (--fresh)");
             FileTrees.deleteRecursively(arguments.dataDirectory());
@@ -38,14 +47,30 @@ public final class RunLocal {
                     + "): starting the infrastructure only");
         }
         say("Data directory: " + arguments.dataDirectory());
-        LocalSystem system;
+        boolean services = !arguments.infraOnly() && jarsBuilt;
+        LocalSystem system = null;
         try {
-            system = arguments.infraOnly() || !jarsBuilt
-                    ? LocalSystem.startInfrastructureOnly(options, RunLocal::say)
-                    : LocalSystem.start(options, RunLocal::say);
+            if (services && arguments.nodes() > 1) {
+                // checked before anything starts, like the other fixed ports
+                Ports.freeOrRequested(arguments.secondCommandSidePort(), "command-side-2");
+                Ports.freeOrRequested(arguments.secondQuerySidePort(), "query-side-2");
+            }
+            system = services
+                    ? LocalSystem.start(options, RunLocal::say)
+                    : LocalSystem.startInfrastructureOnly(options, RunLocal::say);
+            if (services && arguments.nodes() > 1) {
+                system.startMoreNodes(List.of(arguments.secondCommandSidePort()), List.of(arguments.secondQuerySidePort()));
+            }
         } catch (RuntimeException e) {
+            if (system != null) {
+                system.close();
+            }
             System.err.println();
             System.err.println("Could not start Ledgerline locally: " + e.getMessage());
+            if (String.valueOf(e.getMessage()).contains("already in use")) {
+                System.err.println("What an earlier ./run-local left running from " + arguments.dataDirectory()
+                        + " was stopped first: that port is held by a program ./run-local did not start there.");
+            }
             System.exit(1);
             return;
         }
@@ -80,6 +105,12 @@ public final class RunLocal {
                       Health           %1$s/actuator/health  and  %2$s/actuator/health
                       Service logs     %3$s/command-side.log  and  query-side.log
                     """, command, query, system.logDirectory()));
+            if (system.commandSideUris().size() > 1 || system.querySideUris().size() > 1) {
+                out.append(String.format("""
+                          Command nodes    %1$s
+                          Query nodes      %2$s
+                        """, listed(system.commandSideUris()), listed(system.querySideUris())));
+            }
         }
         out.append(String.format("""
 
@@ -108,6 +139,10 @@ public final class RunLocal {
                     """, command, query, DevTokens.curl(system.commandSideUri())));
         }
         System.out.println(out);
+    }
+
+    private static String listed(List<URI> nodes) {
+        return nodes.stream().map(URI::toString).collect(Collectors.joining("  "));
     }
 
     private static void say(String message) {

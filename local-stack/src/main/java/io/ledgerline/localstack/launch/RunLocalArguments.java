@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** Command-line options of ./run-local. */
 record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
                          int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort,
-                         String bindAddress, boolean tracing, int zipkinPort) {
+                         String bindAddress, boolean tracing, int zipkinPort,
+                         int nodes, int secondCommandSidePort, int secondQuerySidePort) {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+");
 
@@ -22,11 +23,17 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
               --es-port N           Elasticsearch HTTP port (default 19200; transport uses N+1)
               --command-port N      command-side port (default 8081)
               --query-port N        query-side port (default 8082)
+              --nodes N             nodes of each service, 1 or 2 (default 1); the second nodes share the
+                                    databases and Kafka: the query nodes share consumer groups, the command
+                                    nodes share the event processors by segments
+              --command-port-2 N    port of the second command-side node (default 8083)
+              --query-port-2 N      port of the second query-side node (default 8084)
               --zipkin-port N       Zipkin port: UI, trace API and span collector (default 19411)
               --no-tracing          start no Zipkin server; the services then report no spans
               --bind ADDRESS        where the services (and the development token issuer) listen (default
                                     127.0.0.1, this machine only; 0.0.0.0 for every interface)
-            Ctrl-C stops the services, then Zipkin, Elasticsearch, Kafka and PostgreSQL.""";
+            Ctrl-C stops the services, then Zipkin, Elasticsearch, Kafka and PostgreSQL. Should the launcher be
+            killed instead, a watchdog stops them, and the next start stops whatever is left in the data directory.""";
 
     static RunLocalArguments parse(List<String> args) {
         Path project = Path.of("").toAbsolutePath();
@@ -40,6 +47,9 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
         int query = 8082;
         boolean tracing = true;
         int zipkin = 19411;
+        int nodes = 1;
+        int command2 = 8083;
+        int query2 = 8084;
         // the development token issuer hands a token to anyone who can reach the command side
         String bind = "127.0.0.1";
         for (int i = 0; i < args.size(); i++) {
@@ -57,11 +67,21 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
                 case "--no-tracing" -> tracing = false;
                 case "--zipkin-port" -> zipkin = port(value(args, ++i, arg));
                 case "--bind" -> bind = address(value(args, ++i, arg));
+                case "--nodes" -> nodes = nodes(value(args, ++i, arg));
+                case "--command-port-2" -> command2 = port(value(args, ++i, arg));
+                case "--query-port-2" -> query2 = port(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
-                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin);
+                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin, nodes, command2, query2);
+    }
+
+    private static int nodes(String value) {
+        if (!value.equals("1") && !value.equals("2")) {
+            throw new IllegalArgumentException("--nodes is 1 or 2, not " + value);
+        }
+        return Integer.parseInt(value);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -2,6 +2,7 @@ package io.ledgerline.localstack.launch;
 
 import io.ledgerline.localstack.process.ChildProcess;
 import io.ledgerline.localstack.process.JavaCommand;
+import io.ledgerline.localstack.process.PidFiles;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
@@ -41,7 +42,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final java.util.Set<String> WILDCARDS = java.util.Set.of("0.0.0.0", "::", "[::]");
 
     private record Launch(String name, Path jar, int port, List<String> jvmOptions, List<String> springArguments,
-            Path logFile, Path tmpDirectory) {
+            Path logFile, Path tmpDirectory, PidFiles pidFiles) {
     }
 
     /**
@@ -58,8 +59,14 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
                                        List<String> springArguments, Path logFile, Path tmpDirectory) {
+        return start(name, jar, port, jvmOptions, springArguments, logFile, tmpDirectory, PidFiles.none());
+    }
+
+    /** @param pidFiles where the service's pid is kept while it runs, so that it is stopped should the launcher die */
+    public static ServiceProcess start(String name, Path jar, int port, List<String> jvmOptions,
+                                       List<String> springArguments, Path logFile, Path tmpDirectory, PidFiles pidFiles) {
         return start(new Launch(name, jar, port, List.copyOf(jvmOptions), List.copyOf(springArguments), logFile,
-                tmpDirectory));
+                tmpDirectory, pidFiles));
     }
 
     private static ServiceProcess start(Launch launch) {
@@ -87,7 +94,8 @@ public final class ServiceProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());
         command.addAll(launch.springArguments());
-        ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), launch.logFile());
+        ChildProcess process = ChildProcess.start(name, command, Map.of(), tmpDirectory.getParent(), launch.logFile(),
+                launch.pidFiles());
         return new ServiceProcess(name, baseUri(launch.port(), launch.springArguments()), process, launch);
     }
 

@@ -25,20 +25,30 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private final PidFiles pidFiles;
 
-    private ChildProcess(String name, Process process, Path logFile) {
+    private ChildProcess(String name, Process process, Path logFile, PidFiles pidFiles) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.pidFiles = pidFiles;
+    }
+
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+                                     Path workingDirectory, Path logFile) {
+        return start(name, command, environment, workingDirectory, logFile, PidFiles.none());
     }
 
     /**
      * Starts {@code command} in {@code workingDirectory}. Where {@code setsid} exists the child gets
      * its own session, so a Ctrl-C in the terminal reaches only our JVM, which then stops the
-     * servers in order instead of all of them dying at once.
+     * servers in order instead of all of them dying at once; and the session's process group holds the
+     * server's own children, so that they can be stopped with it should this JVM die first.
+     *
+     * @param pidFiles where the pid is recorded the moment the process exists, until it has stopped
      */
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
-                                     Path workingDirectory, Path logFile) {
+                                     Path workingDirectory, Path logFile, PidFiles pidFiles) {
         List<String> fullCommand = new ArrayList<>();
         if (Executables.onPath("setsid")) {
             fullCommand.add("setsid");
@@ -52,7 +62,9 @@ public final class ChildProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(logFile.getParent());
-            return new ChildProcess(name, builder.start(), logFile);
+            Process process = builder.start();
+            pidFiles.record(name, process.pid());
+            return new ChildProcess(name, process, logFile, pidFiles);
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name + " with " + fullCommand, e);
         }
@@ -134,6 +146,7 @@ public final class ChildProcess implements AutoCloseable {
         tree.add(0, process.toHandle());
         tree.forEach(ProcessHandle::destroyForcibly);
         tree.forEach(handle -> awaitExit(handle, FORCED_STOP));
+        pidFiles.forget(name);
     }
 
     /** SIGTERM to the root, a grace period, then SIGTERM and finally SIGKILL to every survivor of the tree. */
@@ -152,6 +165,7 @@ public final class ChildProcess implements AutoCloseable {
                 }
             }
         }
+        pidFiles.forget(name);
     }
 
     private static boolean awaitExit(ProcessHandle handle, Duration timeout) {

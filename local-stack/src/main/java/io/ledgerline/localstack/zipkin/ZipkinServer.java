@@ -2,6 +2,7 @@ package io.ledgerline.localstack.zipkin;
 
 import io.ledgerline.localstack.process.ChildProcess;
 import io.ledgerline.localstack.process.JavaCommand;
+import io.ledgerline.localstack.process.PidFiles;
 import io.ledgerline.localstack.process.Waiting;
 
 import java.io.IOException;
@@ -37,8 +38,9 @@ public final class ZipkinServer implements AutoCloseable {
      * @param directory holds tmp/ and zipkin.log
      * @param port      HTTP port (API, UI and collector), already checked to be free
      * @param jar       Zipkin's executable server jar
+     * @param pidFiles  where its pid is kept while it runs
      */
-    public static ZipkinServer start(Path directory, int port, Path jar) {
+    public static ZipkinServer start(Path directory, int port, Path jar, PidFiles pidFiles) {
         Path tmp = createDirectory(directory.resolve("tmp"));
         List<String> command = JavaCommand.java("256m", tmp);
         command.add("-jar");
@@ -51,7 +53,8 @@ public final class ZipkinServer implements AutoCloseable {
                 "STORAGE_TYPE", "mem",
                 // a long local run keeps the newest spans rather than running out of heap
                 "MEM_MAX_SPANS", "200000");
-        ChildProcess process = ChildProcess.start("Zipkin", command, environment, directory, directory.resolve("zipkin.log"));
+        ChildProcess process = ChildProcess.start("Zipkin", command, environment, directory, directory.resolve("zipkin.log"),
+                pidFiles);
         ZipkinServer server = new ZipkinServer(process, port);
         if (!Waiting.until(server::isHealthy, process::isAlive, START_TIMEOUT)) {
             String log = process.logTailSection();

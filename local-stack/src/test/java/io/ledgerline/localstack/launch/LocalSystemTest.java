@@ -37,6 +37,19 @@ class LocalSystemTest {
     }
 
     @Test
+    void runsOneNodeOfEachServiceUnlessASecondIsAskedFor() {
+        RunLocalArguments one = RunLocalArguments.parse(List.of());
+        RunLocalArguments two = RunLocalArguments.parse(List.of("--nodes", "2", "--query-port-2", "28084"));
+
+        assertThat(one.nodes()).isEqualTo(1);
+        assertThat(two.nodes()).isEqualTo(2);
+        assertThat(two.secondCommandSidePort()).isEqualTo(8083);
+        assertThat(two.secondQuerySidePort()).isEqualTo(28084);
+        assertThatThrownBy(() -> RunLocalArguments.parse(List.of("--nodes", "3")))
+                .hasMessageContaining("--nodes is 1 or 2, not 3");
+    }
+
+    @Test
     void startsZipkinOnItsLocalPortUnlessTracingIsSwitchedOff() {
         RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
         RunLocalArguments otherPort = RunLocalArguments.parse(List.of("--zipkin-port", "29411"));
