@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,6 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@AutoConfigureObservability(metrics = false)
 class GatewayIT {
 
     static final Downstream COMMAND_1 = new Downstream("command-1");
@@ -53,10 +55,13 @@ class GatewayIT {
     static final Downstream QUERY_1 = new Downstream("query-1");
     static final Downstream QUERY_2 = new Downstream("query-2");
     static final List<Downstream> ALL = List.of(COMMAND_1, COMMAND_2, QUERY_1, QUERY_2);
+    /** Takes the gateway's spans, so that tracing runs as it does in ./run-local. */
+    static final Downstream ZIPKIN = new Downstream("zipkin");
     static final int COMMAND_BURST = 30;
 
     static {
         ALL.forEach(Downstream::start);
+        ZIPKIN.start();
     }
 
     @DynamicPropertySource
@@ -66,6 +71,7 @@ class GatewayIT {
         properties.add("spring.cloud.discovery.client.simple.instances.query-side[0].uri", QUERY_1::uri);
         properties.add("spring.cloud.discovery.client.simple.instances.query-side[1].uri", QUERY_2::uri);
         properties.add("spring.cloud.loadbalancer.health-check.interval", () -> "300ms");
+        properties.add("management.zipkin.tracing.endpoint", () -> ZIPKIN.uri() + "/api/v2/spans");
         properties.add("ledgerline.security.dev-tokens.key-file", () -> "target/gateway-it/dev-token-key.json");
         properties.add("ledgerline.gateway.cors-allowed-origins", () -> "https://app.example");
         properties.add("ledgerline.gateway.rate-limit.commands.burst", () -> COMMAND_BURST);
@@ -83,6 +89,7 @@ class GatewayIT {
     @AfterAll
     static void stopNodes() {
         ALL.forEach(Downstream::stop);
+        ZIPKIN.stop();
     }
 
     @LocalServerPort
@@ -392,6 +399,28 @@ class GatewayIT {
 
             HttpResponse<String> given = send("GET", "/api/accounts", "", Map.of("X-Correlation-Id", "mine-1"));
             assertThat(given.headers().allValues("X-Correlation-Id")).containsExactly("mine-1");
+        }
+
+        @Test
+        void continuesTheCallersTraceWithTheGatewaysOwnSpan() {
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            String callers = "00-" + traceId + "-00f067aa0ba902b7-01";
+            get("/api/accounts");
+            send("GET", "/api/accounts", "", Map.of("traceparent", callers));
+            List<String> received = Stream.of(QUERY_1, QUERY_2).flatMap(node -> node.hits.stream())
+                    .map(hit -> hit.header("traceparent")).filter(header -> header != null && header.contains(traceId)).toList();
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0)).startsWith("00-" + traceId + "-").isNotEqualTo(callers);
+        }
+
+        @Test
+        void refusesABodyOrHeadersBeyondTheServicesLimitsWithoutForwarding() throws IOException {
+            HttpResponse<String> body = post("/api/customers", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}", Map.of());
+            assertThat(body.statusCode()).isEqualTo(413);
+            assertThat(json.readTree(body.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+            HttpResponse<String> headers = send("GET", "/api/accounts", "", Map.of("X-Padding", "x".repeat(9 * 1024)));
+            assertThat(headers.statusCode()).isEqualTo(400);
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
         }
 
         @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.ledgerline.gateway.GatewayProperties;
+import io.ledgerline.support.tracing.TraceContext;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,10 +27,10 @@ class ForwardingConfiguration {
     @Bean
     SideForwarding sideForwarding(SideInstances instances, CircuitBreakerRegistry breakers,
             TimeLimiterRegistry timeLimits, GatewayProperties properties, ObjectMapper json,
-            @Value("${spring.cloud.loadbalancer.health-check.interval:25s}") Duration healthCheckInterval,
+            @Value("${spring.cloud.loadbalancer.health-check.interval:25s}") Duration healthCheckInterval, TraceContext traces,
             ObjectProvider<RequestHttpHeadersFilter> requestHeaders,
             ObjectProvider<ResponseHttpHeadersFilter> responseHeaders) {
-        return new SideForwarding(instances, breakers, timeLimits, properties, json, healthCheckInterval,
+        return new SideForwarding(instances, breakers, timeLimits, properties, json, healthCheckInterval, traces,
                 requestHeaders, responseHeaders);
     }
 }

@@ -1,5 +1,6 @@
 package io.ledgerline.gateway.forwarding;
 
+import io.ledgerline.support.tracing.TraceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -36,10 +37,12 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
 
     private final HttpClient client;
     private final Duration headersWithin;
+    private final TraceContext traces;
 
-    HeadersTimedProxyExchange(HttpClient client, Duration headersWithin) {
+    HeadersTimedProxyExchange(HttpClient client, Duration headersWithin, TraceContext traces) {
         this.client = client;
         this.headersWithin = headersWithin;
+        this.traces = traces;
     }
 
     @Override
@@ -50,6 +53,8 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
                 values.forEach(value -> outgoing.header(name, value));
             }
         });
+        // the node's spans belong under the gateway's span of this request, not beside it under the client's
+        traces.current().ifPresent(traceparent -> outgoing.setHeader(TraceContext.TRACEPARENT, traceparent));
         outgoing.method(request.getMethod().name(), body(request));
         HttpResponse<InputStream> answer;
         try {

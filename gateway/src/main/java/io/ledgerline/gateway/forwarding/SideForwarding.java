@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import io.ledgerline.gateway.GatewayProperties;
 import io.ledgerline.gateway.routing.Side;
+import io.ledgerline.support.tracing.TraceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
     private final Map<Side, InstanceChooser> choosers = new EnumMap<>(Side.class);
 
     public SideForwarding(SideInstances instances, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimits,
-            GatewayProperties properties, ObjectMapper json, Duration healthCheckInterval,
+            GatewayProperties properties, ObjectMapper json, Duration healthCheckInterval, TraceContext traces,
             ObjectProvider<RequestHttpHeadersFilter> requestHeaders, ObjectProvider<ResponseHttpHeadersFilter> responseHeaders) {
         this.instances = instances;
         this.breakers = breakers;
@@ -74,7 +75,7 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
                 .build();
         for (Side side : Side.values()) {
             Duration limit = timeLimits.timeLimiter(side.serviceId()).getTimeLimiterConfig().getTimeoutDuration();
-            proxies.put(side, new ProxyExchangeHandlerFunction(new HeadersTimedProxyExchange(client, limit),
+            proxies.put(side, new ProxyExchangeHandlerFunction(new HeadersTimedProxyExchange(client, limit, traces),
                     requestHeaders, responseHeaders));
             choosers.put(side, new InstanceChooser());
             breakers.circuitBreaker(side.serviceId());
