@@ -1,0 +1,20 @@
+package io.ledgerline.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param devTokensRoute  forwards POST /api/dev/tokens to the command side; only application-local.yml sets it
+ * @param maxAttempts     how many nodes a request that may be sent again is tried on at most
+ * @param connectTimeout  how long a node may take to accept a connection; a refused or timed-out connection
+ *                        sent nothing, so the request goes to another node whatever its method
+ * @param corsAllowedOrigins the origins a browser front end may call the API from; empty (the default) allows none
+ */
+@ConfigurationProperties("ledgerline.gateway")
+public record GatewayProperties(@DefaultValue("false") boolean devTokensRoute,
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("2s") Duration connectTimeout,
+        @DefaultValue List<String> corsAllowedOrigins) {
+}

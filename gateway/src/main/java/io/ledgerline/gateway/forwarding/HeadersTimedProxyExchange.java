@@ -1,0 +1,127 @@
+package io.ledgerline.gateway.forwarding;
+
+import io.ledgerline.support.tracing.TraceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayServerResponse;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Sends one attempt to a node with the JDK HTTP client, with a time limit on the answer's status and
+ * headers only. A limit on the whole body, as Spring's request factories apply their read timeout,
+ * would cut every live-update stream that stays open longer; a stream's body is copied as it comes,
+ * flushed after each read, never buffered. The client's body stream is put into a request attribute
+ * so that an answer that is not passed on (a retried 503) can be closed.
+ */
+final class HeadersTimedProxyExchange implements ProxyExchange {
+
+    static final String OPEN_BODY = HeadersTimedProxyExchange.class.getName() + ".openBody";
+
+    /** Set by the JDK client itself; it refuses requests that try to. */
+    private static final Set<String> CLIENT_OWNED_HEADERS = Set.of("connection", "content-length", "expect", "host",
+            "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
+    private static final int STREAM_BUFFER = 8192;
+
+    private final HttpClient client;
+    private final Duration headersWithin;
+    private final TraceContext traces;
+
+    HeadersTimedProxyExchange(HttpClient client, Duration headersWithin, TraceContext traces) {
+        this.client = client;
+        this.headersWithin = headersWithin;
+        this.traces = traces;
+    }
+
+    @Override
+    public ServerResponse exchange(Request request) {
+        HttpRequest.Builder outgoing = HttpRequest.newBuilder(request.getUri()).timeout(headersWithin);
+        request.getHeaders().forEach((name, values) -> {
+            if (!CLIENT_OWNED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> outgoing.header(name, value));
+            }
+        });
+        // the node's spans belong under the gateway's span of this request, not beside it under the client's
+        traces.current().ifPresent(traceparent -> outgoing.setHeader(TraceContext.TRACEPARENT, traceparent));
+        outgoing.method(request.getMethod().name(), body(request));
+        HttpResponse<InputStream> answer;
+        try {
+            answer = client.send(outgoing.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new InterruptedIOException("Interrupted while waiting for " + request.getUri()));
+        }
+        InputStream body = answer.body();
+        request.getServerRequest().attributes().put(OPEN_BODY, body);
+        HttpHeaders headers = new HttpHeaders();
+        answer.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                headers.addAll(name, values);
+            }
+        });
+        boolean streamed = isStream(headers);
+        ServerResponse response = GatewayServerResponse.status(answer.statusCode()).build((servletRequest, servletResponse) -> {
+            try (body) {
+                copy(body, servletResponse.getOutputStream(), streamed);
+            }
+            return null;
+        });
+        Response adapter = new Response() {
+            @Override
+            public HttpStatusCode getStatusCode() {
+                return HttpStatusCode.valueOf(answer.statusCode());
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return headers;
+            }
+        };
+        request.getResponseConsumers().forEach(consumer -> consumer.accept(adapter, response));
+        return response;
+    }
+
+    private static HttpRequest.BodyPublisher body(Request request) {
+        try {
+            byte[] bytes = request.getServerRequest().servletRequest().getInputStream().readAllBytes();
+            return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isStream(HttpHeaders headers) {
+        try {
+            MediaType type = headers.getContentType();
+            return type != null && MediaType.TEXT_EVENT_STREAM.isCompatibleWith(type);
+        } catch (RuntimeException invalidContentType) {
+            return false;
+        }
+    }
+
+    private static void copy(InputStream from, OutputStream to, boolean flushEachRead) throws IOException {
+        byte[] buffer = new byte[STREAM_BUFFER];
+        int read;
+        while ((read = from.read(buffer)) != -1) {
+            to.write(buffer, 0, read);
+            if (flushEachRead) {
+                to.flush();
+            }
+        }
+        to.flush();
+    }
+}

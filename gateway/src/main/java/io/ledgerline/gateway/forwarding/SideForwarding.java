@@ -1,0 +1,193 @@
+package io.ledgerline.gateway.forwarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import io.ledgerline.gateway.GatewayProperties;
+import io.ledgerline.gateway.routing.Side;
+import io.ledgerline.support.tracing.TraceContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
+import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchangeHandlerFunction;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.HandlerFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Forwards a request to a healthy node of its side: the aggregate's node for a command of one
+ * aggregate, else the next in turn. Each attempt passes the side's circuit breaker, which counts
+ * failed connections, answers not given within the side's time limit and 5xx answers; an open
+ * breaker or a side without a healthy node is answered 503 SERVICE_UNAVAILABLE at once. A request
+ * goes to another node after a failed attempt only where {@link SendAgain} allows it, or when the
+ * connection was refused (nothing was sent).
+ */
+public class SideForwarding implements ApplicationListener<ContextRefreshedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(SideForwarding.class);
+    private static final Set<HttpMethod> WITHOUT_BODY = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    private final SideInstances instances;
+    private final CircuitBreakerRegistry breakers;
+    private final GatewayProperties properties;
+    private final ObjectMapper json;
+    private final Unavailable unavailable;
+    private final Duration healthCheckInterval;
+    private final Map<Side, ProxyExchangeHandlerFunction> proxies = new EnumMap<>(Side.class);
+    private final Map<Side, InstanceChooser> choosers = new EnumMap<>(Side.class);
+
+    public SideForwarding(SideInstances instances, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimits,
+            GatewayProperties properties, ObjectMapper json, Duration healthCheckInterval, TraceContext traces,
+            ObjectProvider<RequestHttpHeadersFilter> requestHeaders, ObjectProvider<ResponseHttpHeadersFilter> responseHeaders) {
+        this.instances = instances;
+        this.breakers = breakers;
+        this.properties = properties;
+        this.json = json;
+        this.unavailable = new Unavailable(json);
+        this.healthCheckInterval = healthCheckInterval;
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        for (Side side : Side.values()) {
+            Duration limit = timeLimits.timeLimiter(side.serviceId()).getTimeLimiterConfig().getTimeoutDuration();
+            proxies.put(side, new ProxyExchangeHandlerFunction(new HeadersTimedProxyExchange(client, limit, traces),
+                    requestHeaders, responseHeaders));
+            choosers.put(side, new InstanceChooser());
+            breakers.circuitBreaker(side.serviceId());
+        }
+    }
+
+    /** The header filters are beans of the context; the proxies collect them once it is refreshed. */
+    @Override
+    public void onApplicationEvent(ContextRefreshedEvent event) {
+        proxies.values().forEach(proxy -> proxy.onApplicationEvent(event));
+    }
+
+    public HandlerFunction<ServerResponse> to(Side side) {
+        return request -> forward(side, request, request.path());
+    }
+
+    /** Forwards to another path of the side: the gateway's names for the services' API documents. */
+    public HandlerFunction<ServerResponse> to(Side side, String path) {
+        return request -> forward(side, request, path);
+    }
+
+    private ServerResponse forward(Side side, ServerRequest original, String path) throws IOException {
+        byte[] body = WITHOUT_BODY.contains(original.method()) ? new byte[0]
+                : original.servletRequest().getInputStream().readAllBytes();
+        ServerRequest request = ServerRequest.from(ServerRequest.create(
+                        new ReplayableBody(original.servletRequest(), body), original.messageConverters()))
+                .uri(UriComponentsBuilder.fromUri(original.uri()).replacePath(path).build(true).toUri())
+                .build();
+        Optional<String> affinity = side == Side.COMMAND
+                ? AffinityKey.of(original.method().name(), path, body, json) : Optional.empty();
+        boolean sendAgain = SendAgain.allowed(original);
+        CircuitBreaker breaker = breakers.circuitBreaker(side.serviceId());
+        Set<URI> tried = new LinkedHashSet<>();
+        ServerResponse lastAnswer = null;
+        while (tried.size() < Math.max(1, properties.maxAttempts())) {
+            Optional<ServiceInstance> instance = choosers.get(side).choose(instances.healthy(side), affinity, tried);
+            if (instance.isEmpty()) {
+                break;
+            }
+            if (!breaker.tryAcquirePermission()) {
+                discard(request, lastAnswer);
+                return unavailable.answer(original, "The " + side.serviceId() + " is failing; it is given time to "
+                        + "recover before requests reach it again", openStateWait(breaker));
+            }
+            discard(request, lastAnswer);
+            lastAnswer = null;
+            URI node = instance.get().getUri();
+            tried.add(node);
+            request.attributes().put(MvcUtils.GATEWAY_REQUEST_URL_ATTR, node);
+            long started = System.nanoTime();
+            try {
+                ServerResponse answer = proxies.get(side).handle(request);
+                long took = System.nanoTime() - started;
+                if (answer.statusCode().is5xxServerError()) {
+                    breaker.onError(took, TimeUnit.NANOSECONDS, new DownstreamFailed(node, answer.statusCode().value()));
+                    if (sendAgain && isTransient(answer.statusCode().value())) {
+                        lastAnswer = answer;
+                        continue;
+                    }
+                } else {
+                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                }
+                return answer;
+            } catch (UncheckedIOException failed) {
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failed.getCause());
+                boolean neverSent = failed.getCause() instanceof ConnectException
+                        || failed.getCause() instanceof HttpConnectTimeoutException;
+                log.warn("{} {} failed on {} ({}){}", original.method(), path, node, failed.getCause().toString(),
+                        neverSent || sendAgain ? "; trying another node" : "; not sent again");
+                if (!neverSent && !sendAgain) {
+                    return unavailable.answer(original, "The " + side.serviceId() + " did not answer; the request may "
+                            + "or may not have taken effect: repeat it with an Idempotency-Key to be sure it takes "
+                            + "effect once", Duration.ofSeconds(1));
+                }
+            }
+        }
+        if (lastAnswer != null) {
+            return lastAnswer;
+        }
+        return unavailable.answer(original, "No node of the " + side.serviceId() + " is available",
+                healthCheckInterval);
+    }
+
+    /** The services answer these when a store or the node itself is briefly unavailable. */
+    private static boolean isTransient(int status) {
+        return status == 502 || status == 503 || status == 504;
+    }
+
+    private static Duration openStateWait(CircuitBreaker breaker) {
+        return Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+    }
+
+    /** An answer that is not passed on still holds its connection to the node until its body is closed. */
+    private static void discard(ServerRequest request, ServerResponse answer) {
+        if (answer == null) {
+            return;
+        }
+        Object body = request.attributes().remove(HeadersTimedProxyExchange.OPEN_BODY);
+        if (body instanceof InputStream stream) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // the connection is given up either way
+            }
+        }
+    }
+
+    /** A 5xx answer, recorded by the breaker as a failure of the side. */
+    static final class DownstreamFailed extends RuntimeException {
+
+        DownstreamFailed(URI node, int status) {
+            super(node + " answered " + status, null, false, false);
+        }
+    }
+}

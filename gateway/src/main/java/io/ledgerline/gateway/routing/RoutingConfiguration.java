@@ -1,0 +1,44 @@
+package io.ledgerline.gateway.routing;
+
+import io.ledgerline.gateway.GatewayProperties;
+import io.ledgerline.gateway.forwarding.SideForwarding;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicates;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Every documented operation to its side; GraphQL to the query side; each service's API document
+ * under a name of its own for the gateway's Swagger UI. Anything else is no route: 404.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    static final String GRAPHQL = "/graphql";
+    static final String COMMAND_DOCUMENT = "/api-docs/command-side";
+    static final String QUERY_DOCUMENT = "/api-docs/query-side";
+    private static final String SERVED_DOCUMENT = "/v3/api-docs";
+
+    @Bean
+    DocumentedRoutes documentedRoutes(GatewayProperties properties) {
+        return DocumentedRoutes.fromPackagedDocuments(properties.devTokensRoute());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> apiRoutes(DocumentedRoutes routes, SideForwarding forwarding) {
+        var builder = GatewayRouterFunctions.route("api");
+        for (ApiOperation operation : routes.operations()) {
+            builder.route(RequestPredicates.method(operation.method()).and(RequestPredicates.path(operation.path())),
+                    forwarding.to(operation.side()));
+        }
+        // the query side's GraphQL endpoint over HTTP (its WebSocket transport cannot pass a servlet gateway)
+        builder.route(RequestPredicates.methods(HttpMethod.GET, HttpMethod.POST).and(RequestPredicates.path(GRAPHQL)),
+                forwarding.to(Side.QUERY));
+        builder.GET(COMMAND_DOCUMENT, forwarding.to(Side.COMMAND, SERVED_DOCUMENT));
+        builder.GET(QUERY_DOCUMENT, forwarding.to(Side.QUERY, SERVED_DOCUMENT));
+        return builder.build();
+    }
+}

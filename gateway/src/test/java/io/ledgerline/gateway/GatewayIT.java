@@ -1,0 +1,542 @@
+package io.ledgerline.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.gateway.routing.ApiOperation;
+import io.ledgerline.gateway.routing.DocumentedRoutes;
+import io.ledgerline.gateway.routing.Side;
+import io.ledgerline.support.security.devtokens.DevTokenIssuer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in front of two stand-in nodes per side (JDK HTTP servers that count what reaches
+ * them): routing, balancing, affinity, failover, retries, breakers, the JWT check, correlation ids,
+ * security headers, CORS and the rate limit.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@AutoConfigureObservability(metrics = false)
+class GatewayIT {
+
+    static final Downstream COMMAND_1 = new Downstream("command-1");
+    static final Downstream COMMAND_2 = new Downstream("command-2");
+    static final Downstream QUERY_1 = new Downstream("query-1");
+    static final Downstream QUERY_2 = new Downstream("query-2");
+    static final List<Downstream> ALL = List.of(COMMAND_1, COMMAND_2, QUERY_1, QUERY_2);
+    /** Takes the gateway's spans, so that tracing runs as it does in ./run-local. */
+    static final Downstream ZIPKIN = new Downstream("zipkin");
+    static final int COMMAND_BURST = 30;
+
+    static {
+        ALL.forEach(Downstream::start);
+        ZIPKIN.start();
+    }
+
+    @DynamicPropertySource
+    static void nodes(DynamicPropertyRegistry properties) {
+        properties.add("spring.cloud.discovery.client.simple.instances.command-side[0].uri", COMMAND_1::uri);
+        properties.add("spring.cloud.discovery.client.simple.instances.command-side[1].uri", COMMAND_2::uri);
+        properties.add("spring.cloud.discovery.client.simple.instances.query-side[0].uri", QUERY_1::uri);
+        properties.add("spring.cloud.discovery.client.simple.instances.query-side[1].uri", QUERY_2::uri);
+        properties.add("spring.cloud.loadbalancer.health-check.interval", () -> "300ms");
+        properties.add("management.zipkin.tracing.endpoint", () -> ZIPKIN.uri() + "/api/v2/spans");
+        properties.add("ledgerline.security.dev-tokens.key-file", () -> "target/gateway-it/dev-token-key.json");
+        properties.add("ledgerline.gateway.cors-allowed-origins", () -> "https://app.example");
+        properties.add("ledgerline.gateway.rate-limit.commands.burst", () -> COMMAND_BURST);
+        properties.add("ledgerline.gateway.rate-limit.commands.requests-per-second", () -> "0.01");
+        for (String side : List.of("command-side", "query-side")) {
+            properties.add("resilience4j.circuitbreaker.instances." + side + ".sliding-window-size", () -> 4);
+            properties.add("resilience4j.circuitbreaker.instances." + side + ".minimum-number-of-calls", () -> 4);
+            properties.add("resilience4j.circuitbreaker.instances." + side + ".wait-duration-in-open-state", () -> "1s");
+            // two nodes, one failing: every other call fails, and that alone must not open the breaker
+            properties.add("resilience4j.circuitbreaker.instances." + side + ".failure-rate-threshold", () -> 80);
+            properties.add("resilience4j.timelimiter.instances." + side + ".timeout-duration", () -> "1s");
+        }
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        ALL.forEach(Downstream::stop);
+        ZIPKIN.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DevTokenIssuer issuer;
+    @Autowired
+    DocumentedRoutes routes;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final ObjectMapper json = new ObjectMapper();
+    /** Each test its own subject, so that one test's commands do not use up another's rate. */
+    final String subject = "tester-" + UUID.randomUUID();
+
+    @AfterEach
+    void everyNodeBackAndHealthy() {
+        ALL.forEach(Downstream::reset);
+        // a test's failures must not leave a breaker open for the next one
+        String staff = issuer.issue("warm-up-" + UUID.randomUUID(), List.of("TELLER"), Optional.empty(), Optional.empty())
+                .token();
+        await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/api/accounts", "", Map.of(), staff).statusCode() == 200
+                && send("POST", "/api/accounts/warm-up/deposits", "{}", Map.of(), staff).statusCode() == 200);
+        ALL.forEach(Downstream::reset);
+    }
+
+    @Nested
+    class Routing {
+
+        @Test
+        void routesEveryDocumentedOperationToItsSideAndNoOther() {
+            List<ApiOperation> operations = routes.operations();
+            assertThat(operations).extracting(ApiOperation::side).contains(Side.COMMAND, Side.QUERY);
+            for (ApiOperation operation : operations) {
+                ALL.forEach(Downstream::reset);
+                String path = operation.path().replaceAll("\\{[^}]+}", "id-1");
+                HttpResponse<String> answer = send(operation.method().name(), path, "{}", Map.of());
+                assertThat(answer.statusCode()).as(operation.toString()).isEqualTo(200);
+                List<Downstream> side = operation.side() == Side.COMMAND ? List.of(COMMAND_1, COMMAND_2) : List.of(QUERY_1, QUERY_2);
+                assertThat(side.stream().mapToLong(node -> node.hitsOn(operation.method().name(), path)).sum())
+                        .as(operation.toString()).isEqualTo(1);
+                assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).as(operation.toString()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void forwardsNothingTheDocumentsDoNotName() {
+            assertThat(get("/api/nothing-here").statusCode()).isEqualTo(404);
+            assertThat(send("DELETE", "/api/accounts/id-1", "", Map.of()).statusCode()).isIn(404, 405);
+            assertThat(send("POST", "/api/search/accounts", "{}", Map.of()).statusCode()).isIn(404, 405);
+            assertThat(get("/v3/api-docs/../../etc").statusCode()).isGreaterThanOrEqualTo(400);
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
+        }
+
+        @Test
+        void sendsGraphQlToTheQuerySide() {
+            assertThat(post("/graphql", "{\"query\":\"{ __typename }\"}", Map.of()).statusCode()).isEqualTo(200);
+            assertThat(QUERY_1.hitsOn("POST", "/graphql") + QUERY_2.hitsOn("POST", "/graphql")).isEqualTo(1);
+        }
+
+        @Test
+        void servesBothServicesDocumentsUnderTheirOwnNamesForOneSwaggerUi() {
+            HttpResponse<String> command = anonymous("GET", "/api-docs/command-side");
+            HttpResponse<String> query = anonymous("GET", "/api-docs/query-side");
+            assertThat(command.statusCode()).isEqualTo(200);
+            assertThat(query.statusCode()).isEqualTo(200);
+            assertThat(COMMAND_1.hitsOn("GET", "/v3/api-docs") + COMMAND_2.hitsOn("GET", "/v3/api-docs")).isEqualTo(1);
+            assertThat(QUERY_1.hitsOn("GET", "/v3/api-docs") + QUERY_2.hitsOn("GET", "/v3/api-docs")).isEqualTo(1);
+            HttpResponse<String> swaggerConfig = anonymous("GET", "/v3/api-docs/swagger-config");
+            assertThat(swaggerConfig.statusCode()).isEqualTo(200);
+            assertThat(swaggerConfig.body()).contains("/api-docs/command-side", "/api-docs/query-side");
+        }
+
+        @Test
+        void routesTheDevelopmentTokenIssuerWithoutATokenInTheLocalProfile() {
+            assertThat(anonymous("POST", DocumentedRoutes.DEV_TOKENS_PATH).statusCode()).isEqualTo(200);
+            assertThat(COMMAND_1.hitsOn("POST", DocumentedRoutes.DEV_TOKENS_PATH)
+                    + COMMAND_2.hitsOn("POST", DocumentedRoutes.DEV_TOKENS_PATH)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class LiveUpdates {
+
+        @Test
+        void passesEachEventOnAsItComesAndKeepsAStreamOpenBeyondTheTimeLimit() throws Exception {
+            CountDownLatch release = new CountDownLatch(1);
+            QUERY_1.streamRelease = release;
+            QUERY_2.streamRelease = release;
+            HttpResponse<InputStream> stream = http.send(request("GET", "/api/accounts/a-1/events", "")
+                    .header(Downstream.STREAM_REQUEST, "yes").header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + token("TELLER")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(stream.statusCode()).isEqualTo(200);
+            try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                // the first event arrives while the node still holds the second: nothing waits for a full buffer
+                assertThat(events.readLine()).isEqualTo("event: state");
+                assertThat(events.readLine()).isEqualTo("data: first");
+                // the side's time limit is 1 s; a healthy stream outlives it
+                long opened = System.nanoTime();
+                await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
+                release.countDown();
+                assertThat(events.readLine()).isEmpty();
+                assertThat(events.readLine()).isEqualTo("event: state");
+                assertThat(events.readLine()).isEqualTo("data: second");
+                assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    @Nested
+    class Balancing {
+
+        @Test
+        void spreadsReadsOverTheNodesOfASide() {
+            for (int i = 0; i < 10; i++) {
+                assertThat(get("/api/accounts").statusCode()).isEqualTo(200);
+            }
+            assertThat(QUERY_1.hitsOn("GET", "/api/accounts")).isEqualTo(5);
+            assertThat(QUERY_2.hitsOn("GET", "/api/accounts")).isEqualTo(5);
+        }
+
+        @Test
+        void sendsTheCommandsOfOneAccountToOneNodeAndOfManyAccountsToBoth() {
+            for (int i = 0; i < 5; i++) {
+                post("/api/accounts/acc-1/deposits", "{}", Map.of());
+                post("/api/accounts/acc-1/withdrawals", "{}", Map.of());
+            }
+            Downstream owner = nodeOf("/api/accounts/acc-1/deposits");
+            assertThat(owner.hits).hasSize(10);
+            for (int i = 0; i < 16; i++) {
+                post("/api/accounts/spread-" + i + "/freeze", "{}", Map.of());
+            }
+            assertThat(COMMAND_1.hits.size()).isGreaterThan(owner == COMMAND_1 ? 10 : 0);
+            assertThat(COMMAND_2.hits.size()).isGreaterThan(owner == COMMAND_2 ? 10 : 0);
+        }
+
+        @Test
+        void sendsATransferToItsPayingAccountsNode() {
+            post("/api/accounts/payer-7/deposits", "{}", Map.of());
+            Downstream owner = nodeOf("/api/accounts/payer-7/deposits");
+            for (int i = 0; i < 4; i++) {
+                post("/api/transfers", "{\"fromAccountId\":\"payer-7\",\"toAccountId\":\"payee-" + i + "\"}", Map.of());
+            }
+            assertThat(owner.hitsOn("POST", "/api/transfers")).isEqualTo(4);
+        }
+
+        @Test
+        void movesADeadNodesAccountsToTheOtherNodeAndBackWhenItIsHealthyAgain() {
+            post("/api/accounts/acc-9/deposits", "{}", Map.of());
+            Downstream owner = nodeOf("/api/accounts/acc-9/deposits");
+            Downstream other = owner == COMMAND_1 ? COMMAND_2 : COMMAND_1;
+            owner.stop();
+            try {
+                // not even a plain POST fails: a refused connection sent nothing, so it goes to the other node
+                assertThat(post("/api/accounts/acc-9/deposits", "{}", Map.of()).statusCode()).isEqualTo(200);
+                assertThat(other.hitsOn("POST", "/api/accounts/acc-9/deposits")).isEqualTo(1);
+            } finally {
+                owner.start();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                long before = owner.hits.size();
+                post("/api/accounts/acc-9/deposits", "{}", Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                assertThat(owner.hits.size()).isEqualTo(before + 1);
+            });
+        }
+
+        @Test
+        void takesAnUnhealthyNodeOutOfTheRotationWithinSecondsAndBackWhenHealthy() {
+            QUERY_1.healthy = false;
+            try {
+                await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+                    long before = QUERY_1.hits.size();
+                    for (int i = 0; i < 4; i++) {
+                        assertThat(get("/api/accounts").statusCode()).isEqualTo(200);
+                    }
+                    assertThat(QUERY_1.hits.size()).isEqualTo(before);
+                });
+            } finally {
+                QUERY_1.healthy = true;
+            }
+            await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+                get("/api/accounts");
+                get("/api/accounts");
+                assertThat(QUERY_1.hits).isNotEmpty();
+            });
+        }
+
+        @Test
+        void answers503AtOnceWhenNoNodeOfASideIsHealthy() {
+            COMMAND_1.stop();
+            COMMAND_2.stop();
+            try {
+                await().atMost(Duration.ofSeconds(3)).untilAsserted(() ->
+                        assertThat(post("/api/customers", "{}", Map.of()).statusCode()).isEqualTo(503));
+                HttpResponse<String> answer = post("/api/customers", "{}", Map.of());
+                assertServiceUnavailable(answer);
+            } finally {
+                COMMAND_1.start();
+                COMMAND_2.start();
+            }
+        }
+    }
+
+    @Nested
+    class Retries {
+
+        @Test
+        void triesAGetOnAnotherNodeWhenOneIsUnavailable() {
+            QUERY_1.status = 503;
+            for (int i = 0; i < 4; i++) {
+                assertThat(get("/api/accounts/a-5").statusCode()).isEqualTo(200);
+            }
+            assertThat(QUERY_2.hitsOn("GET", "/api/accounts/a-5")).isEqualTo(4);
+            assertThat(QUERY_1.hitsOn("GET", "/api/accounts/a-5")).isBetween(1L, 4L);
+        }
+
+        @Test
+        void neverSendsAPlainPostAgain() {
+            COMMAND_1.status = 503;
+            COMMAND_2.status = 503;
+            HttpResponse<String> answer = post("/api/accounts/acc-3/deposits", "{\"amount\":\"1.00\"}", Map.of());
+            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(COMMAND_1.hits.size() + COMMAND_2.hits.size()).isEqualTo(1);
+        }
+
+        @Test
+        void sendsAPostWithAnIdempotencyKeyToAnotherNodeWithTheSameBodyAndKey() {
+            post("/api/accounts/acc-4/deposits", "{}", Map.of());
+            Downstream owner = nodeOf("/api/accounts/acc-4/deposits");
+            Downstream other = owner == COMMAND_1 ? COMMAND_2 : COMMAND_1;
+            owner.status = 503;
+            HttpResponse<String> answer = post("/api/accounts/acc-4/deposits", "{\"amount\":\"2.00\"}",
+                    Map.of("Idempotency-Key", "deposit-4"));
+            assertThat(answer.statusCode()).isEqualTo(200);
+            Downstream.Hit retried = other.hits.get(0);
+            assertThat(retried.body()).isEqualTo("{\"amount\":\"2.00\"}");
+            assertThat(retried.header("Idempotency-Key")).isEqualTo("deposit-4");
+        }
+
+        @Test
+        void answersAPlainPostThatGotNoAnswerInTimeWith503AndDoesNotSendItAgain() {
+            COMMAND_1.delay = Duration.ofMillis(1500);
+            COMMAND_2.delay = Duration.ofMillis(1500);
+            HttpResponse<String> answer = post("/api/accounts/acc-5/withdrawals", "{}", Map.of());
+            assertServiceUnavailable(answer);
+            assertThat(COMMAND_1.hits.size() + COMMAND_2.hits.size()).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class CircuitBreakers {
+
+        @Test
+        void opensWhenASideFailsAnswers503AtOnceAndClosesWhenItRecovers() throws IOException {
+            QUERY_1.status = 500;
+            QUERY_2.status = 500;
+            await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/customers/c-1").statusCode() == 503);
+            long reached = QUERY_1.hits.size() + QUERY_2.hits.size();
+            HttpResponse<String> refused = get("/api/customers/c-1");
+            assertServiceUnavailable(refused);
+            assertThat(QUERY_1.hits.size() + QUERY_2.hits.size()).as("an open breaker sends nothing").isEqualTo(reached);
+            JsonNode states = json.readTree(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).body());
+            assertThat(states.at("/circuitBreakers/query-side/state").asText()).isEqualTo("OPEN");
+            assertThat(states.at("/circuitBreakers/command-side/state").asText()).isEqualTo("CLOSED");
+
+            QUERY_1.status = 200;
+            QUERY_2.status = 200;
+            // after its wait the breaker lets trial calls through, and closes when they succeed
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(get("/api/customers/c-1").statusCode()).isEqualTo(200);
+                assertThat(json.readTree(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).body())
+                        .at("/circuitBreakers/query-side/state").asText()).isEqualTo("CLOSED");
+            });
+        }
+
+        @Test
+        void showsBreakerStatesToAdminOnly() {
+            assertThat(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).statusCode()).isEqualTo(200);
+            assertThat(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("TELLER")).statusCode()).isEqualTo(403);
+            assertThat(anonymous("GET", "/actuator/circuitbreakers").statusCode()).isEqualTo(401);
+            assertThat(anonymous("GET", "/actuator/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Nested
+    class Edge {
+
+        @Test
+        void refusesAMissingOrForeignTokenWithoutForwarding() throws IOException {
+            HttpResponse<String> missing = anonymous("GET", "/api/accounts");
+            assertThat(missing.statusCode()).isEqualTo(401);
+            assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(json.readTree(missing.body()).path("code").asText()).isEqualTo("UNAUTHENTICATED");
+            String forged = token("TELLER").substring(0, token("TELLER").lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+            assertThat(send("GET", "/api/accounts", "", Map.of(), forged).statusCode()).isEqualTo(401);
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
+        }
+
+        @Test
+        void givesARequestWithoutCorrelationIdOneAndKeepsAGivenOne() {
+            HttpResponse<String> answer = get("/api/accounts");
+            String made = answer.headers().firstValue("X-Correlation-Id").orElseThrow();
+            assertThat(answer.headers().allValues("X-Correlation-Id")).hasSize(1);
+            Downstream node = QUERY_1.hits.isEmpty() ? QUERY_2 : QUERY_1;
+            assertThat(node.hits.get(0).header("X-Correlation-Id")).isEqualTo(made);
+
+            HttpResponse<String> given = send("GET", "/api/accounts", "", Map.of("X-Correlation-Id", "mine-1"));
+            assertThat(given.headers().allValues("X-Correlation-Id")).containsExactly("mine-1");
+        }
+
+        @Test
+        void continuesTheCallersTraceWithTheGatewaysOwnSpan() {
+            String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+            String callers = "00-" + traceId + "-00f067aa0ba902b7-01";
+            get("/api/accounts");
+            send("GET", "/api/accounts", "", Map.of("traceparent", callers));
+            List<String> received = Stream.of(QUERY_1, QUERY_2).flatMap(node -> node.hits.stream())
+                    .map(hit -> hit.header("traceparent")).filter(header -> header != null && header.contains(traceId)).toList();
+            assertThat(received).hasSize(1);
+            assertThat(received.get(0)).startsWith("00-" + traceId + "-").isNotEqualTo(callers);
+        }
+
+        @Test
+        void refusesABodyOrHeadersBeyondTheServicesLimitsWithoutForwarding() throws IOException {
+            HttpResponse<String> body = post("/api/customers", "{\"name\":\"" + "x".repeat(70 * 1024) + "\"}", Map.of());
+            assertThat(body.statusCode()).isEqualTo(413);
+            assertThat(json.readTree(body.body()).path("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+            HttpResponse<String> headers = send("GET", "/api/accounts", "", Map.of("X-Padding", "x".repeat(9 * 1024)));
+            assertThat(headers.statusCode()).isEqualTo(400);
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
+        }
+
+        @Test
+        void setsTheServicesSecurityHeadersOnce() {
+            HttpResponse<String> answer = get("/api/accounts");
+            assertThat(answer.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+            assertThat(answer.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+            assertThat(answer.headers().firstValue("Cache-Control")).isPresent();
+        }
+
+        @Test
+        void allowsOnlyTheConfiguredOriginsToCallFromABrowser() {
+            HttpResponse<String> allowed = preflight("https://app.example");
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+            HttpResponse<String> foreign = preflight("https://evil.example");
+            assertThat(foreign.statusCode()).isEqualTo(403);
+            assertThat(foreign.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
+        }
+
+        @Test
+        void limitsASubjectsCommandsOnceForAllNodes() throws IOException {
+            for (int i = 0; i < COMMAND_BURST; i++) {
+                assertThat(post("/api/accounts/limited-" + i + "/freeze", "{}", Map.of()).statusCode()).isEqualTo(200);
+            }
+            assertThat(COMMAND_1.hits).isNotEmpty();
+            assertThat(COMMAND_2.hits).isNotEmpty();
+            HttpResponse<String> refused = post("/api/accounts/limited-0/freeze", "{}", Map.of());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(json.readTree(refused.body()).path("code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(COMMAND_1.hits.size() + COMMAND_2.hits.size()).isEqualTo(COMMAND_BURST);
+            // the gateway's bucket is the one that holds; a node's own figures are not passed on
+            assertThat(get("/api/accounts").headers().allValues("RateLimit-Limit")).containsExactly("800");
+        }
+    }
+
+    private Downstream nodeOf(String path) {
+        return Stream.of(COMMAND_1, COMMAND_2).filter(node -> node.hitsOn("POST", path) > 0).findFirst().orElseThrow();
+    }
+
+    private void assertServiceUnavailable(HttpResponse<String> answer) {
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
+        try {
+            assertThat(json.readTree(answer.body()).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String token(String... roles) {
+        return issuer.issue(subject, List.of(roles), Optional.empty(), Optional.empty()).token();
+    }
+
+    private HttpResponse<String> get(String path) {
+        return send("GET", path, "", Map.of());
+    }
+
+    private HttpResponse<String> post(String path, String body, Map<String, String> headers) {
+        return send("POST", path, body, headers);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
+        return send(method, path, body, headers, token("TELLER", "AUDITOR", "ADMIN"));
+    }
+
+    private HttpResponse<String> anonymous(String method, String path) {
+        return send(method, path, "", Map.of(), null);
+    }
+
+    private HttpResponse<String> preflight(String origin) {
+        return exchange(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/accounts"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type"));
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, Map<String, String> headers, String token) {
+        HttpRequest.Builder request = request(method, path, body);
+        headers.forEach(request::header);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return exchange(request);
+    }
+
+    private HttpRequest.Builder request(String method, String path, String body) {
+        boolean withBody = !body.isEmpty() && Set.of("POST", "PUT", "PATCH").contains(method);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, withBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (withBody) {
+            request.header("Content-Type", "application/json");
+        }
+        return request;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Long> hitsPerNode() {
+        return ALL.stream().collect(Collectors.toMap(node -> node.name, node -> (long) node.hits.size()));
+    }
+}
