@@ -6,6 +6,10 @@ import io.ledgerline.localstack.process.Ports;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +81,18 @@ public final class LocalSystem implements AutoCloseable {
         ServiceProcess query = launchQuerySide(QUERY_SIDE, queryPort);
         // both JVMs boot in parallel; waiting for one after the other costs nothing extra
         command.awaitReady(SERVICE_START_TIMEOUT, progress);
+        grantEventStoreReading();
         query.awaitReady(SERVICE_START_TIMEOUT, progress);
+    }
+
+    /** Once the command side has migrated, the query side's reconciliation login may read the event table. */
+    private void grantEventStoreReading() {
+        try (Connection connection = DriverManager.getConnection(stack.postgresJdbcUrl("ledgerline_command"),
+                stack.postgresUser(), stack.postgresPassword()); Statement statement = connection.createStatement()) {
+            statement.execute(PostgresServer.EVENT_READER_GRANT);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not let the query side read the event store", e);
+        }
     }
 
     private synchronized ServiceProcess launchCommandSide(String name, int port) {
@@ -94,6 +109,10 @@ public final class LocalSystem implements AutoCloseable {
         // a login that may only SELECT the key table (PostgresServer.KEY_READER_ROLES, migration V8)
         queryArguments.add("--ledgerline.personal-data.key-store.username=" + PostgresServer.KEY_READER_USER);
         queryArguments.add("--ledgerline.personal-data.key-store.password=" + PostgresServer.KEY_READER_PASSWORD);
+        // reconciliation reads the event table as a login that may only SELECT it (PostgresServer.EVENT_READER_ROLES)
+        queryArguments.add("--ledgerline.reconciliation.event-store.url=" + stack.postgresJdbcUrl("ledgerline_command"));
+        queryArguments.add("--ledgerline.reconciliation.event-store.username=" + PostgresServer.EVENT_READER_USER);
+        queryArguments.add("--ledgerline.reconciliation.event-store.password=" + PostgresServer.EVENT_READER_PASSWORD);
         return launch(name, options.querySideJar(), port, options.querySideJvmOptions(), queryArguments);
     }
 

@@ -46,6 +46,27 @@ public final class PostgresServer implements AutoCloseable {
             END
             $$""".formatted(KEY_READER_USER, KEY_READER_USER, KEY_READER_PASSWORD);
 
+    /** The query side's login to the event store for reconciliation: a member of {@code event_store_reader}. */
+    public static final String EVENT_READER_USER = "ledgerline_event_reader";
+    public static final String EVENT_READER_PASSWORD = "ledgerline_event_reader";
+    /**
+     * Creates the group role {@code event_store_reader} and the query side's login in it; its only
+     * privilege, SELECT on domain_event_entry, is granted once the table exists ({@link #EVENT_READER_GRANT}).
+     */
+    public static final String EVENT_READER_ROLES = """
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'event_store_reader') THEN
+                    CREATE ROLE event_store_reader NOLOGIN;
+                END IF;
+                IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN
+                    CREATE ROLE %s LOGIN PASSWORD '%s' IN ROLE event_store_reader;
+                END IF;
+            END
+            $$""".formatted(EVENT_READER_USER, EVENT_READER_USER, EVENT_READER_PASSWORD);
+    /** Run in the command side's database after its migrations created the event table. */
+    public static final String EVENT_READER_GRANT = "GRANT SELECT ON domain_event_entry TO event_store_reader";
+
     /** zonky's clusters use trust authentication; the password is accepted but not checked. */
     private static final String USER = "postgres";
     private static final String PASSWORD = "postgres";
@@ -166,6 +187,7 @@ public final class PostgresServer implements AutoCloseable {
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute(KEY_READER_ROLES);
+                statement.execute(EVENT_READER_ROLES);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create databases " + databases, e);

@@ -25,6 +25,7 @@ class QueryAuthorization {
                 .hasAnyRole(CUSTOMER, TELLER, AUDITOR)
                 .requestMatchers("/api/search/accounts", "/api/search/transactions").hasAnyRole(CUSTOMER, TELLER, AUDITOR)
                 .requestMatchers("/api/audit/**").hasRole(AUDITOR)
+                .requestMatchers("/api/admin/reconciliation").hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN);
     }
 }

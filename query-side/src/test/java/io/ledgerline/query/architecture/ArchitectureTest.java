@@ -52,7 +52,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 class ArchitectureTest {
 
     private static final String QUERY = "io.ledgerline.query";
-    private static final List<String> FEATURES = List.of("accounts", "statements", "customers", "transfers", "audit");
+    private static final List<String> FEATURES = List.of("accounts", "statements", "customers", "transfers", "audit",
+            "reconciliation");
     private static final List<String> INFRASTRUCTURE = List.of("search", "projection", "parking", "rebuild",
             "consistency", "events", "personaldata", "security", "web", "admin", "infrastructure");
 

@@ -141,7 +141,8 @@ class HostileRequestsIT extends QuerySideIT {
                 Endpoint.of("POST", "/api/admin/projections/{name}/rebuild"),
                 Endpoint.of("GET", "/api/admin/rebuilds"),
                 Endpoint.of("GET", "/api/admin/rebuilds/{id}"),
-                Endpoint.of("POST", "/api/admin/rebuilds/{id}/cancel"));
+                Endpoint.of("POST", "/api/admin/rebuilds/{id}/cancel"),
+                Endpoint.of("GET", "/api/admin/reconciliation"));
     }
 
     @Test

@@ -61,6 +61,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             Map.entry("rebuild", "POST /api/admin/projections/no-such-projection/rebuild"),
             Map.entry("rebuilds", "GET /api/admin/rebuilds"),
             Map.entry("rebuild-cancel", "POST /api/admin/rebuilds/no-such-rebuild/cancel"),
+            Map.entry("reconciliation", "GET /api/admin/reconciliation"),
             Map.entry("metrics", "GET /actuator/metrics"));
 
     /**
@@ -95,6 +96,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             CUSTOMER       rebuild              own    403
             CUSTOMER       rebuilds             own    403
             CUSTOMER       rebuild-cancel       own    403
+            CUSTOMER       reconciliation       own    403
             CUSTOMER       metrics              own    403
             CUSTOMER_NO_ID account              own    403
             CUSTOMER_NO_ID search-accounts      own    403
@@ -114,6 +116,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             TELLER         rebuild              other  403
             TELLER         rebuilds             other  403
             TELLER         rebuild-cancel       other  403
+            TELLER         reconciliation       other  403
             TELLER         metrics              other  403
             PAYMENTS       account              other  403
             PAYMENTS       accounts             other  403
@@ -130,6 +133,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             PAYMENTS       rebuild              other  403
             PAYMENTS       rebuilds             other  403
             PAYMENTS       rebuild-cancel       other  403
+            PAYMENTS       reconciliation       other  403
             PAYMENTS       metrics              other  403
             AUDITOR        account              other  200
             AUDITOR        accounts             other  200
@@ -146,6 +150,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             AUDITOR        rebuild              other  403
             AUDITOR        rebuilds             other  403
             AUDITOR        rebuild-cancel       other  403
+            AUDITOR        reconciliation       other  200
             AUDITOR        metrics              other  403
             ADMIN          account              other  403
             ADMIN          accounts             other  403
@@ -161,6 +166,7 @@ class QueryAuthorizationIT extends QuerySideIT {
             ADMIN          rebuild              other  404
             ADMIN          rebuilds             other  200
             ADMIN          rebuild-cancel       other  404
+            ADMIN          reconciliation       other  200
             ADMIN          metrics              other  200
             """;
 
@@ -261,7 +267,9 @@ class QueryAuthorizationIT extends QuerySideIT {
     void healthAndApiDocumentationNeedNoToken() throws Exception {
         for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info", "/v3/api-docs",
                 "/swagger-ui.html")) {
-            assertThat(call("GET " + path, own, null).status()).as(path).isIn(200, 302);
+            // the whole of health is DOWN (503) once a reconciliation found a mismatch, as it does here: other tests
+            // publish accounts to ledger.events that the tests' event store does not hold
+            assertThat(call("GET " + path, own, null).status()).as(path).isIn(200, 302, 503);
         }
     }
 
@@ -270,7 +278,8 @@ class QueryAuthorizationIT extends QuerySideIT {
     void healthTellsAnonymousCallersOnlyTheStatus(String path) throws Exception {
         Answer answer = call("GET " + path, own, null);
 
-        assertThat(answer.status()).isEqualTo(200);
+        // the whole of health is DOWN (503) once a reconciliation found a mismatch (see above); the probes are not
+        assertThat(answer.status()).isIn(path.equals("/actuator/health") ? List.of(200, 503) : List.of(200));
         assertThat(json.readTree(answer.body()).properties()).as(answer.body()).extracting(Map.Entry::getKey)
                 .containsExactly("status");
     }
