@@ -17,11 +17,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -73,6 +79,12 @@ class TraceEndToEndIT {
         HttpResponse<String> deposited = post("/api/accounts/" + from + "/deposits",
                 "{\"amount\":\"100.00\",\"currency\":\"EUR\",\"description\":\"salary\"}", null);
         assertThat(deposited.statusCode()).as(deposited.body()).isEqualTo(200);
+        // a client following the receiving account's live updates: the update the transfer causes is in its trace.
+        // The stream starts with the account's state, once the query side has it
+        URI receiving = system.querySideUri().resolve("/api/accounts/" + to);
+        await("the receiving account on the query side").atMost(EVENTUALLY).until(() -> HTTP.send(HttpRequest.newBuilder(receiving)
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        LiveUpdates live = LiveUpdates.follow(system.querySideUri().resolve("/api/accounts/" + to + "/events"), token);
 
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
@@ -92,10 +104,23 @@ class TraceEndToEndIT {
                 "ledgerline-query-side: ledgerline-query-sql transfercompleted",
                 "ledgerline-query-side: ledgerline-query-search-accounts accountdebitedfortransfer",
                 "ledgerline-query-side: ledgerline-query-search-transactions accountcreditedfortransfer",
-                "ledgerline-query-side: ledgerline-query-search-audit transfercompleted");
+                "ledgerline-query-side: ledgerline-query-search-audit transfercompleted",
+                "ledgerline-query-side: ledgerline-query-sql sql commit",
+                "ledgerline-query-side: ledgerline-query-search-accounts elasticsearch bulk",
+                "ledgerline-query-side: ledgerline-query-search-transactions elasticsearch bulk",
+                "ledgerline-query-side: ledgerline-query-search-audit elasticsearch bulk",
+                "ledgerline-query-side: live update account");
         Set<String> spans = await("the transfer's trace " + traceId + " in Zipkin").atMost(EVENTUALLY)
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> spansOf(trace), found -> found.containsAll(expected));
+        live.close();
+        JsonNode traced = JSON.readTree(HTTP.send(HttpRequest.newBuilder(trace).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(parentsOf(traced, "ledgerline-query-sql sql commit")).as("the SQL commit's spans are children of record spans")
+                .allSatisfy(parent -> assertThat(parent).startsWith("ledgerline-query-sql "));
+        assertThat(parentsOf(traced, "ledgerline-query-search-audit elasticsearch bulk")).as("the bulk write's spans too")
+                .allSatisfy(parent -> assertThat(parent).startsWith("ledgerline-query-search-audit "));
+        assertThat(parentsOf(traced, "live update account")).as("the live update's span is a child of the SQL record span")
+                .allSatisfy(parent -> assertThat(parent).startsWith("ledgerline-query-sql "));
         assertThat(spans).as("the saga's handling of the transfer's events").contains(
                 "ledgerline-command-side: transfersagaprocessor transferrequested",
                 "ledgerline-command-side: transfersagaprocessor accountdebitedfortransfer");
@@ -131,6 +156,59 @@ class TraceEndToEndIT {
             }
         }
         return spans;
+    }
+
+    /** The names of the parents of the spans named {@code name}; Zipkin keeps a span's parent by id. */
+    private static List<String> parentsOf(JsonNode trace, String name) {
+        Map<String, String> names = new HashMap<>();
+        trace.forEach(span -> names.put(span.path("id").asText(), span.path("name").asText()));
+        List<String> parents = new ArrayList<>();
+        trace.forEach(span -> {
+            if (name.equals(span.path("name").asText())) {
+                parents.add(names.getOrDefault(span.path("parentId").asText(), "no parent " + span.path("parentId").asText()));
+            }
+        });
+        assertThat(parents).as("spans named " + name).isNotEmpty();
+        return parents;
+    }
+
+    /** A server-sent event stream read on a thread of the client, until closed. */
+    private record LiveUpdates(CompletableFuture<HttpResponse<Void>> response) implements AutoCloseable {
+
+        static LiveUpdates follow(URI stream, String token) {
+            CountDownLatch opened = new CountDownLatch(1);
+            CompletableFuture<HttpResponse<Void>> response = HTTP.sendAsync(HttpRequest.newBuilder(stream)
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
+                        @Override
+                        public void onSubscribe(Flow.Subscription subscription) {
+                            subscription.request(Long.MAX_VALUE);
+                        }
+
+                        @Override
+                        public void onNext(String line) {
+                            // the account's state now: the stream is registered for the updates to come
+                            if (line.startsWith("data:")) {
+                                opened.countDown();
+                            }
+                        }
+
+                        @Override
+                        public void onError(Throwable throwable) {
+                        }
+
+                        @Override
+                        public void onComplete() {
+                        }
+                    }));
+            await("the live update stream's first event").atMost(EVENTUALLY).until(() -> opened.getCount() == 0);
+            return new LiveUpdates(response);
+        }
+
+        @Override
+        public void close() {
+            response.cancel(true);
+        }
     }
 
     private static byte[] randomBytes(int length) {

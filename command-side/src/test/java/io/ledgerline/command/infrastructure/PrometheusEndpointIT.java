@@ -1,12 +1,14 @@
 package io.ledgerline.command.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +53,25 @@ class PrometheusEndpointIT {
                 .contains("hikaricp_connections_active")
                 .contains("commandBus_successCounter_total{payloadType=\"RegisterCustomerCommand\"}")
                 .contains("eventProcessor_latency{");
+    }
+
+    @Test
+    void servesThePublishersKafkaProducerAndAxonsEventStore() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        String unique = UUID.randomUUID().toString();
+        http.exchange("/api/customers", HttpMethod.POST, new HttpEntity<>(
+                "{\"name\":\"Published\",\"email\":\"published-" + unique + "@example.org\"}", headers), String.class);
+
+        // the producer registers its meters once the publisher has sent a first record
+        String metrics = await("the producer's meters in /actuator/prometheus").atMost(Duration.ofSeconds(60))
+                .until(() -> http.getForEntity("/actuator/prometheus", String.class).getBody(),
+                        body -> body != null && body.contains("kafka_producer_record_send_total"));
+
+        assertThat(metrics)
+                .contains("kafka_producer_record_error_total", "kafka_producer_request_latency_avg")
+                .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"kafka-publisher\"")
+                .contains("hikaricp_connections_pending", "hikaricp_connections_acquire_seconds");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.ledgerline.query.projection;
 
-import io.ledgerline.query.events.ReceivedEvent;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,13 +21,13 @@ public class ProjectionAnnouncer {
     }
 
     /** One statement for the whole transaction, however many events it projected. */
-    void announce(List<ReceivedEvent> events) {
+    void announce(List<Projected> events) {
         if (events.isEmpty()) {
             return;
         }
         jdbc.sql("SELECT pg_notify(:channel, payload) FROM unnest(CAST(:payloads AS text[])) AS payload")
                 .param("channel", CHANNEL)
-                .param("payloads", events.stream().map(event -> Projected.of(event).format()).toArray(String[]::new))
+                .param("payloads", events.stream().map(Projected::format).toArray(String[]::new))
                 .query((rs, row) -> 1)
                 .list();
     }

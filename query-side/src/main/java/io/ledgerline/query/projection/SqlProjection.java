@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -43,10 +44,27 @@ class SqlProjection implements SqlReadModel {
 
     @KafkaListener(id = ProjectionGroups.SQL, topics = LedgerHeaders.TOPIC, batch = "true")
     public void on(List<ConsumerRecord<String, byte[]>> records) {
-        RecordBatches.apply(records, batch -> transactions.executeWithoutResult(status -> {
-            gate.holdForTransaction(ProjectionGroups.SQL);
-            announcer.announce(project(batch));
-        }));
+        RecordBatches.apply(records, batch -> {
+            RecordSpans.Batch traced = spans.batch();
+            AtomicReference<RecordSpans.Write> commit = new AtomicReference<>();
+            try {
+                transactions.executeWithoutResult(status -> {
+                    gate.holdForTransaction(ProjectionGroups.SQL);
+                    announcer.announce(project(batch, traced));
+                    // what follows the callback is the write of the batch: the pending statements' flush and the commit
+                    commit.set(traced.startWrite(ProjectionGroups.SQL + " sql commit"));
+                });
+            } catch (RuntimeException e) {
+                if (commit.get() != null) {
+                    commit.get().failed(e);
+                }
+                throw e;
+            } finally {
+                if (commit.get() != null) {
+                    commit.get().end();
+                }
+            }
+        });
     }
 
     @Override
@@ -62,19 +80,19 @@ class SqlProjection implements SqlReadModel {
     /** Projects the records in the current transaction. */
     @Override
     public void apply(List<ConsumerRecord<String, byte[]>> records) {
-        project(records);
+        project(records, spans.batch());
     }
 
-    private List<ReceivedEvent> project(List<ConsumerRecord<String, byte[]>> records) {
-        List<ReceivedEvent> applied = new ArrayList<>(records.size());
+    private List<Projected> project(List<ConsumerRecord<String, byte[]>> records, RecordSpans.Batch traced) {
+        List<Projected> applied = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                spans.handle(ProjectionGroups.SQL, record, () -> {
+                traced.handle(ProjectionGroups.SQL, record, () -> {
                     ReceivedEvent event = reader.read(record);
                     for (SqlProjector projector : projectors) {
                         projector.project(event);
                     }
-                    applied.add(event);
+                    applied.add(Projected.of(event, traced.currentTraceparent()));
                 });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

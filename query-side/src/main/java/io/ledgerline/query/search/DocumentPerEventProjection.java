@@ -59,10 +59,11 @@ public abstract class DocumentPerEventProjection implements SearchReadModel {
     @Override
     public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         SearchBatch batch = writes.batch();
+        RecordSpans.Batch traced = spans.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
-            spans.handle(name(), record, () -> apply(record, batch));
+            traced.handle(name(), record, () -> apply(record, batch));
         }
-        batch.flush();
+        traced.write(name() + " elasticsearch bulk", batch::flush);
     }
 
     /** Applies one record; its writes go into the batch, which the subclass flushes first where a read must see them. */

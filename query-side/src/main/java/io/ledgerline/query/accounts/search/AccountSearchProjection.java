@@ -70,9 +70,9 @@ class AccountSearchProjection implements SearchReadModel {
     @Override
     public void apply(List<ConsumerRecord<String, byte[]>> records) throws IOException {
         AccountSearchBatch[] batch = {null};
+        RecordSpans.Batch traced = spans.batch();
         for (ConsumerRecord<String, byte[]> record : records) {
-            // the batch's bulk write below is shared by all records of the poll, so it is in none of their spans
-            spans.handle(SearchConsumerGroups.ACCOUNTS, record, () -> {
+            traced.handle(SearchConsumerGroups.ACCOUNTS, record, () -> {
                 ReceivedEvent event = reader.read(record);
                 if (AccountSearchBatch.concerns(event)) {
                     batch[0] = batch[0] == null ? newBatch() : batch[0];
@@ -81,7 +81,8 @@ class AccountSearchProjection implements SearchReadModel {
             });
         }
         if (batch[0] != null) {
-            writes.writeAll(batch[0]);
+            // shared by all records of the poll: a span of it in each record's trace
+            traced.write(SearchConsumerGroups.ACCOUNTS + " elasticsearch bulk", () -> writes.writeAll(batch[0]));
         }
     }
 

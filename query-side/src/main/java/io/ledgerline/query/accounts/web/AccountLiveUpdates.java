@@ -4,6 +4,8 @@ import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.consistency.ConcurrencyQuota;
 import io.ledgerline.query.consistency.ProjectionNotifications;
 import io.ledgerline.query.projection.Projected;
+import io.ledgerline.support.tracing.TraceContext;
+import io.micrometer.tracing.Span;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,14 +51,16 @@ class AccountLiveUpdates implements DisposableBean {
     private final ConcurrencyQuota quota;
     private final int buffer;
     private final Clock clock;
+    private final TraceContext traces;
 
-    AccountLiveUpdates(ProjectionNotifications notifications, AccountViewRepository accounts, Clock clock,
+    AccountLiveUpdates(ProjectionNotifications notifications, AccountViewRepository accounts, Clock clock, TraceContext traces,
             @Value("${ledgerline.live-updates.max-per-subject:5}") int maxPerSubject,
             @Value("${ledgerline.live-updates.max-streams:1000}") int maxStreams,
             @Value("${ledgerline.live-updates.buffer:64}") int buffer,
             @Value("${ledgerline.live-updates.heartbeat:15s}") Duration heartbeat) {
         this.accounts = accounts;
         this.clock = clock;
+        this.traces = traces;
         this.buffer = buffer;
         this.quota = new ConcurrencyQuota(maxPerSubject, maxStreams, TOO_MANY_STREAMS, "live update streams");
         notifications.subscribe(this::projected);
@@ -103,8 +107,17 @@ class AccountLiveUpdates implements DisposableBean {
         if (streams != null && !streams.isEmpty()) {
             // one read of the changed account, whatever the number of its streams
             read(() -> accounts.findById(projected.aggregateId()).map(AccountResponse::of)
-                    .ifPresent(account -> streams.forEach(stream -> stream.offer(EVENT_NAME, account))));
+                    .ifPresent(account -> streams.forEach(stream -> stream.offer(EVENT_NAME, account, sending(projected)))));
         }
+    }
+
+    /** A span in the trace of the change, from the read of the account to the update's send to one client. */
+    private Span sending(Projected projected) {
+        if (projected.traceparent() == null) {
+            // an untraced change (a rebuild, an event published before tracing) starts no trace of its own
+            return Span.NOOP;
+        }
+        return traces.startSpan("live update " + EVENT_NAME, Span.Kind.PRODUCER, projected.traceparent());
     }
 
     /** Finds the streams whose clients went away, so that they give their place back. */

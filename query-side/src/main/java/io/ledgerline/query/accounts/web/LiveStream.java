@@ -1,5 +1,6 @@
 package io.ledgerline.query.accounts.web;
 
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -40,15 +41,22 @@ final class LiveStream {
     }
 
     synchronized void offer(String eventName, Object data) {
+        offer(eventName, data, Span.NOOP);
+    }
+
+    /** Offers an update whose sending {@code span} records; the stream ends the span once sent or dropped. */
+    synchronized void offer(String eventName, Object data, Span span) {
         if (ending) {
+            dropped(span);
             return;
         }
         if (pending.size() >= capacity) {
-            pending.clear();
+            dropped(span);
+            clearPending();
             endWith(TOO_SLOW);
             return;
         }
-        pending.add(new Item(SseEmitter.event().name(eventName).data(data, MediaType.APPLICATION_JSON), false));
+        pending.add(new Item(SseEmitter.event().name(eventName).data(data, MediaType.APPLICATION_JSON), false, span));
         writeIfIdle();
     }
 
@@ -58,7 +66,7 @@ final class LiveStream {
      */
     synchronized void heartbeat() {
         if (!ending && pending.isEmpty()) {
-            pending.add(new Item(SseEmitter.event().comment("keep-alive"), false));
+            pending.add(new Item(SseEmitter.event().comment("keep-alive"), false, Span.NOOP));
             writeIfIdle();
         }
     }
@@ -66,7 +74,7 @@ final class LiveStream {
     /** Ends the stream after what is being written now, with the reason as its last event. */
     synchronized void end(String reason) {
         if (!ending) {
-            pending.clear();
+            clearPending();
             endWith(reason);
         }
     }
@@ -74,7 +82,7 @@ final class LiveStream {
     private void endWith(String reason) {
         ending = true;
         pending.add(new Item(SseEmitter.event().name(RECONNECT).data(Map.of("reason", reason), MediaType.APPLICATION_JSON),
-                true));
+                true, Span.NOOP));
         writeIfIdle();
     }
 
@@ -97,14 +105,17 @@ final class LiveStream {
             }
             try {
                 emitter.send(next.event());
+                next.span().end();
                 if (next.last()) {
                     emitter.complete();
                     return;
                 }
             } catch (IOException | IllegalStateException gone) {
+                next.span().error(gone);
+                next.span().end();
                 synchronized (this) {
                     ending = true;
-                    pending.clear();
+                    clearPending();
                     writing = false;
                 }
                 // the client went away: completed, not failed, so that no error handler tries to answer it
@@ -122,6 +133,16 @@ final class LiveStream {
         }
     }
 
-    private record Item(SseEventBuilder event, boolean last) {
+    private void clearPending() {
+        pending.forEach(item -> dropped(item.span()));
+        pending.clear();
+    }
+
+    private static void dropped(Span span) {
+        span.tag("ledgerline.live-update", "dropped");
+        span.end();
+    }
+
+    private record Item(SseEventBuilder event, boolean last, Span span) {
     }
 }

@@ -10,6 +10,9 @@ import static org.mockito.Mockito.when;
 import io.ledgerline.query.accounts.AccountViewRepository;
 import io.ledgerline.query.consistency.ProjectionNotifications;
 import io.ledgerline.query.projection.Projected;
+import io.ledgerline.support.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,7 +25,8 @@ class AccountLiveUpdatesTest {
 
     private final ProjectionNotifications notifications = mock(ProjectionNotifications.class);
     private final AccountViewRepository accounts = mock(AccountViewRepository.class);
-    private final AccountLiveUpdates updates = new AccountLiveUpdates(notifications, accounts, Clock.systemUTC(), 5, 100, 16,
+    private final AccountLiveUpdates updates = new AccountLiveUpdates(notifications, accounts, Clock.systemUTC(),
+            new TraceContext(Tracer.NOOP, Propagator.NOOP), 5, 100, 16,
             Duration.ofMinutes(1));
 
     @AfterEach
