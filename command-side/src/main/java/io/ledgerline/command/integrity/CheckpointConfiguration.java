@@ -1,5 +1,7 @@
 package io.ledgerline.command.integrity;
 
+import io.ledgerline.command.infrastructure.eventstore.EventStoreProperties;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +19,12 @@ class CheckpointConfiguration {
     @ConditionalOnProperty(name = "ledgerline.integrity.checkpoint.enabled", havingValue = "true", matchIfMissing = true)
     CheckpointKeys checkpointKeys(CheckpointProperties properties) {
         return CheckpointKeys.from(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ledgerline.integrity.checkpoint.enabled", havingValue = "true", matchIfMissing = true)
+    CheckpointWriter checkpointWriter(DataSource dataSource, CheckpointKeys keys, CheckpointProperties properties,
+            EventStoreProperties eventStore) {
+        return new CheckpointWriter(dataSource, keys, properties, eventStore);
     }
 }
