@@ -15,12 +15,14 @@ import io.ledgerline.support.security.Roles;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,8 @@ class CheckpointIT {
     CheckpointKeys keys;
     @Autowired
     TestTokens tokens;
+    @Autowired
+    DataSource dataSource;
 
     String accountId;
     /** The account's events' global indexes, by sequence: opened, then two deposits. */
@@ -106,6 +110,31 @@ class CheckpointIT {
         for (long[] range : ranges) {
             assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index BETWEEN ? AND ?",
                     Long.class, range[0], range[1])).isLessThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
+    void isDueOnceEveryEventsAreStoredAfterTheLastCheckpointAndCoversNoMoreThanThat() throws Exception {
+        long lastEnd = jdbc.queryForObject("SELECT max(to_global_index) FROM ledger_checkpoint", Long.class);
+        AccountId account = AccountId.of(accountId);
+        for (int deposit = 3; deposit <= 5; deposit++) {
+            commands.sendAndWait(new DepositMoneyCommand(account, new BigDecimal(deposit + ".00"), EUR, "deposit " + deposit));
+        }
+        List<Long> added = jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number >= 3 ORDER BY sequence_number", Long.class, accountId);
+        CheckpointStore store = new CheckpointStore();
+
+        try (Connection connection = dataSource.getConnection()) {
+            // the scheduled writer cannot reach these yet (its safe tail trails by 5 s); it may hold the lock a moment
+            List<Checkpoint> written = await().atMost(Duration.ofSeconds(3)).until(() -> store.writeDue(connection,
+                    added.get(2), 2, lastSignedAt -> false, 10, keys), checkpoints -> !checkpoints.isEmpty());
+
+            assertThat(written).singleElement().satisfies(checkpoint -> {
+                assertThat(checkpoint.fromGlobalIndex()).isEqualTo(lastEnd + 1);
+                assertThat(checkpoint.toGlobalIndex()).isEqualTo(added.get(1));
+            });
+            assertThat(store.writeDue(connection, added.get(2), 2, lastSignedAt -> false, 10, keys))
+                    .as("one event after the last checkpoint is not yet due").isEmpty();
         }
     }
 
