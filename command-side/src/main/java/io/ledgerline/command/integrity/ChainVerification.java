@@ -56,6 +56,7 @@ public final class ChainVerification {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEventRow.COLUMNS
                 + " FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index")) {
             select.setFetchSize(FETCH);
+            BinaryTransfer.prefer(select);
             select.setLong(1, fromGlobalIndex);
             select.setLong(2, toGlobalIndex);
             CheckpointLeaves leaves = checkpoints == null ? CheckpointLeaves.NONE

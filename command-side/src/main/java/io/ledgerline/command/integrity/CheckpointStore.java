@@ -152,6 +152,7 @@ public final class CheckpointStore {
         try (PreparedStatement select = connection.prepareStatement("SELECT global_index, meta_data"
                 + " FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index LIMIT ?")) {
             select.setFetchSize(1_000);
+            BinaryTransfer.prefer(select);
             select.setLong(1, from);
             select.setLong(2, to);
             select.setInt(3, limit);
