@@ -13,18 +13,22 @@ import io.ledgerline.bench.report.TargetCheck;
 import io.ledgerline.bench.report.Targets;
 import io.ledgerline.bench.store.DepositBulkLoad;
 import io.ledgerline.bench.store.EventStoreSize;
+import io.ledgerline.bench.store.LedgerVerificationRate;
 import io.ledgerline.localstack.KitLocations;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.launch.LocalSystem;
 import io.ledgerline.localstack.launch.LocalSystemOptions;
 import io.ledgerline.localstack.process.FileTrees;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Entry point of bench/run: starts Ledgerline with fresh data, runs the phases, stops everything,
@@ -71,8 +75,12 @@ public final class BenchMain {
                     "command-side", ServiceJvm.pid(system.commandSidePid()), "query-side", ServiceJvm.pid(system.querySidePid())));
             DepositBulkLoad bulkLoad = new DepositBulkLoad(commandJdbc, system.stack().postgresUser(),
                     system.stack().postgresPassword(), progress);
-            measured = new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu)
-                    .run("bench-" + System.currentTimeMillis());
+            LedgerVerificationRate verificationRate = new LedgerVerificationRate(commandJdbc, system.stack().postgresUser(),
+                    system.stack().postgresPassword(), progress);
+            // the second line of the key file the command side signs checkpoints with
+            Supplier<String> checkpointPublicKey = () -> readLine(system.checkpointKeyFile(), 1);
+            measured = new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu, verificationRate,
+                    checkpointPublicKey).run("bench-" + System.currentTimeMillis());
             memory.add(commandMemory.peak());
             memory.add(queryMemory.peak());
             postgresVersion = baseline.serverVersion();
@@ -89,8 +97,9 @@ public final class BenchMain {
         KitLocations kit = KitLocations.load();
         MachineDescription machine = MachineDescription.read(postgresVersion, fsync, synchronousCommit, kit.kafkaVersion(),
                 kit.elasticsearchVersion(), loadAtStart);
-        List<TargetCheck> targets = Targets.check(measured.baseline(), measured.deposits(), measured.atHalfMaximum(),
-                measured.lag(), measured.storeSizeProbe(), measured.rebuilds(), memory);
+        List<TargetCheck> targets = new ArrayList<>(Targets.check(measured.baseline(), measured.deposits(),
+                measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.rebuilds(), memory));
+        targets.add(Targets.verification(measured.verification()));
         BenchReport report = new BenchReport(options.name(), startedAt, "bench/run " + String.join(" ", visibleArguments(args)),
                 new BenchReport.RunSettings(options.events(), options.clients(), options.step().toMillis() / 1000.0,
                         options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm),
@@ -133,6 +142,14 @@ public final class BenchMain {
         return LocalSystemOptions.forProject(options.projectDirectory())
                 .withStack(LocalStackOptions.defaults().persistentIn(options.dataDirectory()))
                 .withJvmOptions(commandSide, querySide);
+    }
+
+    private static String readLine(Path file, int index) {
+        try {
+            return Files.readAllLines(file).get(index).strip();
+        } catch (IOException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("The checkpoint key file " + file + " holds no public key", e);
+        }
     }
 
     /** The options as given, without the project directory that bench/run always adds. */

@@ -22,12 +22,14 @@ import io.ledgerline.bench.store.DepositBulkLoad;
 import io.ledgerline.bench.store.EventStoreFill;
 import io.ledgerline.bench.store.EventStoreSize;
 import io.ledgerline.bench.store.FillResult;
+import io.ledgerline.bench.store.LedgerVerificationRate;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * The phases of one run against a started system, in an order where each phase leaves the next
@@ -65,10 +67,15 @@ final class BenchRun {
     private final EventStoreSize storeSize;
     private final DepositBulkLoad bulkLoad;
     private final CpuAccounting cpu;
+    private final LedgerVerificationRate verificationRate;
+    private final Supplier<String> checkpointPublicKey;
 
     BenchRun(BenchOptions options, Progress progress, LedgerClient ledger, CommitRateBaseline baseline,
-             EventStoreSize storeSize, DepositBulkLoad bulkLoad, CpuAccounting cpu) {
+             EventStoreSize storeSize, DepositBulkLoad bulkLoad, CpuAccounting cpu,
+             LedgerVerificationRate verificationRate, Supplier<String> checkpointPublicKey) {
         this.cpu = cpu;
+        this.verificationRate = verificationRate;
+        this.checkpointPublicKey = checkpointPublicKey;
         this.options = options;
         this.progress = progress;
         this.ledger = ledger;
@@ -80,7 +87,8 @@ final class BenchRun {
     /** What the phases measured; the report adds the machine, memory and profile, known only later. */
     record Measurements(List<StepResult> baseline, List<StepResult> baselineWithoutSync, List<StepResult> deposits, List<StepResult> transfers,
                         double halfMaximumRate, StepResult atHalfMaximum, LagResult lag,
-                        List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds) {
+                        List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds,
+                        LedgerVerificationRate.Result verification) {
     }
 
     Measurements run(String runId) throws Exception {
@@ -142,6 +150,8 @@ final class BenchRun {
         // measured as the first probe was: with the projections caught up, not next to their backlog
         awaitProjectionsCaughtUp("the deposit latency check on the grown store", backlogWait());
         storeSizeProbe.add(storeSizeProbe(operations));
+        // the whole store, against its chains and the checkpoints the command side wrote meanwhile
+        LedgerVerificationRate.Result verification = verificationRate.measure(checkpointPublicKey.get());
 
         // transfers come last: their saga traffic, and any event a projection parks on the way, would weigh on later phases
         awaitProjectionsCaughtUp("the transfers", backlogWait());
@@ -149,7 +159,7 @@ final class BenchRun {
 
         List<RebuildResult> rebuilds = rebuildAll();
         return new Measurements(baselineSteps, withoutSyncSteps, deposits, transfers, halfMaximum, atHalfMaximum, lag, storeSizeProbe, fill,
-                rebuilds);
+                rebuilds, verification);
     }
 
     private List<StepResult> sweep(String what, String unit, IntFunction<Operation> operation,

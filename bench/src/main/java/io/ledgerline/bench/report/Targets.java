@@ -4,6 +4,7 @@ import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.ServiceMemory;
 import io.ledgerline.bench.rebuild.RebuildResult;
+import io.ledgerline.bench.store.LedgerVerificationRate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class Targets {
     static final double RSS_LIMIT_MB = 768;
     /** "Does not grow": p50 with the filled store at most this much above p50 with a near-empty one (the machine is noisy). */
     static final double LATENCY_GROWTH_ALLOWED = 1.25;
+    static final double VERIFICATION_EVENTS_PER_SECOND = 50_000;
 
     public static final String SQL_PROJECTION = "ledgerline-query-sql";
     public static final List<String> SEARCH_PROJECTIONS = List.of("ledgerline-query-search-accounts",
@@ -59,6 +61,18 @@ public final class Targets {
         }
         checks.add(latencyGrowth(storeSizeProbe));
         return checks;
+    }
+
+    /** Verification of the whole store: counted only when it found the store intact, as a sound ledger is. */
+    public static TargetCheck verification(LedgerVerificationRate.Result result) {
+        String target = "Verification of the event store (chains and checkpoints) >= 50,000 events/s";
+        if (result == null || !result.intact()) {
+            return new TargetCheck(target, result == null ? "not measured" : "the store did not verify intact",
+                    TargetCheck.Verdict.NOT_MEASURED);
+        }
+        return TargetCheck.atLeast(target, result.eventsPerSecond(), VERIFICATION_EVENTS_PER_SECOND,
+                String.format("%s over %,d events and %,d checkpoints", Format.rate(result.eventsPerSecond(), "events/s"),
+                        result.events(), result.checkpoints()));
     }
 
     static double slowestSearchRebuild(List<RebuildResult> rebuilds) {

@@ -2,6 +2,9 @@ package io.ledgerline.bench.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ledgerline.command.integrity.ChainMetadata;
+import io.ledgerline.command.integrity.ChainedEvent;
+import io.ledgerline.command.integrity.EventHash;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -12,8 +15,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -24,7 +29,9 @@ import org.postgresql.copy.CopyManager;
  * could only write in hours. Each new event is a copy of its account's latest {@code MoneyDeposited}
  * (same payload type, revision and metadata keys) with the next sequence number, a fresh event id
  * and the balance carried forward, so the command side loads these accounts and the projections
- * apply these events exactly as if clients had deposited.
+ * apply these events exactly as if clients had deposited. Each copy is linked into its account's hash
+ * chain as the command side's storage engine would link it, so the store verifies intact (README,
+ * "Proving the books") and the verification of a million events can be measured on it.
  *
  * <p>Only accounts whose latest event is a deposit take part, and nothing else may write to them
  * meanwhile. Chunks are committed one by one and stay well below the tracking processors' gap
@@ -59,6 +66,7 @@ public final class DepositBulkLoad {
         final ObjectNode metaData;
         long sequence;
         BigDecimal balance;
+        String lastHash;
 
         AccountTail(ResultSet row) throws SQLException, IOException {
             aggregateId = row.getString("aggregate_identifier");
@@ -70,6 +78,9 @@ public final class DepositBulkLoad {
             metaData = meta == null ? JSON.createObjectNode() : (ObjectNode) JSON.readTree(meta);
             sequence = row.getLong("sequence_number");
             balance = new BigDecimal(payload.path("balance").path("amount").asText());
+            // an unchained template: the next event chains from genesis, as the storage engine does
+            lastHash = metaData.path(ChainMetadata.HASH).isTextual() ? metaData.path(ChainMetadata.HASH).asText()
+                    : ChainMetadata.GENESIS;
         }
     }
 
@@ -159,15 +170,30 @@ public final class DepositBulkLoad {
                 metaData.put(key, eventId);
             }
         }
+        String timestamp = Instant.now().toString();
+        byte[] payloadBytes = JSON.writeValueAsBytes(payload);
+        Map<String, Object> metaDataValues = new HashMap<>();
+        // as the verification reads stored metadata: text of a value, JSON of anything else, no nulls
+        metaData.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                metaDataValues.put(field.getKey(), field.getValue().isValueNode() ? field.getValue().asText()
+                        : field.getValue().toString());
+            }
+        });
+        String hash = EventHash.of(account.lastHash, new ChainedEvent(account.type, account.aggregateId, account.sequence,
+                eventId, timestamp, account.payloadType, account.payloadRevision, payloadBytes,
+                ChainMetadata.businessPart(metaDataValues)));
+        metaData.put(ChainMetadata.HASH, hash).put(ChainMetadata.PREVIOUS_HASH, account.lastHash);
+        account.lastHash = hash;
         rows.append(globalIndex).append('\t')
                 .append(account.aggregateId).append('\t')
                 .append(account.sequence).append('\t')
                 .append(account.type).append('\t')
                 .append(eventId).append('\t')
-                .append(Instant.now()).append('\t')
+                .append(timestamp).append('\t')
                 .append(account.payloadType).append('\t')
                 .append(account.payloadRevision == null ? "\\N" : account.payloadRevision).append('\t')
-                .append(bytea(JSON.writeValueAsBytes(payload))).append('\t')
+                .append(bytea(payloadBytes)).append('\t')
                 .append(bytea(JSON.writeValueAsBytes(metaData))).append('\n');
     }
 

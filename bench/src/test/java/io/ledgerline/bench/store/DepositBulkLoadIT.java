@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.command.integrity.ChainMetadata;
+import io.ledgerline.command.integrity.ChainedEvent;
+import io.ledgerline.command.integrity.EventHash;
 import io.ledgerline.localstack.LocalStack;
 import io.ledgerline.localstack.LocalStackOptions;
 import java.math.BigDecimal;
@@ -16,8 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -89,19 +94,54 @@ class DepositBulkLoadIT {
                 + "\"balance\":{\"amount\":" + balance + ",\"currency\":\"EUR\"},\"description\":\"v2:c2VhbGVk\",\"reference\":null}";
     }
 
-    private static void store(Connection connection, String aggregate, long sequence, String payloadType, String payload)
+    @Test
+    void chainsEveryCopySoThatTheStoreVerifiesIntactAndMeasuresTheVerificationRate() throws Exception {
+        long events = Long.getLong("ledgerline.bench.verification-events", 20_000);
+        try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults().withPostgres(), System.out::println);
+             Connection connection = DriverManager.getConnection(stack.postgresJdbcUrl("ledgerline_command"),
+                     stack.postgresUser(), stack.postgresPassword())) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(Files.readString(EVENT_STORE_SCHEMA));
+            }
+            for (int account = 0; account < 100; account++) {
+                store(connection, "account-" + account, 0, DEPOSITED, deposit("account-" + account, "1.00", "1.00"));
+            }
+            new DepositBulkLoad(stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(),
+                    stack.postgresPassword(), System.out::println).append(events);
+
+            LedgerVerificationRate.Result verified = new LedgerVerificationRate(stack.postgresJdbcUrl("ledgerline_command"),
+                    stack.postgresUser(), stack.postgresPassword(), System.out::println).measure(null);
+
+            assertThat(verified.intact()).isTrue();
+            assertThat(verified.events()).isEqualTo(100 + events);
+            assertThat(verified.eventsPerSecond()).isPositive();
+        }
+    }
+
+    private final Map<String, String> lastHashes = new HashMap<>();
+
+    /** Stored as the command side's storage engine stores it: linked into the aggregate's chain. */
+    private void store(Connection connection, String aggregate, long sequence, String payloadType, String payload)
             throws Exception {
+        String eventId = aggregate + "-" + sequence;
+        String previous = lastHashes.getOrDefault(aggregate, ChainMetadata.GENESIS);
+        String hash = EventHash.of(previous, new ChainedEvent("Account", aggregate, sequence, eventId,
+                "2026-11-24T00:00:00Z", payloadType, payloadType.equals(DEPOSITED) ? "4" : null,
+                payload.getBytes(StandardCharsets.UTF_8), Map.of("user", "bench", "correlationId", "request-1")));
+        lastHashes.put(aggregate, hash);
+        String metaData = "{\"user\":\"bench\",\"correlationId\":\"request-1\",\"" + ChainMetadata.HASH + "\":\"" + hash
+                + "\",\"" + ChainMetadata.PREVIOUS_HASH + "\":\"" + previous + "\"}";
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
                     time_stamp, payload_type, payload_revision, payload, meta_data)
                 VALUES (nextval('domain_event_entry_seq'), ?, ?, 'Account', ?, '2026-11-24T00:00:00Z', ?, ?, ?, ?)""")) {
             insert.setString(1, aggregate);
             insert.setLong(2, sequence);
-            insert.setString(3, aggregate + "-" + sequence);
+            insert.setString(3, eventId);
             insert.setString(4, payloadType);
             insert.setString(5, payloadType.equals(DEPOSITED) ? "4" : null);
             insert.setBytes(6, payload.getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(7, "{\"user\":\"bench\",\"correlationId\":\"request-1\"}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(7, metaData.getBytes(StandardCharsets.UTF_8));
             insert.executeUpdate();
         }
     }

@@ -33,7 +33,20 @@ public final class ChainVerification {
     private record Link(long globalIndex, long sequence, String hash, String previousHash, boolean contentMatches) {
     }
 
+    /** Verifies the chains only, no checkpoint. */
     public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex) throws SQLException {
+        return verify(connection, fromGlobalIndex, toGlobalIndex, null, true);
+    }
+
+    /**
+     * Verifies the chains and every checkpoint overlapping the range, each over its whole range.
+     *
+     * @param checkpoints             null to check none
+     * @param checkpointsStartingBefore whether to check a checkpoint that starts before the range (false
+     *                                when the range continues one verified just before, which checked it)
+     */
+    public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex,
+            CheckpointCheck checkpoints, boolean checkpointsStartingBefore) throws SQLException {
         Map<String, List<Link>> byAggregate = new HashMap<>();
         Map<String, Integer> hashUses = new HashMap<>();
         long checked = 0;
@@ -43,12 +56,16 @@ public final class ChainVerification {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEventRow.COLUMNS
                 + " FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index")) {
             select.setFetchSize(FETCH);
+            BinaryTransfer.prefer(select);
             select.setLong(1, fromGlobalIndex);
             select.setLong(2, toGlobalIndex);
+            CheckpointLeaves leaves = checkpoints == null ? CheckpointLeaves.NONE
+                    : CheckpointLeaves.of(connection, fromGlobalIndex, toGlobalIndex, checkpointsStartingBefore);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     StoredEventRow row = StoredEventRow.read(rows, json);
                     Link link = linkOf(row);
+                    leaves.add(row.globalIndex(), row.storedHash());
                     byAggregate.computeIfAbsent(row.aggregateId(), id -> new ArrayList<>()).add(link);
                     if (link.hash() != null) {
                         hashUses.merge(link.hash(), 1, Integer::sum);
@@ -57,13 +74,16 @@ public final class ChainVerification {
                 }
             }
             Map<String, Link> before = linksBefore(connection, byAggregate);
+            List<CheckpointBreak> checkpointBreaks = checkpoints == null ? List.of()
+                    : leaves.check(connection, checkpoints);
             connection.commit();
             List<ChainBreak> breaks = new ArrayList<>();
             byAggregate.forEach((aggregateId, links) ->
                     breaks.addAll(breaksOf(aggregateId, links, before.get(aggregateId), hashUses)));
             breaks.sort(Comparator.comparingLong(ChainBreak::globalIndex).thenComparing(ChainBreak::aggregateId)
                     .thenComparingLong(ChainBreak::sequence));
-            return new VerificationReport(fromGlobalIndex, toGlobalIndex, checked, List.copyOf(breaks));
+            return new VerificationReport(fromGlobalIndex, toGlobalIndex, checked, List.copyOf(breaks),
+                    leaves.count(), checkpointBreaks);
         } finally {
             connection.setAutoCommit(autoCommit);
         }

@@ -15,10 +15,14 @@ public final class CheckpointCheck {
 
     private static final String NO_HASH = "00".repeat(32);
 
-    private final CheckpointKeys keys;
+    private final CheckpointPublicKey key;
+
+    public CheckpointCheck(CheckpointPublicKey key) {
+        this.key = key;
+    }
 
     public CheckpointCheck(CheckpointKeys keys) {
-        this.keys = keys;
+        this(keys.publicKey());
     }
 
     /**
@@ -31,7 +35,7 @@ public final class CheckpointCheck {
         String recomputed = Checkpoint.hashOf(checkpoint.fromGlobalIndex(), checkpoint.toGlobalIndex(),
                 checkpoint.merkleRoot(), checkpoint.previousHash());
         if (!recomputed.equals(checkpoint.hash())
-                || !keys.verify(HexFormat.of().parseHex(checkpoint.hash()), checkpoint.signature())) {
+                || !key.verify(HexFormat.of().parseHex(checkpoint.hash()), checkpoint.signature())) {
             breaks.add(breakOf(checkpoint, Kind.CHECKPOINT_SIGNATURE));
         }
         if (!followsPrevious(checkpoint, previous)) {

@@ -5,9 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Writes and reads checkpoints with plain JDBC, like the verification, so the command-line tool can
@@ -23,7 +25,7 @@ public final class CheckpointStore {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * Checkpoints the events after the last checkpoint up to {@code safeTail}, at most
+     * Checkpoints every event after the last checkpoint up to {@code safeTail}, at most
      * {@code maxEvents} each, in the caller's connection (committed here).
      *
      * @param safeTail the global index below which no event can still be committed
@@ -31,6 +33,19 @@ public final class CheckpointStore {
      */
     public List<Checkpoint> writeUpTo(Connection connection, long safeTail, int maxEvents, CheckpointKeys keys)
             throws SQLException {
+        return writeDue(connection, safeTail, maxEvents, lastSignedAt -> true, Integer.MAX_VALUE, keys);
+    }
+
+    /**
+     * Checkpoints the events after the last checkpoint up to {@code safeTail} as the schedule asks:
+     * ranges of {@code everyEvents} each, and a shorter last one only when {@code intervalElapsed}
+     * says so for the last checkpoint's signing time (absent when there is none). One writer at a
+     * time across nodes (an advisory lock, which appends never take); committed here.
+     *
+     * @param maxCheckpoints the most written in one call, so that catching up commits as it goes
+     */
+    public List<Checkpoint> writeDue(Connection connection, long safeTail, int everyEvents,
+            Predicate<Optional<Instant>> intervalElapsed, int maxCheckpoints, CheckpointKeys keys) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         List<Checkpoint> written = new ArrayList<>();
@@ -39,18 +54,24 @@ public final class CheckpointStore {
                 connection.rollback();
                 return written;
             }
-            Optional<Checkpoint> last = last(connection);
-            long from = last.map(checkpoint -> checkpoint.toGlobalIndex() + 1).orElse(Long.MIN_VALUE);
-            String previousHash = last.map(Checkpoint::hash).orElse(null);
-            while (from <= safeTail) {
+            Optional<StoredCheckpoint> last = last(connection);
+            long from = last.map(stored -> stored.checkpoint().toGlobalIndex() + 1).orElse(Long.MIN_VALUE);
+            String previousHash = last.map(stored -> stored.checkpoint().hash()).orElse(null);
+            boolean shortRangeDue = intervalElapsed.test(last.map(StoredCheckpoint::signedAt));
+            if (!shortRangeDue && pending(connection, from, safeTail, everyEvents) < everyEvents) {
+                // counted on the primary key alone: the hashes are read only when a checkpoint is due
+                connection.rollback();
+                return written;
+            }
+            while (from <= safeTail && written.size() < maxCheckpoints) {
                 List<Long> indexes = new ArrayList<>();
                 List<String> hashes = new ArrayList<>();
-                readHashes(connection, from, safeTail, maxEvents, indexes, hashes);
-                if (hashes.isEmpty()) {
+                readHashes(connection, from, safeTail, everyEvents, indexes, hashes);
+                if (hashes.isEmpty() || (hashes.size() < everyEvents && !shortRangeDue)) {
                     break;
                 }
                 long start = last.isPresent() || !written.isEmpty() ? from : indexes.get(0);
-                long end = indexes.get(indexes.size() - 1);
+                long end = hashes.size() < everyEvents ? safeTail : indexes.get(indexes.size() - 1);
                 Checkpoint checkpoint = Checkpoint.sign(start, end, CheckpointCheck.rootOf(hashes), previousHash, keys);
                 insert(connection, checkpoint);
                 written.add(checkpoint);
@@ -64,6 +85,37 @@ public final class CheckpointStore {
             throw e;
         } finally {
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static long pending(Connection connection, long from, long to, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM "
+                + "domain_event_entry WHERE global_index BETWEEN ? AND ? LIMIT ?) AS pending")) {
+            select.setLong(1, from);
+            select.setLong(2, to);
+            select.setInt(3, limit);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** A page of the stored checkpoints, oldest first, with when each was signed. */
+    public List<StoredCheckpoint> page(Connection connection, long offset, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", written_at "
+                + "FROM ledger_checkpoint ORDER BY from_global_index LIMIT ? OFFSET ?")) {
+            select.setInt(1, limit);
+            select.setLong(2, offset);
+            return readStored(select);
+        }
+    }
+
+    public long count(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM ledger_checkpoint");
+             ResultSet result = select.executeQuery()) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
@@ -94,19 +146,20 @@ public final class CheckpointStore {
         return hashes;
     }
 
-    private void readHashes(Connection connection, long from, long to, int limit, List<Long> indexes,
-                            List<String> hashes) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + StoredEventRow.COLUMNS
+    /** The hashes of the rows stored in a range, in global index order, reading only their metadata. */
+    void readHashes(Connection connection, long from, long to, int limit, List<Long> indexes,
+                    List<String> hashes) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT global_index, meta_data"
                 + " FROM domain_event_entry WHERE global_index BETWEEN ? AND ? ORDER BY global_index LIMIT ?")) {
             select.setFetchSize(1_000);
+            BinaryTransfer.prefer(select);
             select.setLong(1, from);
             select.setLong(2, to);
             select.setInt(3, limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    StoredEventRow row = StoredEventRow.read(rows, json);
-                    indexes.add(row.globalIndex());
-                    hashes.add(row.storedHash());
+                    indexes.add(rows.getLong(1));
+                    hashes.add(StoredEventRow.hashIn(rows.getBytes(2), json));
                 }
             }
         }
@@ -121,11 +174,22 @@ public final class CheckpointStore {
         }
     }
 
-    private static Optional<Checkpoint> last(Connection connection) throws SQLException {
+    private static Optional<StoredCheckpoint> last(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM ledger_checkpoint ORDER BY to_global_index DESC LIMIT 1")) {
-            return read(select).stream().findFirst();
+                + ", written_at FROM ledger_checkpoint ORDER BY to_global_index DESC LIMIT 1")) {
+            return readStored(select).stream().findFirst();
         }
+    }
+
+    private static List<StoredCheckpoint> readStored(PreparedStatement select) throws SQLException {
+        List<StoredCheckpoint> checkpoints = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                checkpoints.add(new StoredCheckpoint(checkpointOf(rows),
+                        rows.getTimestamp("written_at").toInstant()));
+            }
+        }
+        return checkpoints;
     }
 
     private static void insert(Connection connection, Checkpoint checkpoint) throws SQLException {
@@ -145,11 +209,15 @@ public final class CheckpointStore {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                checkpoints.add(new Checkpoint(rows.getLong("from_global_index"), rows.getLong("to_global_index"),
-                        rows.getString("merkle_root"), rows.getString("previous_hash"), rows.getString("hash"),
-                        rows.getString("signature")));
+                checkpoints.add(checkpointOf(rows));
             }
         }
         return checkpoints;
+    }
+
+    private static Checkpoint checkpointOf(ResultSet rows) throws SQLException {
+        return new Checkpoint(rows.getLong("from_global_index"), rows.getLong("to_global_index"),
+                rows.getString("merkle_root"), rows.getString("previous_hash"), rows.getString("hash"),
+                rows.getString("signature"));
     }
 }

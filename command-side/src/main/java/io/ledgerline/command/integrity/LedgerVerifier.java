@@ -3,6 +3,7 @@ package io.ledgerline.command.integrity;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -14,10 +15,14 @@ public class LedgerVerifier {
 
     private final DataSource dataSource;
     private final IntegrityProperties properties;
+    /** Null when checkpoints are disabled: then none is checked. */
+    private final CheckpointCheck checkpoints;
 
-    LedgerVerifier(DataSource dataSource, IntegrityProperties properties) {
+    LedgerVerifier(DataSource dataSource, IntegrityProperties properties, ObjectProvider<CheckpointKeys> keys) {
         this.dataSource = dataSource;
         this.properties = properties;
+        CheckpointKeys configured = keys.getIfAvailable();
+        this.checkpoints = configured == null ? null : new CheckpointCheck(configured.publicKey());
     }
 
     /**
@@ -34,7 +39,7 @@ public class LedgerVerifier {
             throw new VerificationRangeTooLarge(from, to, properties.maxVerificationRange());
         }
         try (Connection connection = dataSource.getConnection()) {
-            return new ChainVerification().verify(connection, from, to).limitedTo(properties.maxReportedBreaks());
+            return new ChainVerification().verify(connection, from, to, checkpoints, true).limitedTo(properties.maxReportedBreaks());
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the event store to verify it failed", e);
         }

@@ -35,6 +35,11 @@ public record StoredEventRow(long globalIndex, ChainedEvent event, ObjectNode me
                 text(metadata, ChainMetadata.PREVIOUS_HASH));
     }
 
+    /** The chain hash in a row's stored metadata, null when it carries none or is no JSON. */
+    public static String hashIn(byte[] metadata, ObjectMapper json) {
+        return text(metadataOf(metadata, json), ChainMetadata.HASH);
+    }
+
     public String aggregateId() {
         return event.aggregateId();
     }

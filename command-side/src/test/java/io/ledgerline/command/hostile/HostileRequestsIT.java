@@ -174,6 +174,7 @@ class HostileRequestsIT {
                 Endpoint.of("POST", "/api/admin/ledger-verifications").query("fromGlobalIndex=0&toGlobalIndex=10")
                         .hostileQuery("range", "fromGlobalIndex=-1", "toGlobalIndex=abc", "fromGlobalIndex=1e400",
                                 "toGlobalIndex=99999999999999999999", "fromGlobalIndex=%00", "toGlobalIndex=%27%20OR%201=1"),
+                Endpoint.of("GET", "/api/audit/checkpoints").hostileQuery("paging", events.split("\\|")),
                 // the development token issuer exists only in the local profile
                 Endpoint.of("POST", "/api/dev/tokens").body("{\"subject\":\"hostile\",\"roles\":[\"TELLER\"]}")
                         .texts("subject").onlyInSomeConfigurations());

@@ -1,6 +1,7 @@
 package io.ledgerline.command.integrity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerline.command.account.DepositMoneyCommand;
 import io.ledgerline.command.account.OpenAccountCommand;
@@ -11,9 +12,12 @@ import io.ledgerline.localstack.junit.RealInfrastructure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Currency;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +38,10 @@ class VerifyLedgerIT {
     JdbcTemplate jdbc;
     @Autowired
     DataSourceProperties database;
+    @Autowired
+    CheckpointKeys keys;
+    @Autowired
+    DataSource dataSource;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -60,15 +68,42 @@ class VerifyLedgerIT {
     }
 
     @Test
+    void checksTheCheckpointsOfTheRangeWithThePublicKeyGivenAndRefusesToSkipThem() throws Exception {
+        long from = head() + 1;
+        CustomerId customerId = CustomerId.of(UUID.randomUUID().toString());
+        commands.sendAndWait(new RegisterCustomerCommand(customerId, "Cli Auditor", "cli-" + customerId + "@example.org"));
+        long to = head();
+        try (Connection connection = dataSource.getConnection()) {
+            // the scheduled writer may hold the lock for a moment
+            await().atMost(Duration.ofSeconds(30)).until(() -> !new CheckpointStore().writeUpTo(connection, to, 1_000_000,
+                    keys).isEmpty() || jdbc.queryForObject("SELECT count(*) FROM ledger_checkpoint WHERE to_global_index >= ?",
+                    Long.class, to) > 0);
+        }
+
+        assertThat(VerifyLedger.run(new String[] {VerifyLedger.PUBLIC_KEY_OPTION + keys.publicKeyBase64(),
+                database.determineUrl(), database.determineUsername(), Long.toString(from), Long.toString(to)},
+                database.determinePassword(), null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"checkpointsChecked\" : 1", "\"checkpointBreaks\" : [ ]");
+
+        out.reset();
+        assertThat(VerifyLedger.run(new String[] {database.determineUrl(), database.determineUsername(),
+                Long.toString(from), Long.toString(to)}, database.determinePassword(), null, new PrintStream(out),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give their public key");
+    }
+
+    @Test
     void exitsTwoWithUsageWhenArgumentsAreMissing() {
-        assertThat(VerifyLedger.run(new String[] {database.determineUrl()}, null, new PrintStream(out), new PrintStream(err)))
+        assertThat(VerifyLedger.run(new String[] {database.determineUrl()}, null, null, new PrintStream(out),
+                new PrintStream(err)))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("usage: VerifyLedger");
     }
 
     private int run(long from, long to) {
         return VerifyLedger.run(new String[] {database.determineUrl(), database.determineUsername(), Long.toString(from),
-                Long.toString(to)}, database.determinePassword(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                Long.toString(to)}, database.determinePassword(), keys.publicKeyBase64(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

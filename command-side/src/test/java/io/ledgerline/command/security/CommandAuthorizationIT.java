@@ -66,6 +66,7 @@ class CommandAuthorizationIT {
             endpoint("republish-status", "GET /api/admin/republish/no-such-run", null),
             // an empty range beyond the store's end: verified at once
             endpoint("verify-ledger", "POST /api/admin/ledger-verifications?fromGlobalIndex=999999999999&toGlobalIndex=999999999999", null),
+            endpoint("checkpoints", "GET /api/audit/checkpoints?size=1", null),
             endpoint("metrics", "GET /actuator/metrics", null));
 
     /**
@@ -97,6 +98,7 @@ class CommandAuthorizationIT {
             CUSTOMER       republish         own    403
             CUSTOMER       republish-status  own    403
             CUSTOMER       verify-ledger     own    403
+            CUSTOMER       checkpoints       own    403
             CUSTOMER       metrics           own    403
             CUSTOMER_NO_ID deposit           own    403
             CUSTOMER_NO_ID transfer          own    403
@@ -118,6 +120,7 @@ class CommandAuthorizationIT {
             TELLER         republish         other  403
             TELLER         republish-status  other  403
             TELLER         verify-ledger     other  403
+            TELLER         checkpoints       other  403
             TELLER         metrics           other  403
             PAYMENTS       register          other  403
             PAYMENTS       change-customer   other  403
@@ -138,6 +141,7 @@ class CommandAuthorizationIT {
             PAYMENTS       republish         other  403
             PAYMENTS       republish-status  other  403
             PAYMENTS       verify-ledger     other  403
+            PAYMENTS       checkpoints       other  403
             PAYMENTS       metrics           other  403
             AUDITOR        register          other  403
             AUDITOR        change-customer   other  403
@@ -157,6 +161,7 @@ class CommandAuthorizationIT {
             AUDITOR        republish-status  other  403
             AUDITOR        metrics           other  403
             AUDITOR        verify-ledger     other  200
+            AUDITOR        checkpoints       other  200
             ADMIN          register          other  403
             ADMIN          change-customer   other  403
             ADMIN          deposit           other  403
@@ -169,6 +174,7 @@ class CommandAuthorizationIT {
             ADMIN          republish-status  other  404
             ADMIN          metrics           other  200
             ADMIN          verify-ledger     other  200
+            ADMIN          checkpoints       other  403
             """;
 
     private static final HttpClient HTTP = ContractCheckedHttpClient.of(

@@ -99,6 +99,9 @@ public final class LocalSystem implements AutoCloseable {
         List<String> commandArguments = springArguments(port, "ledgerline_command", false);
         // the command side's Location headers point at the query side, wherever it listens
         commandArguments.add("--ledgerline.links.query-base-url=http://127.0.0.1:" + queryPort);
+        // checkpoints are signed with this pair; created by the first instance, kept with the data it vouches for
+        commandArguments.add("--ledgerline.integrity.checkpoint.key-file=" + checkpointKeyFile());
+        commandArguments.add("--ledgerline.integrity.checkpoint.create-key-file=true");
         return launch(name, options.commandSideJar(), port, options.commandSideJvmOptions(), commandArguments);
     }
 
@@ -240,6 +243,15 @@ public final class LocalSystem implements AutoCloseable {
     /** The key-encryption key of this data directory's personal data keys, shared by every service instance. */
     public Path keyEncryptionKeyFile() {
         return stack.workDirectory().root().resolve("personal-data-kek");
+    }
+
+    /**
+     * The Ed25519 pair the command side signs checkpoints with (the private key on the first line, the
+     * public key on the second, base64): an auditor verifies a copy of this directory's database with
+     * the second line.
+     */
+    public Path checkpointKeyFile() {
+        return stack.workDirectory().root().resolve("ledger-checkpoint-key");
     }
 
     /** A token of the development issuer for the subject, to send as {@code Authorization: Bearer <token>}. */

@@ -29,9 +29,11 @@ public class LedgerVerificationController {
     }
 
     @PostMapping
-    @Operation(summary = "Verify the stored events against their hash chains",
+    @Operation(summary = "Verify the stored events against their hash chains and the signed checkpoints",
             description = "Every event stored in the global index range (all of them by default) against its "
-                    + "aggregate's SHA-256 chain: each break with its global index, aggregate, sequence and kind. "
+                    + "aggregate's SHA-256 chain: each break with its global index, aggregate, sequence and kind; and "
+                    + "every signed checkpoint overlapping the range (signature, link to the one before, Merkle root "
+                    + "of the stored hashes of its whole range): each break with the checkpoint's range and kind. "
                     + "A range covers at most ledgerline.integrity.max-verification-range global indexes (1,000,000 "
                     + "by default); a larger store is verified in consecutive ranges. For ADMIN and AUDITOR.")
     @ApiResponse(responseCode = "200", description = "The report; intact is false when any chain breaks")
