@@ -4,10 +4,12 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.projection.OwnerLocks;
 import io.ledgerline.query.projection.SqlProjector;
 import io.ledgerline.support.personaldata.NameAndEmail;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.sql.Timestamp;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,7 @@ class CustomerProjection implements SqlProjector {
 
     private void register(CustomerRegistered registered, ReceivedEvent event) {
         NameAndEmail details = opener.open(registered.customerId(), registered.name(), registered.email());
+        OwnerLocks.lock(jdbc, List.of(registered.customerId().value()));
         int inserted = jdbc.sql("""
                 INSERT INTO customer_view (customer_id, name, email, status, version, registered_at, updated_at)
                 VALUES (:customerId, :name, :email, 'ACTIVE', :version, :at, :at)
@@ -59,6 +62,7 @@ class CustomerProjection implements SqlProjector {
     }
 
     private void details(String name, String email, String status, ReceivedEvent event) {
+        OwnerLocks.lock(jdbc, List.of(event.aggregateId()));
         int updated = jdbc.sql("""
                 UPDATE customer_view SET name = :name, email = :email, status = :status, version = :version,
                                          updated_at = :at
