@@ -86,7 +86,7 @@ final class Downstream {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
-        if (path.equals("/actuator/health")) {
+        if (path.equals("/actuator/health/readiness")) {
             respond(exchange, healthy ? 200 : 503, "application/json", healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
             return;
         }

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * ./run-local killed the ways a user or a service manager kills it: with SIGKILL, and with SIGKILL two seconds into
  * its orderly shutdown. Neither leaves a process of its data directory behind (PostgreSQL, Kafka, Elasticsearch,
- * both services), and the next start on the same data directory and ports succeeds. Linux, like the watchdog.
+ * both services, the gateway), and the next start on the same data directory and ports succeeds. Linux, like the watchdog.
  *
  * <p>Every start boots the whole system, which takes minutes on a busy machine: the second start of the first
  * test is the launcher the second test shuts down, so the class starts the system twice, not three times.
@@ -50,6 +50,7 @@ class RunLocalSupervisionIT {
     private static List<String> ports;
     private static int commandPort;
     private static int queryPort;
+    private static int gatewayPort;
     private static List<Integer> allPorts;
 
     private static Process launcher;
@@ -66,10 +67,11 @@ class RunLocalSupervisionIT {
         int elasticsearch = freePortWithFreeNeighbour();
         commandPort = Ports.freePort();
         queryPort = Ports.freePort();
-        allPorts = List.of(postgres, kafka, kafka + 1, elasticsearch, elasticsearch + 1, commandPort, queryPort);
+        gatewayPort = Ports.freePort();
+        allPorts = List.of(postgres, kafka, kafka + 1, elasticsearch, elasticsearch + 1, commandPort, queryPort, gatewayPort);
         ports = List.of("--pg-port", String.valueOf(postgres), "--kafka-port", String.valueOf(kafka),
                 "--es-port", String.valueOf(elasticsearch), "--command-port", String.valueOf(commandPort),
-                "--query-port", String.valueOf(queryPort));
+                "--query-port", String.valueOf(queryPort), "--gateway-port", String.valueOf(gatewayPort));
     }
 
     @AfterAll
@@ -133,11 +135,12 @@ class RunLocalSupervisionIT {
         long started = System.nanoTime();
         launcher = new ProcessBuilder(command).directory(CHECKOUT.toFile()).redirectErrorStream(true)
                 .redirectOutput(launcherLog.toFile()).start();
-        await("./run-local start " + starts + " answering health on both services").atMost(START_TIMEOUT)
+        await("./run-local start " + starts + " answering health on both services and the gateway").atMost(START_TIMEOUT)
                 .pollInterval(Duration.ofSeconds(2))
                 .until(() -> {
                     assertThat(launcher.isAlive()).as("launcher still running; its output:%n%s", output()).isTrue();
-                    return output().contains("Ledgerline is running") && healthy(commandPort) && healthy(queryPort);
+                    return output().contains("Ledgerline is running") && healthy(commandPort) && healthy(queryPort)
+                            && healthy(gatewayPort);
                 });
         System.out.printf("[supervision] start %d ready in %.0f s%n", starts, (System.nanoTime() - started) / 1e9);
     }

@@ -13,17 +13,23 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Ledgerline running locally: PostgreSQL, Kafka, Elasticsearch (and Zipkin, if selected) from {@link LocalStack}, then
  * command-side and query-side from their runnable jars, pointed at that infrastructure through
- * Spring properties on their command lines. Used by ./run-local and by the end-to-end tests.
+ * Spring properties on their command lines, and, when the options give it a port, the gateway in front of every
+ * node ({@link #startGateway()}). Used by ./run-local and by the end-to-end tests.
  */
 public final class LocalSystem implements AutoCloseable {
 
     public static final String COMMAND_SIDE = "command-side";
     public static final String QUERY_SIDE = "query-side";
+    public static final String GATEWAY = "gateway";
+    /** The gateway's author's heap: it holds no data, only connections and the rate limit's buckets. */
+    private static final List<String> GATEWAY_JVM_OPTIONS = List.of("-Xmx256m");
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -32,6 +38,7 @@ public final class LocalSystem implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private LocalSystemOptions options;
     private int queryPort;
+    private OptionalInt gatewayPort = OptionalInt.empty();
     private final Thread shutdownHook = new Thread(this::close, "local-system-shutdown");
     private boolean closed;
 
@@ -47,14 +54,20 @@ public final class LocalSystem implements AutoCloseable {
     public static LocalSystem start(LocalSystemOptions options, Consumer<String> progress) {
         requireJar(options.commandSideJar(), "command-side");
         requireJar(options.querySideJar(), "query-side");
+        if (options.gatewayPort().isPresent()) {
+            requireJar(options.gatewayJar(), "gateway");
+        }
         // a service left running by a launcher that died holds the port the check below needs
         LocalStack.stopLeftovers(options.stack(), progress);
         int commandPort = Ports.freeOrRequested(options.commandSidePort(), "command-side");
         int queryPort = Ports.freeOrRequested(options.querySidePort(), "query-side");
+        OptionalInt gatewayPort = options.gatewayPort().isPresent()
+                ? OptionalInt.of(Ports.freeOrRequested(options.gatewayPort().getAsInt(), GATEWAY))
+                : OptionalInt.empty();
 
         LocalSystem system = new LocalSystem(LocalStack.start(options.stack().withAll(), progress), progress);
         try {
-            system.startServices(options, commandPort, queryPort);
+            system.startServices(options, commandPort, queryPort, gatewayPort);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -74,9 +87,10 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    private void startServices(LocalSystemOptions options, int commandPort, int queryPort) {
+    private void startServices(LocalSystemOptions options, int commandPort, int queryPort, OptionalInt gatewayPort) {
         this.options = options;
         this.queryPort = queryPort;
+        this.gatewayPort = gatewayPort;
         ServiceProcess command = launchCommandSide(COMMAND_SIDE, commandPort);
         ServiceProcess query = launchQuerySide(QUERY_SIDE, queryPort);
         // both JVMs boot in parallel; waiting for one after the other costs nothing extra
@@ -97,8 +111,10 @@ public final class LocalSystem implements AutoCloseable {
 
     private synchronized ServiceProcess launchCommandSide(String name, int port) {
         List<String> commandArguments = springArguments(port, "ledgerline_command", false);
-        // the command side's Location headers point at the query side, wherever it listens
-        commandArguments.add("--ledgerline.links.query-base-url=http://127.0.0.1:" + queryPort);
+        // the command side's Location headers lead where clients read: through the gateway when it runs, else to the
+        // query side, wherever it listens
+        commandArguments.add("--ledgerline.links.query-base-url=" + (gatewayPort.isPresent()
+                ? gatewayUri(gatewayPort.getAsInt()).toString() : "http://127.0.0.1:" + queryPort));
         // checkpoints are signed with this pair; created by the first instance, kept with the data it vouches for
         commandArguments.add("--ledgerline.integrity.checkpoint.key-file=" + checkpointKeyFile());
         commandArguments.add("--ledgerline.integrity.checkpoint.create-key-file=true");
@@ -171,6 +187,49 @@ public final class LocalSystem implements AutoCloseable {
                 .map(ServiceProcess::baseUri).toList();
     }
 
+    /**
+     * The gateway on the port the options gave it, in front of every node started so far, so start it after
+     * {@link #startMoreNodes}; returns once it is ready. Its pid file and the watchdog cover it like the services.
+     */
+    public URI startGateway() {
+        if (gatewayPort.isEmpty()) {
+            throw new IllegalStateException("No gateway port in the options: LocalSystemOptions.withGateway(port)");
+        }
+        int port = gatewayPort.getAsInt();
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                serverAddressArgument(options),
+                "--spring.profiles.active=local",
+                // it verifies the same development tokens as the services, and forwards their issuer
+                "--ledgerline.security.dev-tokens.key-file=" + devTokenKeyFile()));
+        arguments.addAll(instanceArguments(COMMAND_SIDE, commandSideUris()));
+        arguments.addAll(instanceArguments(QUERY_SIDE, querySideUris()));
+        arguments.add(tracingArgument());
+        ServiceProcess gateway = launch(GATEWAY, options.gatewayJar(), port, GATEWAY_JVM_OPTIONS, arguments);
+        gateway.awaitReady(SERVICE_START_TIMEOUT, progress);
+        return gateway.baseUri();
+    }
+
+    /** The gateway's configured instance list of one side: Spring Cloud's simple discovery, one entry per node. */
+    static List<String> instanceArguments(String side, List<URI> nodes) {
+        return IntStream.range(0, nodes.size())
+                .mapToObj(i -> "--spring.cloud.discovery.client.simple.instances." + side + "[" + i + "].uri=" + nodes.get(i))
+                .toList();
+    }
+
+    private URI gatewayUri(int port) {
+        return ServiceProcess.baseUri(port, List.of(serverAddressArgument(options)));
+    }
+
+    public synchronized boolean hasGateway() {
+        return services.stream().anyMatch(service -> service.name().equals(GATEWAY));
+    }
+
+    /** The one address clients use, when the gateway runs. */
+    public URI gatewayUri() {
+        return service(GATEWAY).baseUri();
+    }
+
     /** One more query-side node on a free port; it joins the projections' consumer groups. */
     public URI startQuerySideInstance() {
         ServiceProcess instance = launchQuerySide(nextInstanceName(QUERY_SIDE), Ports.freePort());
@@ -218,13 +277,15 @@ public final class LocalSystem implements AutoCloseable {
         if (elasticsearch) {
             arguments.add("--spring.elasticsearch.uris=" + stack.elasticsearchUri());
         }
-        if (stack.hasZipkin()) {
-            arguments.add("--management.zipkin.tracing.endpoint=" + stack.zipkinSpansEndpoint());
-        } else {
-            // nowhere to send spans: the services neither record nor try to report them
-            arguments.add("--management.tracing.enabled=false");
-        }
+        arguments.add(tracingArgument());
         return arguments;
+    }
+
+    private String tracingArgument() {
+        return stack.hasZipkin()
+                ? "--management.zipkin.tracing.endpoint=" + stack.zipkinSpansEndpoint()
+                // nowhere to send spans: the services neither record nor try to report them
+                : "--management.tracing.enabled=false";
     }
 
     /**
@@ -302,7 +363,7 @@ public final class LocalSystem implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(name + " is not running"));
     }
 
-    /** Stops the services (query side first), then Elasticsearch, Kafka and PostgreSQL. */
+    /** Stops the gateway and the services (in reverse order of their start), then Elasticsearch, Kafka and PostgreSQL. */
     @Override
     public synchronized void close() {
         if (closed) {

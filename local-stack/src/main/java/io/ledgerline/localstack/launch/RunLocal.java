@@ -41,10 +41,11 @@ public final class RunLocal {
         }
         LocalSystemOptions options = systemOptions(arguments);
 
-        boolean jarsBuilt = Files.isRegularFile(options.commandSideJar()) && Files.isRegularFile(options.querySideJar());
+        boolean jarsBuilt = Files.isRegularFile(options.commandSideJar()) && Files.isRegularFile(options.querySideJar())
+                && Files.isRegularFile(options.gatewayJar());
         if (!arguments.infraOnly() && !jarsBuilt) {
             say("Service jars not found (" + LocalSystemOptions.COMMAND_SIDE_JAR + ", " + LocalSystemOptions.QUERY_SIDE_JAR
-                    + "): starting the infrastructure only");
+                    + ", " + LocalSystemOptions.GATEWAY_JAR + "): starting the infrastructure only");
         }
         say("Data directory: " + arguments.dataDirectory());
         boolean services = !arguments.infraOnly() && jarsBuilt;
@@ -60,6 +61,10 @@ public final class RunLocal {
                     : LocalSystem.startInfrastructureOnly(options, RunLocal::say);
             if (services && arguments.nodes() > 1) {
                 system.startMoreNodes(List.of(arguments.secondCommandSidePort()), List.of(arguments.secondQuerySidePort()));
+            }
+            if (services) {
+                // last: it is configured with every node of both sides
+                system.startGateway();
             }
         } catch (RuntimeException e) {
             if (system != null) {
@@ -84,21 +89,33 @@ public final class RunLocal {
         LocalStackOptions stack = LocalStackOptions.defaults()
                 .persistentIn(arguments.dataDirectory())
                 .ports(arguments.postgresPort(), arguments.kafkaPort(), arguments.elasticsearchPort());
-        return LocalSystemOptions.forProject(arguments.projectDirectory())
+        LocalSystemOptions options = LocalSystemOptions.forProject(arguments.projectDirectory())
                 .withStack(arguments.tracing() ? stack.withZipkin(arguments.zipkinPort()) : stack)
                 .withServicePorts(arguments.commandSidePort(), arguments.querySidePort())
                 .withBindAddress(arguments.bindAddress());
+        return arguments.infraOnly() ? options : options.withGateway(arguments.gatewayPort());
     }
 
     private static void printSummary(LocalSystem system) {
         LocalStack stack = system.stack();
         StringBuilder out = new StringBuilder(System.lineSeparator());
         out.append("Ledgerline is running. Ctrl-C stops everything.").append(System.lineSeparator());
+        if (system.hasGateway()) {
+            out.append(String.format("""
+
+                    Entry point (the gateway: commands, queries, GraphQL, live updates, tokens; one address for all)
+                      API              %1$s/api
+                      Swagger UI       %1$s/swagger-ui.html  (both services' documents)
+                      Health           %1$s/actuator/health
+                      Gateway log      %2$s/gateway.log
+                    """, system.gatewayUri(), system.logDirectory()));
+        }
         if (system.hasServices()) {
             String command = system.commandSideUri().toString();
             String query = system.querySideUri().toString();
             out.append(String.format("""
 
+                    The services directly (for debugging; clients use the gateway)
                       Command API      %1$s/api
                       Query API        %2$s/api
                       Swagger UI       %1$s/swagger-ui.html  and  %2$s/swagger-ui.html
@@ -122,21 +139,20 @@ public final class RunLocal {
                 """, stack.postgresJdbcUrl("ledgerline_command"), stack.postgresUser(), stack.postgresPassword(),
                 stack.kafkaBootstrapServers(), stack.elasticsearchUri(),
                 stack.hasZipkin() ? stack.zipkinUri() + "/zipkin/" : "not started (--no-tracing)", stack.workDirectory().root()));
-        if (system.hasServices()) {
-            String command = system.commandSideUri().toString();
-            String query = system.querySideUri().toString();
+        if (system.hasGateway()) {
+            String gateway = system.gatewayUri().toString();
             out.append(String.format("""
 
                     Every API call needs a bearer token. Get one from the development token issuer (local profile only;
                     roles CUSTOMER with "customerId", TELLER, PAYMENTS, AUDITOR, ADMIN; optional "ttlSeconds", default 8 hours):
-                      TOKEN=$(%3$s | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+                      TOKEN=$(%2$s | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
 
                     Try it (accounts are opened for registered customers):
                       curl -s -X POST %1$s/api/customers -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"name":"Ada Lovelace","email":"ada@example.org"}'
                       curl -i -X POST %1$s/api/accounts -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"customerId":"<customerId>","currency":"EUR"}'
-                      curl -H "Authorization: Bearer $TOKEN" %2$s/api/accounts/<accountId>
-                      curl -H "Authorization: Bearer $TOKEN" '%2$s/api/search/accounts?q=<customerId>'
-                    """, command, query, DevTokens.curl(system.commandSideUri())));
+                      curl -H "Authorization: Bearer $TOKEN" %1$s/api/accounts/<accountId>
+                      curl -H "Authorization: Bearer $TOKEN" '%1$s/api/search/accounts?q=<customerId>'
+                    """, gateway, DevTokens.curl(system.gatewayUri())));
         }
         System.out.println(out);
     }

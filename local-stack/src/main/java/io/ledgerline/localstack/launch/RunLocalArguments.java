@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
                          int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort,
                          String bindAddress, boolean tracing, int zipkinPort,
-                         int nodes, int secondCommandSidePort, int secondQuerySidePort) {
+                         int nodes, int secondCommandSidePort, int secondQuerySidePort, int gatewayPort) {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+");
 
@@ -16,11 +16,13 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
             Usage: ./run-local [options]
               --fresh               delete the data directory first (all local data is lost)
               --data-dir DIR        data directory (default: .local-data in the checkout)
-              --infra-only          start PostgreSQL, Kafka and Elasticsearch only
+              --infra-only          start PostgreSQL, Kafka and Elasticsearch only (no services, no gateway)
               --no-build            skip the Maven build
               --pg-port N           PostgreSQL port (default 15432)
               --kafka-port N        Kafka port (default 19092; the KRaft controller uses N+1)
               --es-port N           Elasticsearch HTTP port (default 19200; transport uses N+1)
+              --gateway-port N      gateway port (default 8080): the one address clients use, in front of
+                                    every node of both services
               --command-port N      command-side port (default 8081)
               --query-port N        query-side port (default 8082)
               --nodes N             nodes of each service, 1 or 2 (default 1); the second nodes share the
@@ -50,6 +52,7 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
         int nodes = 1;
         int command2 = 8083;
         int query2 = 8084;
+        int gateway = 8080;
         // the development token issuer hands a token to anyone who can reach the command side
         String bind = "127.0.0.1";
         for (int i = 0; i < args.size(); i++) {
@@ -70,11 +73,12 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
                 case "--nodes" -> nodes = nodes(value(args, ++i, arg));
                 case "--command-port-2" -> command2 = port(value(args, ++i, arg));
                 case "--query-port-2" -> query2 = port(value(args, ++i, arg));
+                case "--gateway-port" -> gateway = port(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
-                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin, nodes, command2, query2);
+                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin, nodes, command2, query2, gateway);
     }
 
     private static int nodes(String value) {

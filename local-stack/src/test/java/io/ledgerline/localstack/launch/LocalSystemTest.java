@@ -1,7 +1,11 @@
 package io.ledgerline.localstack.launch;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,6 +24,42 @@ class LocalSystemTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("The command-side jar is missing: " + missing.toAbsolutePath())
                 .hasMessageContaining("./mvnw -DskipTests package");
+    }
+
+    @Test
+    void refusesToStartWhenTheGatewayJarIsMissingBeforeStartingAnyServer(@TempDir Path project) throws IOException {
+        Path commandSide = Files.createFile(project.resolve("command-side-exec.jar"));
+        Path querySide = Files.createFile(project.resolve("query-side-exec.jar"));
+        LocalSystemOptions options = LocalSystemOptions.forProject(project).withJars(commandSide, querySide).withGateway(0);
+
+        assertThatThrownBy(() -> LocalSystem.start(options, message -> { }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("The gateway jar is missing: " + project.resolve(LocalSystemOptions.GATEWAY_JAR));
+    }
+
+    @Test
+    void runLocalStartsTheGatewayOnItsPortUnlessOnlyTheInfrastructureRuns() {
+        RunLocalArguments defaults = RunLocalArguments.parse(List.of("--project-dir", "/checkout"));
+        RunLocalArguments otherPort = RunLocalArguments.parse(List.of("--gateway-port", "28080"));
+        RunLocalArguments infraOnly = RunLocalArguments.parse(List.of("--infra-only"));
+
+        assertThat(RunLocal.systemOptions(defaults).gatewayPort()).hasValue(8080);
+        assertThat(RunLocal.systemOptions(defaults).gatewayJar()).isEqualTo(Path.of("/checkout", LocalSystemOptions.GATEWAY_JAR));
+        assertThat(RunLocal.systemOptions(otherPort).gatewayPort()).hasValue(28080);
+        assertThat(RunLocal.systemOptions(infraOnly).gatewayPort()).isEmpty();
+        assertThat(LocalSystemOptions.forProject(Path.of("target")).gatewayPort())
+                .as("the end-to-end tests and the benchmark call the services directly").isEmpty();
+        assertThat(RunLocalArguments.USAGE).contains("--gateway-port N");
+    }
+
+    @Test
+    void theGatewayListsEveryNodeOfASideAsOneOfItsInstances() {
+        List<String> arguments = LocalSystem.instanceArguments("command-side",
+                List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083")));
+
+        assertThat(arguments).containsExactly(
+                "--spring.cloud.discovery.client.simple.instances.command-side[0].uri=http://127.0.0.1:8081",
+                "--spring.cloud.discovery.client.simple.instances.command-side[1].uri=http://127.0.0.1:8083");
     }
 
     @Test
