@@ -27,11 +27,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void publishesOnlyTheTwoServicesToTheHost() {
-        assertThat(services).containsKeys("postgres", "kafka", "elasticsearch", "command-side", "query-side");
+    @SuppressWarnings("unchecked")
+    void publishesOnlyTheGatewayAndTheTwoServicesToTheHostAndOnlyOnLoopback() {
+        assertThat(services).containsKeys("postgres", "kafka", "elasticsearch", "command-side", "query-side", "gateway");
         services.forEach((name, service) -> {
-            if (name.endsWith("-side")) {
-                assertThat(service.get("ports")).as(name).isNotNull();
+            if (name.endsWith("-side") || name.equals("gateway")) {
+                assertThat((List<String>) service.get("ports")).as(name).isNotEmpty()
+                        .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
             } else {
                 assertThat(service).as(name + " must not publish ports").doesNotContainKey("ports");
             }
