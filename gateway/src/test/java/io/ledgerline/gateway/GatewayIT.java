@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.gateway.forwarding.SideInstances;
 import io.ledgerline.gateway.routing.ApiOperation;
 import io.ledgerline.gateway.routing.DocumentedRoutes;
 import io.ledgerline.gateway.routing.Side;
@@ -30,6 +31,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,11 +100,20 @@ class GatewayIT {
     DevTokenIssuer issuer;
     @Autowired
     DocumentedRoutes routes;
+    @Autowired
+    SideInstances instances;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final ObjectMapper json = new ObjectMapper();
     /** Each test its own subject, so that one test's commands do not use up another's rate. */
     final String subject = "tester-" + UUID.randomUUID();
+
+    // a node that rejoined in the middle of a test would move aggregates and turns under it
+    @BeforeEach
+    void everyNodeInTheRotation() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> instances.healthy(Side.COMMAND).size() == 2
+                && instances.healthy(Side.QUERY).size() == 2);
+    }
 
     @AfterEach
     void everyNodeBackAndHealthy() {
