@@ -8,20 +8,20 @@ import io.ledgerline.support.tracing.TraceContext;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.ResponseHttpHeadersFilter;
-import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
-import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@LoadBalancerClients(defaultConfiguration = HealthCheckedInstances.class)
 class ForwardingConfiguration {
 
     @Bean
-    SideInstances sideInstances(LoadBalancerClientFactory loadBalancers) {
-        return new SideInstances(loadBalancers);
+    SideInstances sideInstances(DiscoveryClient nodes,
+            @Value("${spring.cloud.loadbalancer.health-check.interval:2s}") Duration interval,
+            @Value("${spring.cloud.loadbalancer.health-check.path.default:/actuator/health/readiness}") String path) {
+        return new SideInstances(nodes, interval, path);
     }
 
     @Bean

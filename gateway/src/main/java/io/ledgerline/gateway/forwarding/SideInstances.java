@@ -1,54 +1,99 @@
 package io.ledgerline.gateway.forwarding;
 
 import io.ledgerline.gateway.routing.Side;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.cloud.loadbalancer.core.ServiceInstanceListSupplier;
-import org.springframework.cloud.loadbalancer.support.LoadBalancerClientFactory;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
- * The healthy instances of each side as of the last health-check round. Requests read the last list
- * instead of waiting on the supplier: a request never waits for a health check.
+ * The healthy nodes of each side as of the last complete health-check round: every configured node
+ * (spring.cloud.discovery.client.simple.instances) is asked for its readiness at once, and the list
+ * changes only when all have answered or given up. Spring Cloud LoadBalancer's health-checked list
+ * announces a round node by node, so between two of its announcements a side seemed to have one node
+ * only, and an aggregate's commands went to another node for that moment. Requests read the last
+ * list: a request never waits for a health check.
  */
 public class SideInstances implements SmartInitializingSingleton, DisposableBean {
 
-    private final Map<Side, AtomicReference<List<ServiceInstance>>> healthy = new EnumMap<>(Side.class);
-    private final Disposable.Composite subscriptions = Disposables.composite();
-    private final LoadBalancerClientFactory loadBalancers;
+    private static final Logger log = LoggerFactory.getLogger(SideInstances.class);
+    // a node that accepts connections but never answers must not hold up the round
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(1);
 
-    public SideInstances(LoadBalancerClientFactory loadBalancers) {
-        this.loadBalancers = loadBalancers;
+    private final Map<Side, AtomicReference<List<ServiceInstance>>> healthy = new EnumMap<>(Side.class);
+    private final DiscoveryClient nodes;
+    private final Duration interval;
+    private final String path;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
+    private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "gateway-health-checks");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public SideInstances(DiscoveryClient nodes, Duration interval, String path) {
+        this.nodes = nodes;
+        this.interval = interval;
+        this.path = path;
         for (Side side : Side.values()) {
             healthy.put(side, new AtomicReference<>(List.of()));
         }
     }
 
-    /**
-     * Each side's load-balancer context is a child context, whose refresh is announced to this
-     * context's listeners: started once every bean here exists, so none of them is asked for early.
-     */
     @Override
     public void afterSingletonsInstantiated() {
-        for (Side side : Side.values()) {
-            AtomicReference<List<ServiceInstance>> instances = healthy.get(side);
-            ServiceInstanceListSupplier supplier = loadBalancers.getInstance(side.serviceId(), ServiceInstanceListSupplier.class);
-            subscriptions.add(supplier.get().subscribe(list -> instances.set(List.copyOf(list))));
-        }
+        rounds.scheduleWithFixedDelay(this::checkEveryNode, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     public List<ServiceInstance> healthy(Side side) {
         return healthy.get(side).get();
     }
 
+    private void checkEveryNode() {
+        try {
+            for (Side side : Side.values()) {
+                List<ServiceInstance> configured = nodes.getInstances(side.serviceId());
+                List<CompletableFuture<Boolean>> answers = configured.stream().map(this::isReady).toList();
+                List<ServiceInstance> ready = new ArrayList<>();
+                for (int i = 0; i < configured.size(); i++) {
+                    if (answers.get(i).join()) {
+                        ready.add(configured.get(i));
+                    }
+                }
+                healthy.get(side).set(List.copyOf(ready));
+            }
+        } catch (RuntimeException e) {
+            // the next round tries again; a failed round must not end the schedule
+            log.warn("A health-check round failed: {}", e.toString());
+        }
+    }
+
+    private CompletableFuture<Boolean> isReady(ServiceInstance node) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(node.getUri().toString() + path))
+                .timeout(CHECK_TIMEOUT).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> response.statusCode() == 200)
+                .exceptionally(failure -> false);
+    }
+
     @Override
     public void destroy() {
-        subscriptions.dispose();
+        rounds.shutdownNow();
     }
 }
