@@ -59,15 +59,18 @@ public final class LocalSystem implements AutoCloseable {
         }
         // a service left running by a launcher that died holds the port the check below needs
         LocalStack.stopLeftovers(options.stack(), progress);
-        int commandPort = Ports.freeOrRequested(options.commandSidePort(), "command-side");
-        int queryPort = Ports.freeOrRequested(options.querySidePort(), "query-side");
+        // a requested port is checked before anything starts; a free one is picked only once the servers run, as
+        // they take ports of their own while they start and could take one picked before
+        int commandPort = requested(options.commandSidePort(), "command-side");
+        int queryPort = requested(options.querySidePort(), "query-side");
         OptionalInt gatewayPort = options.gatewayPort().isPresent()
-                ? OptionalInt.of(Ports.freeOrRequested(options.gatewayPort().getAsInt(), GATEWAY))
+                ? OptionalInt.of(requested(options.gatewayPort().getAsInt(), GATEWAY))
                 : OptionalInt.empty();
 
         LocalSystem system = new LocalSystem(LocalStack.start(options.stack().withAll(), progress), progress);
         try {
-            system.startServices(options, commandPort, queryPort, gatewayPort);
+            system.startServices(options, orFree(commandPort, "command-side"), orFree(queryPort, "query-side"),
+                    gatewayPort.isPresent() ? OptionalInt.of(orFree(gatewayPort.getAsInt(), GATEWAY)) : gatewayPort);
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -76,6 +79,14 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** Infrastructure only, for when the service jars are not built. */
+    private static int requested(int port, String purpose) {
+        return port == 0 ? 0 : Ports.freeOrRequested(port, purpose);
+    }
+
+    private static int orFree(int port, String purpose) {
+        return port == 0 ? Ports.freeOrRequested(0, purpose) : port;
+    }
+
     public static LocalSystem startInfrastructureOnly(LocalSystemOptions options, Consumer<String> progress) {
         return new LocalSystem(LocalStack.start(options.stack().withAll(), progress), progress);
     }
