@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * ./run-local killed the ways a user or a service manager kills it: with SIGKILL, and with SIGKILL two seconds into
+ * ./run-local killed the ways a user or a service manager kills it: with SIGKILL, and with SIGKILL while it is in
  * its orderly shutdown. Neither leaves a process of its data directory behind (PostgreSQL, Kafka, Elasticsearch,
  * both services, the gateway), and the next start on the same data directory and ports succeeds. Linux, like the watchdog.
  *
