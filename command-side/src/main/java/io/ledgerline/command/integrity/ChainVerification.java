@@ -47,6 +47,14 @@ public final class ChainVerification {
      */
     public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex,
             CheckpointCheck checkpoints, boolean checkpointsStartingBefore) throws SQLException {
+        return verify(connection, fromGlobalIndex, toGlobalIndex, checkpoints, checkpointsStartingBefore,
+                VerificationProgress.NONE);
+    }
+
+    /** As {@link #verify(Connection, long, long, CheckpointCheck, boolean)}, telling progress after each batch read. */
+    public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex,
+            CheckpointCheck checkpoints, boolean checkpointsStartingBefore, VerificationProgress progress)
+            throws SQLException {
         Map<String, List<Link>> byAggregate = new HashMap<>();
         Map<String, Integer> hashUses = new HashMap<>();
         long checked = 0;
@@ -71,6 +79,9 @@ public final class ChainVerification {
                         hashUses.merge(link.hash(), 1, Integer::sum);
                     }
                     checked++;
+                    if (checked % FETCH == 0) {
+                        progress.reached(row.globalIndex(), checked);
+                    }
                 }
             }
             Map<String, Link> before = linksBefore(connection, byAggregate);

@@ -30,6 +30,11 @@ public class LedgerVerifier {
      * @param toGlobalIndex   null for the last stored when it starts
      */
     public VerificationReport verify(Long fromGlobalIndex, Long toGlobalIndex) {
+        return verify(fromGlobalIndex, toGlobalIndex, VerificationProgress.NONE);
+    }
+
+    /** As {@link #verify(Long, Long)}, telling progress after each batch of events read. */
+    public VerificationReport verify(Long fromGlobalIndex, Long toGlobalIndex, VerificationProgress progress) {
         long from = fromGlobalIndex == null ? 0 : fromGlobalIndex;
         long to = toGlobalIndex == null ? lastGlobalIndex() : toGlobalIndex;
         if (from > to && toGlobalIndex != null) {
@@ -39,7 +44,8 @@ public class LedgerVerifier {
             throw new VerificationRangeTooLarge(from, to, properties.maxVerificationRange());
         }
         try (Connection connection = dataSource.getConnection()) {
-            return new ChainVerification().verify(connection, from, to, checkpoints, true).limitedTo(properties.maxReportedBreaks());
+            return new ChainVerification().verify(connection, from, to, checkpoints, true, progress)
+                    .limitedTo(properties.maxReportedBreaks());
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the event store to verify it failed", e);
         }

@@ -30,7 +30,7 @@ class CommandAuthorization {
                 .requestMatchers("/api/customers", "/api/customers/**").hasRole(TELLER)
                 .requestMatchers("/api/accounts", "/api/accounts/**").hasRole(TELLER)
                 .requestMatchers("/api/audit/**").hasRole(AUDITOR)
-                .requestMatchers("/api/admin/ledger-verifications").hasAnyRole(ADMIN, AUDITOR)
+                .requestMatchers("/api/admin/ledger-verifications", "/api/admin/ledger-verifications/*").hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN);
     }
 }

@@ -21,6 +21,7 @@ import io.ledgerline.command.domain.AmountTooLarge;
 import io.ledgerline.command.domain.CurrencyMismatch;
 import io.ledgerline.command.domain.InvalidAmount;
 import io.ledgerline.command.infrastructure.republish.RepublishAlreadyRunning;
+import io.ledgerline.command.integrity.VerificationAlreadyRunning;
 import io.ledgerline.command.integrity.VerificationRangeReversed;
 import io.ledgerline.command.integrity.VerificationRangeTooLarge;
 import io.ledgerline.command.transfer.SameAccountTransfer;
@@ -67,6 +68,8 @@ public final class CommandErrors {
         refusal(TransferIdReused.CODE, "409", "the transferId names another transfer request (other accounts, "
                 + "amount, description or reference)");
         refusal(RepublishAlreadyRunning.CODE, "409", "another republication is running");
+        refusal(VerificationAlreadyRunning.CODE, "429", "as many ledger verifications as allowed at once run "
+                + "already (ledgerline.integrity.verification-jobs.max-running); Retry-After says when to ask again");
         refusal(InvalidCustomerName.CODE, "422", "the name is blank or longer than 200 characters");
         refusal(InvalidEmail.CODE, "422", "not an email address, or longer than 254 characters");
         refusal(CustomerIsErased.CODE, "422", "the customer is erased");

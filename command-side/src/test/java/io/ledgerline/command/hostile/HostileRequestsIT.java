@@ -174,6 +174,8 @@ class HostileRequestsIT {
                 Endpoint.of("POST", "/api/admin/ledger-verifications").query("fromGlobalIndex=0&toGlobalIndex=10")
                         .hostileQuery("range", "fromGlobalIndex=-1", "toGlobalIndex=abc", "fromGlobalIndex=1e400",
                                 "toGlobalIndex=99999999999999999999", "fromGlobalIndex=%00", "toGlobalIndex=%27%20OR%201=1"),
+                Endpoint.of("GET", "/api/admin/ledger-verifications/{verificationId}"),
+                Endpoint.of("GET", "/api/admin/ledger-verifications").hostileQuery("paging", events.split("\\|")),
                 Endpoint.of("GET", "/api/audit/checkpoints").hostileQuery("paging", events.split("\\|")),
                 // the development token issuer exists only in the local profile
                 Endpoint.of("POST", "/api/dev/tokens").body("{\"subject\":\"hostile\",\"roles\":[\"TELLER\"]}")
@@ -524,7 +526,7 @@ class HostileRequestsIT {
     /** The endpoint's path with valid ids, except those given. */
     private String path(Endpoint endpoint, Map<String, String> replaced) {
         Map<String, String> valid = Map.of("customerId", customerId, "accountId", accountId, "transferId", transferId,
-                "republishId", UUID.randomUUID().toString());
+                "republishId", UUID.randomUUID().toString(), "verificationId", UUID.randomUUID().toString());
         String path = endpoint.template();
         for (String variable : pathVariables(endpoint)) {
             path = path.replace("{" + variable + "}", replaced.getOrDefault(variable, valid.get(variable)));

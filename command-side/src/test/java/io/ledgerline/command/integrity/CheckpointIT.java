@@ -230,10 +230,7 @@ class CheckpointIT {
     }
 
     private JsonNode verify(long from, long to) throws Exception {
-        ResponseEntity<String> answer = http.postForEntity("/api/admin/ledger-verifications?fromGlobalIndex="
-                + from + "&toGlobalIndex=" + to, null, String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
-        return json.readTree(answer.getBody());
+        return new VerificationRuns(http, json).report(from, to);
     }
 
     private ResponseEntity<String> audit(String path) {

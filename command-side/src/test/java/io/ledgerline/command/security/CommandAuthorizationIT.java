@@ -64,8 +64,10 @@ class CommandAuthorizationIT {
             // from a position beyond the store's end: an accepted republication sends nothing
             endpoint("republish", "POST /api/admin/republish?fromPosition=999999999999", null),
             endpoint("republish-status", "GET /api/admin/republish/no-such-run", null),
-            // an empty range beyond the store's end: verified at once
+            // an empty range beyond the store's end: its verification ends at once
             endpoint("verify-ledger", "POST /api/admin/ledger-verifications?fromGlobalIndex=999999999999&toGlobalIndex=999999999999", null),
+            endpoint("verification", "GET /api/admin/ledger-verifications/" + UUID.randomUUID(), null),
+            endpoint("verifications", "GET /api/admin/ledger-verifications?size=1", null),
             endpoint("checkpoints", "GET /api/audit/checkpoints?size=1", null),
             endpoint("metrics", "GET /actuator/metrics", null));
 
@@ -98,6 +100,8 @@ class CommandAuthorizationIT {
             CUSTOMER       republish         own    403
             CUSTOMER       republish-status  own    403
             CUSTOMER       verify-ledger     own    403
+            CUSTOMER       verification      own    403
+            CUSTOMER       verifications     own    403
             CUSTOMER       checkpoints       own    403
             CUSTOMER       metrics           own    403
             CUSTOMER_NO_ID deposit           own    403
@@ -120,6 +124,8 @@ class CommandAuthorizationIT {
             TELLER         republish         other  403
             TELLER         republish-status  other  403
             TELLER         verify-ledger     other  403
+            TELLER         verification      other  403
+            TELLER         verifications     other  403
             TELLER         checkpoints       other  403
             TELLER         metrics           other  403
             PAYMENTS       register          other  403
@@ -141,6 +147,8 @@ class CommandAuthorizationIT {
             PAYMENTS       republish         other  403
             PAYMENTS       republish-status  other  403
             PAYMENTS       verify-ledger     other  403
+            PAYMENTS       verification      other  403
+            PAYMENTS       verifications     other  403
             PAYMENTS       checkpoints       other  403
             PAYMENTS       metrics           other  403
             AUDITOR        register          other  403
@@ -160,7 +168,9 @@ class CommandAuthorizationIT {
             AUDITOR        republish         other  403
             AUDITOR        republish-status  other  403
             AUDITOR        metrics           other  403
-            AUDITOR        verify-ledger     other  200
+            AUDITOR        verify-ledger     other  202
+            AUDITOR        verification      other  404
+            AUDITOR        verifications     other  200
             AUDITOR        checkpoints       other  200
             ADMIN          register          other  403
             ADMIN          change-customer   other  403
@@ -173,7 +183,9 @@ class CommandAuthorizationIT {
             ADMIN          republish         other  202
             ADMIN          republish-status  other  404
             ADMIN          metrics           other  200
-            ADMIN          verify-ledger     other  200
+            ADMIN          verify-ledger     other  202
+            ADMIN          verification      other  404
+            ADMIN          verifications     other  200
             ADMIN          checkpoints       other  403
             """;
 
@@ -208,6 +220,9 @@ class CommandAuthorizationIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type LIKE '%TransferCompleted'",
                 Long.class, transferId) == 1);
+        // the verification a case started ends before another case may start one: one runs at a time
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM ledger_verification "
+                + "WHERE state = 'RUNNING' AND heartbeat_at > now() - interval '30 seconds'", Long.class) == 0);
     }
 
     static Stream<Arguments> matrix() {

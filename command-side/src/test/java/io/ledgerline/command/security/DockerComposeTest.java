@@ -50,7 +50,25 @@ class DockerComposeTest {
                 .map(variable -> variable.getKey() + "=" + variable.getValue())
                 .toList();
 
-        assertThat(passwords).hasSizeGreaterThanOrEqualTo(4).allSatisfy(password ->
+        assertThat(passwords).hasSizeGreaterThanOrEqualTo(6).allSatisfy(password ->
                 assertThat(password).as("no default, refused when unset").matches("[A-Z_]+=\\$\\{[A-Z_]+:\\?[^}]+}"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void letsTheQuerySidesReconciliationReadTheEventStoreAsTheLoginTheDatabaseCreates() throws Exception {
+        Map<String, Object> query = (Map<String, Object>) services.get("query-side").get("environment");
+        Map<String, Object> postgres = (Map<String, Object>) services.get("postgres").get("environment");
+        String init = Files.readString(Path.of("..", "docker", "postgres", "init-databases.sh"));
+
+        assertThat(query).containsEntry("LEDGERLINE_RECONCILIATION_EVENT_STORE_URL",
+                "jdbc:postgresql://postgres:5432/ledgerline_command");
+        assertThat(query).containsEntry("LEDGERLINE_RECONCILIATION_EVENT_STORE_USERNAME", "ledgerline_event_reader");
+        assertThat(query.get("LEDGERLINE_RECONCILIATION_EVENT_STORE_PASSWORD"))
+                .as("the password the database gives the login").isEqualTo(postgres.get("EVENT_READER_PASSWORD"));
+        // its group's only privilege, SELECT on the event table, comes from the command side's migration V13
+        assertThat(init).contains("CREATE ROLE event_store_reader NOLOGIN;",
+                "CREATE ROLE ledgerline_event_reader LOGIN PASSWORD :'event_reader_password' IN ROLE event_store_reader;",
+                "-v event_reader_password=\"$EVENT_READER_PASSWORD\"");
     }
 }
