@@ -3,6 +3,7 @@ package io.ledgerline.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ledgerline.localstack.LocalStackOptions;
+import io.ledgerline.localstack.launch.DevTokens;
 import io.ledgerline.localstack.launch.LocalSystem;
 import io.ledgerline.localstack.launch.LocalSystemOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -33,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A transfer is one trace: the services run as ./run-local runs them, with a Zipkin server, and the
- * trace the client started with its {@code traceparent} header is read back through Zipkin's HTTP API
- * with the spans of every hop: the request, the commands, the saga, the publication to Kafka and
- * each read model's handling of the records.
+ * A transfer is one trace: the services run as ./run-local runs them, behind the gateway and with a Zipkin server,
+ * and the trace the client started with its {@code traceparent} header is read back through Zipkin's HTTP API with
+ * the spans of every hop: the gateway's handling of the request, the command side's, the commands, the saga, the
+ * publication to Kafka and each read model's handling of the records. One system serves the whole class.
  */
 class TraceEndToEndIT {
 
@@ -46,6 +47,7 @@ class TraceEndToEndIT {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static LocalSystem system;
+    private static URI gateway;
     private static String token;
 
     @BeforeAll
@@ -54,9 +56,11 @@ class TraceEndToEndIT {
         LocalSystemOptions options = LocalSystemOptions.forProject(checkout)
                 .withJars(jar("ledgerline.command-side.jar", LocalSystemOptions.COMMAND_SIDE_JAR),
                         jar("ledgerline.query-side.jar", LocalSystemOptions.QUERY_SIDE_JAR))
-                .withStack(LocalStackOptions.defaults().withZipkin());
+                .withStack(LocalStackOptions.defaults().withZipkin())
+                .withGateway(0);
         system = LocalSystem.start(options, message -> System.out.println("[system] " + message));
-        token = system.devToken("tracing", "TELLER", "ADMIN");
+        gateway = system.startGateway();
+        token = DevTokens.request(gateway, "tracing", List.of("TELLER", "ADMIN"), null);
     }
 
     @AfterAll
@@ -81,13 +85,14 @@ class TraceEndToEndIT {
         assertThat(deposited.statusCode()).as(deposited.body()).isEqualTo(200);
         // a client following the receiving account's live updates: the update the transfer causes is in its trace.
         // The stream starts with the account's state, once the query side has it
-        URI receiving = system.querySideUri().resolve("/api/accounts/" + to);
+        URI receiving = gateway.resolve("/api/accounts/" + to);
         await("the receiving account on the query side").atMost(EVENTUALLY).until(() -> HTTP.send(HttpRequest.newBuilder(receiving)
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-        LiveUpdates live = LiveUpdates.follow(system.querySideUri().resolve("/api/accounts/" + to + "/events"), token);
+        LiveUpdates live = LiveUpdates.follow(gateway.resolve("/api/accounts/" + to + "/events"), token);
 
         String traceId = HexFormat.of().formatHex(randomBytes(16));
-        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+        String clientSpanId = HexFormat.of().formatHex(randomBytes(8));
+        String traceparent = "00-" + traceId + "-" + clientSpanId + "-01";
         HttpResponse<String> accepted = post("/api/transfers", "{\"fromAccountId\":\"" + from + "\",\"toAccountId\":\""
                 + to + "\",\"amount\":\"30.00\",\"currency\":\"EUR\",\"description\":\"rent\"}", traceparent);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
@@ -112,7 +117,8 @@ class TraceEndToEndIT {
                 "ledgerline-query-side: live update account");
         Set<String> spans = await("the transfer's trace " + traceId + " in Zipkin").atMost(EVENTUALLY)
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> spansOf(trace), found -> found.containsAll(expected));
+                .until(() -> spansOf(trace), found -> found.containsAll(expected)
+                        && found.stream().anyMatch(span -> span.startsWith("ledgerline-gateway: ")));
         live.close();
         JsonNode traced = JSON.readTree(HTTP.send(HttpRequest.newBuilder(trace).build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(parentsOf(traced, "ledgerline-query-sql sql commit")).as("the SQL commit's spans are children of record spans")
@@ -121,6 +127,13 @@ class TraceEndToEndIT {
                 .allSatisfy(parent -> assertThat(parent).startsWith("ledgerline-query-search-audit "));
         assertThat(parentsOf(traced, "live update account")).as("the live update's span is a child of the SQL record span")
                 .allSatisfy(parent -> assertThat(parent).startsWith("ledgerline-query-sql "));
+        JsonNode commandSideRequest = span(traced, "ledgerline-command-side", "http post /api/transfers");
+        JsonNode gatewayRequest = parentOf(traced, commandSideRequest);
+        assertThat(service(gatewayRequest)).as("the service whose span the command side's request span is a child of")
+                .isEqualTo("ledgerline-gateway");
+        assertThat(gatewayRequest.path("kind").asText()).as("the gateway's span of the client's request").isEqualTo("SERVER");
+        assertThat(gatewayRequest.path("parentId").asText()).as("the gateway's span is the trace's first: its parent is the "
+                + "client's span, which only the client knows").isEqualTo(clientSpanId);
         assertThat(spans).as("the saga's handling of the transfer's events").contains(
                 "ledgerline-command-side: transfersagaprocessor transferrequested",
                 "ledgerline-command-side: transfersagaprocessor accountdebitedfortransfer");
@@ -156,6 +169,35 @@ class TraceEndToEndIT {
             }
         }
         return spans;
+    }
+
+    /** The one span of {@code service} named {@code name}. */
+    private static JsonNode span(JsonNode trace, String service, String name) {
+        List<JsonNode> found = new ArrayList<>();
+        trace.forEach(span -> {
+            if (service.equals(service(span)) && name.equals(span.path("name").asText())) {
+                found.add(span);
+            }
+        });
+        assertThat(found).as("spans of " + service + " named " + name).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The span {@code span} is a child of, in the same trace. */
+    private static JsonNode parentOf(JsonNode trace, JsonNode span) {
+        String parentId = span.path("parentId").asText();
+        List<JsonNode> parents = new ArrayList<>();
+        trace.forEach(candidate -> {
+            if (parentId.equals(candidate.path("id").asText())) {
+                parents.add(candidate);
+            }
+        });
+        assertThat(parents).as("the parent " + parentId + " of " + span.path("name").asText() + " in the trace").hasSize(1);
+        return parents.get(0);
+    }
+
+    private static String service(JsonNode span) {
+        return span.path("localEndpoint").path("serviceName").asText();
     }
 
     /** The names of the parents of the spans named {@code name}; Zipkin keeps a span's parent by id. */
@@ -233,7 +275,7 @@ class TraceEndToEndIT {
     }
 
     private static HttpResponse<String> post(String path, String body, String traceparent) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(system.commandSideUri().resolve(path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder request = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (traceparent != null) {

@@ -3,11 +3,13 @@ package io.ledgerline.query.reconciliation;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Compares every account of the read models with the event store at one position.
@@ -20,26 +22,34 @@ import java.util.Optional;
  *   <li>a read model past it (events after G were projected meanwhile) is compared with the store's
  *       balance after the event of the read model's version, which the store must hold;</li>
  *   <li>a read model behind it, or without the account, is read again until it reaches G's version or
- *       {@code catch-up-timeout} is over, then compared at its version: still behind is LAGGING.</li>
+ *       {@code catch-up-timeout} is over, then compared at its version: still behind is LAGGING. It is read again
+ *       when the SQL projection announces the account at that version ({@link CatchUpSignals}), and all
+ *       waiting accounts every {@link #INDEX_LOOK_INTERVAL}, as the accounts index announces nothing.</li>
  * </ul>
  * A read model is asynchronous but never ahead of the store and never in between two of its versions,
  * so live traffic causes no false alarm.
  */
 class Reconciler {
 
-    private static final long WAIT_BETWEEN_READS_MS = 250;
+    /**
+     * How often every waiting account is read again. The accounts index announces no writes, so a document
+     * that catches up after its SQL row is only seen so; it bounds how late a caught-up account is judged.
+     */
+    static final Duration INDEX_LOOK_INTERVAL = Duration.ofMillis(500);
 
     private final StoredBalances store;
     private final SqlBalances sql;
     private final SearchBalances search;
+    private final CatchUpSignals catchUp;
     private final ReconciliationProperties properties;
     private final Clock clock;
 
-    Reconciler(StoredBalances store, SqlBalances sql, SearchBalances search, ReconciliationProperties properties,
-            Clock clock) {
+    Reconciler(StoredBalances store, SqlBalances sql, SearchBalances search, CatchUpSignals catchUp,
+            ReconciliationProperties properties, Clock clock) {
         this.store = store;
         this.sql = sql;
         this.search = search;
+        this.catchUp = catchUp;
         this.properties = properties;
         this.clock = clock;
     }
@@ -82,19 +92,38 @@ class Reconciler {
 
     private void awaitCatchUp(List<Waiting> waiting, ReconciliationTally tally)
             throws IOException, InterruptedException {
-        Instant deadline = clock.instant().plus(properties.catchUpTimeout());
-        while (!waiting.isEmpty()) {
-            Thread.sleep(WAIT_BETWEEN_READS_MS);
-            boolean over = !clock.instant().isBefore(deadline);
-            for (Iterator<Waiting> each = waiting.iterator(); each.hasNext(); ) {
-                Waiting account = each.next();
-                AccountBalance row = sql.one(account.accountId()).orElse(null);
-                AccountBalance document = search.one(account.accountId()).orElse(null);
-                if (over || !(behind(account.atPosition(), row) || behind(account.atPosition(), document))) {
-                    judge(tally, account.accountId(), account.atPosition(), row, document);
-                    each.remove();
+        // awaited before the first look, so that an announcement made since the scan read the account is not missed
+        waiting.forEach(account -> catchUp.await(account.accountId(), account.atPosition().version()));
+        try {
+            Instant deadline = clock.instant().plus(properties.catchUpTimeout());
+            Set<String> announced = Set.of();
+            Instant nextLookAtAll = clock.instant();
+            while (!waiting.isEmpty()) {
+                Instant now = clock.instant();
+                boolean over = !now.isBefore(deadline);
+                boolean all = over || !now.isBefore(nextLookAtAll);
+                if (all) {
+                    nextLookAtAll = now.plus(INDEX_LOOK_INTERVAL);
+                }
+                for (Iterator<Waiting> each = waiting.iterator(); each.hasNext(); ) {
+                    Waiting account = each.next();
+                    if (all || announced.contains(account.accountId())) {
+                        AccountBalance row = sql.one(account.accountId()).orElse(null);
+                        AccountBalance document = search.one(account.accountId()).orElse(null);
+                        if (over || !(behind(account.atPosition(), row) || behind(account.atPosition(), document))) {
+                            judge(tally, account.accountId(), account.atPosition(), row, document);
+                            catchUp.forget(account.accountId());
+                            each.remove();
+                        }
+                    }
+                }
+                if (!waiting.isEmpty()) {
+                    Instant wakeUp = nextLookAtAll.isBefore(deadline) ? nextLookAtAll : deadline;
+                    announced = catchUp.arrivals(Duration.between(clock.instant(), wakeUp));
                 }
             }
+        } finally {
+            waiting.forEach(account -> catchUp.forget(account.accountId()));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ledgerline.query.reconciliation;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.ledgerline.query.consistency.ProjectionNotifications;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -18,12 +19,20 @@ class ReconciliationConfiguration {
         return new EventStoreConnection(properties.eventStore());
     }
 
+    @Bean
+    CatchUpSignals reconciliationCatchUpSignals(ProjectionNotifications notifications) {
+        CatchUpSignals signals = new CatchUpSignals();
+        notifications.subscribe(signals::projected);
+        return signals;
+    }
+
     /** Named for its health component: {@code reconciliation}. */
     @Bean
     Reconciliations reconciliationHealthIndicator(EventStoreConnection eventStore, DataSource readModels,
-            ElasticsearchClient search, ReconciliationProperties properties, Clock clock, MeterRegistry meters) {
+            ElasticsearchClient search, CatchUpSignals catchUp, ReconciliationProperties properties, Clock clock,
+            MeterRegistry meters) {
         return new Reconciliations(new Reconciler(new StoredBalances(eventStore.dataSource()),
-                new SqlBalances(readModels), new SearchBalances(search), properties, clock), meters);
+                new SqlBalances(readModels), new SearchBalances(search), catchUp, properties, clock), meters);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -44,6 +45,9 @@ class ReconciliationIT extends QuerySideIT {
 
     @Autowired
     ElasticsearchClient search;
+
+    @Autowired
+    CatchUpSignals catchUp;
 
     private LedgerEventsProducer producer;
     private StoredLedger stored;
@@ -127,6 +131,28 @@ class ReconciliationIT extends QuerySideIT {
             traffic.shutdown();
             traffic.awaitTermination(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void anAccountWhoseReadModelsLagIsWaitedForAndJudgedOnceTheyCatchUp() throws Exception {
+        AccountId account = stored.account("PLN");
+        stored.deposit(account, "20.00");
+        searchable(account);
+        eventually("/api/accounts/{id}?minVersion={version}", found -> true, account, stored.version(account));
+        StoredLedger.Publication late = stored.depositUnpublished(account, "5.00");
+
+        CompletableFuture<JsonNode> running = CompletableFuture.supplyAsync(this::reconcile);
+        // the run found both read models behind the store's version and waits for the projection's announcement
+        await("the reconciliation waiting for " + account).atMost(EVENTUALLY).until(() -> catchUp.awaits(account.value()));
+        late.publish();
+        JsonNode report = running.get(EVENTUALLY.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(mismatchesOf(report, Set.of(account))).as("judged at the store's version, not as lagging").isEmpty();
+        JsonNode pln = currency(report, "PLN");
+        assertThat(new BigDecimal(pln.path("storeBalance").asText())).isEqualByComparingTo("25.00");
+        assertThat(new BigDecimal(pln.path("sqlBalance").asText())).isEqualByComparingTo("25.00");
+        assertThat(new BigDecimal(pln.path("searchBalance").asText())).isEqualByComparingTo("25.00");
+        assertThat(catchUp.awaits(account.value())).as("forgotten once judged").isFalse();
     }
 
     @Test

@@ -78,6 +78,16 @@ final class StoredLedger {
         append(keys.deposited(account, owners.get(account), money, after, null, null, null), "Account");
     }
 
+    /**
+     * A deposit in the event store that is not on ledger.events yet, as when the publisher is behind: the read
+     * models lag until {@link Publication#publish()}.
+     */
+    synchronized Publication depositUnpublished(AccountId account, String amount) throws Exception {
+        Money money = amount(account, amount);
+        Money after = balances.merge(account, money, Money::plus);
+        return store(keys.deposited(account, owners.get(account), money, after, null, null, null), "Account");
+    }
+
     synchronized void withdraw(AccountId account, String amount) throws Exception {
         Money money = amount(account, amount);
         Money after = balances.merge(account, money.negate(), Money::plus);
@@ -106,7 +116,16 @@ final class StoredLedger {
         return new Money(new BigDecimal(amount), balances.get(account).currency());
     }
 
-    private synchronized void append(LedgerEvent event, String aggregateType) throws Exception {
+    private void append(LedgerEvent event, String aggregateType) throws Exception {
+        store(event, aggregateType).publish();
+    }
+
+    /** An event stored, to publish with the global index the store gave it. */
+    interface Publication {
+        void publish() throws Exception;
+    }
+
+    private synchronized Publication store(LedgerEvent event, String aggregateType) throws Exception {
         long sequence = sequences.merge(event.aggregateId(), 1L, Long::sum) - 1;
         Instant at = Instant.now();
         String eventId = UUID.randomUUID().toString();
@@ -117,6 +136,6 @@ final class StoredLedger {
                 Long.class, event.aggregateId(), sequence, aggregateType, eventId, at.toString(),
                 event.getClass().getName(), EventTypes.revisionOf(event.getClass()), json.writeValueAsBytes(event),
                 "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        producer.publish(event, aggregateType, sequence, position, at, eventId);
+        return () -> producer.publish(event, aggregateType, sequence, position, at, eventId);
     }
 }

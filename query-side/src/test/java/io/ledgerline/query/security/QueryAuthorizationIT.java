@@ -265,23 +265,40 @@ class QueryAuthorizationIT extends QuerySideIT {
 
     @Test
     void healthAndApiDocumentationNeedNoToken() throws Exception {
-        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/info", "/v3/api-docs",
-                "/swagger-ui.html")) {
-            // the whole of health is DOWN (503) once a reconciliation found a mismatch, as it does here: other tests
-            // publish accounts to ledger.events that the tests' event store does not hold
-            assertThat(call("GET " + path, own, null).status()).as(path).isIn(200, 302, 503);
+        Map<String, Integer> expected = Map.of("/actuator/health", wholeHealthStatus(), "/actuator/health/readiness", 200,
+                "/actuator/info", 200, "/v3/api-docs", 200, "/swagger-ui.html", 302);
+        for (Map.Entry<String, Integer> path : expected.entrySet()) {
+            assertThat(call("GET " + path.getKey(), own, null).status()).as(path.getKey()).isEqualTo(path.getValue());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
     void healthTellsAnonymousCallersOnlyTheStatus(String path) throws Exception {
+        // the probes leave the reconciliation out
+        int expected = path.equals("/actuator/health") ? wholeHealthStatus() : 200;
+
         Answer answer = call("GET " + path, own, null);
 
-        // the whole of health is DOWN (503) once a reconciliation found a mismatch (see above); the probes are not
-        assertThat(answer.status()).isIn(path.equals("/actuator/health") ? List.of(200, 503) : List.of(200));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(expected);
         assertThat(json.readTree(answer.body()).properties()).as(answer.body()).extracting(Map.Entry::getKey)
                 .containsExactly("status");
+    }
+
+    /**
+     * What the whole of health answers now: 503 while the last reconciliation found a mismatch, which it may here,
+     * as other tests of this context publish accounts to ledger.events that the tests' event store does not hold,
+     * else 200. Read from the components an administrator sees; every other component must be up.
+     */
+    private int wholeHealthStatus() throws Exception {
+        JsonNode components = json.readTree(call("GET /actuator/health", own, token("ADMIN")).body()).path("components");
+        assertThat(components.properties()).as(components.toString()).isNotEmpty();
+        components.properties().forEach(component -> {
+            if (!component.getKey().equals("reconciliation")) {
+                assertThat(component.getValue().path("status").asText()).as(component.getKey()).isEqualTo("UP");
+            }
+        });
+        return components.path("reconciliation").path("status").asText().equals("DOWN") ? 503 : 200;
     }
 
     @ParameterizedTest
