@@ -11,6 +11,7 @@ import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.events.OverdraftLimitChanged;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferDebitSettled;
+import io.ledgerline.support.web.StoreOutages;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -91,8 +93,16 @@ class StoredBalances {
 
     /** The highest global index stored now; -1 for an empty store. */
     long head() {
-        Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        return head == null ? -1 : head;
+        try {
+            Long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+            return head == null ? -1 : head;
+        } catch (DataAccessException e) {
+            // every run reads the head first: a store that is down is an outage, any other refusal is the setup's
+            if (StoreOutages.isOutage(e)) {
+                throw e;
+            }
+            throw new EventStoreUnreadable(e);
+        }
     }
 
     /** Every account with an event at or below the global index, in the order of their ids' bytes. */

@@ -19,6 +19,7 @@ import java.util.Currency;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import io.ledgerline.query.EventStoreTable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,23 +28,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * published to ledger.events with the global index it got. Thread-safe per account.
  */
 final class StoredLedger {
-
-    private static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS domain_event_entry (
-                global_index         BIGINT       NOT NULL PRIMARY KEY,
-                aggregate_identifier VARCHAR(255) NOT NULL,
-                sequence_number      BIGINT       NOT NULL,
-                type                 VARCHAR(255),
-                event_identifier     VARCHAR(255) NOT NULL UNIQUE,
-                time_stamp           VARCHAR(255) NOT NULL,
-                payload_type         VARCHAR(255) NOT NULL,
-                payload_revision     VARCHAR(255),
-                payload              BYTEA        NOT NULL,
-                meta_data            BYTEA,
-                UNIQUE (aggregate_identifier, sequence_number));
-            -- far from the global positions other tests publish at, which the audit index keeps
-            CREATE SEQUENCE IF NOT EXISTS domain_event_entry_seq START WITH 500000000 INCREMENT BY 1 CACHE 1;
-            GRANT SELECT ON domain_event_entry TO event_store_reader""";
 
     private final JdbcTemplate store;
     private final LedgerEventsProducer producer;
@@ -58,7 +42,7 @@ final class StoredLedger {
         this.producer = producer;
         this.keys = keys;
         this.json = json;
-        store.execute(SCHEMA);
+        EventStoreTable.ensure(store);
     }
 
     AccountId account(String currency) throws Exception {

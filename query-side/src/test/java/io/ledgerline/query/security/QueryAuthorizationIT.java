@@ -9,6 +9,7 @@ import io.ledgerline.events.Money;
 import io.ledgerline.events.TransferFailed;
 import io.ledgerline.events.TransferRequested;
 import io.ledgerline.events.TransferId;
+import io.ledgerline.query.EventStoreTable;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.support.security.Roles;
 import io.ledgerline.testsupport.apidocs.ApiContract;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The query side's authorization matrix over HTTP: every role against every endpoint, on the
@@ -180,6 +182,9 @@ class QueryAuthorizationIT extends QuerySideIT {
     @Autowired
     TestTokens tokens;
 
+    @Autowired
+    JdbcTemplate database;
+
     /** A customer with two accounts and a transfer between them, the first to the other customer. */
     record Party(CustomerId customerId, AccountId accountId, AccountId secondAccountId, TransferId transferId) {
     }
@@ -189,6 +194,8 @@ class QueryAuthorizationIT extends QuerySideIT {
         if (own != null) {
             return;
         }
+        // the reconciliation rows read the event store, which only a reconciliation test may have created
+        EventStoreTable.ensure(database);
         CustomerId ada = ledger.customer("Ada Matrix", "ada-" + UUID.randomUUID() + "@example.org");
         CustomerId bob = ledger.customer("Bob Matrix", "bob-" + UUID.randomUUID() + "@example.org");
         AccountId adaAccount = ledger.account(ada, "EUR");
