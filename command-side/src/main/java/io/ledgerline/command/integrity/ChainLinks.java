@@ -20,16 +20,27 @@ final class ChainLinks {
     private static final int WORDS = 4;
 
     private int size;
-    private long[] globalIndexes = new long[1024];
-    private long[] sequences = new long[1024];
-    private int[] aggregates = new int[1024];
-    private byte[] flags = new byte[1024];
-    private long[] hashes = new long[1024 * WORDS];
-    private long[] previousHashes = new long[1024 * WORDS];
+    private long[] globalIndexes;
+    private long[] sequences;
+    private int[] aggregates;
+    private byte[] flags;
+    private long[] hashes;
+    private long[] previousHashes;
     /** Stored hashes that are no lowercase hex, by link. */
     private final Map<Integer, String> otherHashes = new HashMap<>();
     private final Map<String, Integer> aggregateNumbers = new HashMap<>();
     private String[] aggregateIds = new String[64];
+
+    /** @param expected the links expected: growing by copies costs a million-link range twice its memory for a moment */
+    ChainLinks(int expected) {
+        int capacity = Math.max(16, expected);
+        globalIndexes = new long[capacity];
+        sequences = new long[capacity];
+        aggregates = new int[capacity];
+        flags = new byte[capacity];
+        hashes = new long[capacity * WORDS];
+        previousHashes = new long[capacity * WORDS];
+    }
 
     int size() {
         return size;

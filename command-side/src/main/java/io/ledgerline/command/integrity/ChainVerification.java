@@ -1,7 +1,6 @@
 package io.ledgerline.command.integrity;
 
 import io.ledgerline.command.integrity.ChainBreak.Kind;
-import java.nio.ByteBuffer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,27 +18,18 @@ import java.util.Set;
  * Verifies the stored events of a global index range against their aggregates' chains, on a plain
  * JDBC connection: the API's and the command-line tool's (an auditor's copy of the database).
  *
- * <p>The rows of the range are streamed once, each hashed from its stored bytes as it arrives and
- * kept as a link of primitives ({@link ChainLinks}: no payloads, no hex strings), then the links
- * are grouped by aggregate and walked in sequence order. The chain of an event before the range is
+ * <p>The rows of the range are streamed once, each hashed from its stored bytes on worker threads
+ * while the next rows arrive ({@link RowHashing}) and kept as a link of primitives
+ * ({@link ChainLinks}: no payloads, no hex strings), then the links are grouped by aggregate and
+ * walked in sequence order. The chain of an event before the range is
  * taken from the store, so a range verifies as the whole store would on its events.
  */
 public final class ChainVerification {
 
     /** Rows per round trip: a few MB of payloads, few enough round trips for a million rows. */
     private static final int FETCH = 5_000;
-    private static final int GLOBAL_INDEX = 1;
-    private static final int TYPE = 2;
     private static final int AGGREGATE_ID = 3;
-    private static final int SEQUENCE = 4;
-    private static final int EVENT_ID = 5;
-    private static final int TIMESTAMP = 6;
-    private static final int PAYLOAD_TYPE = 7;
-    private static final int PAYLOAD_REVISION = 8;
-    private static final int PAYLOAD = 9;
-    private static final int META_DATA = 10;
-
-    private final EventHash hasher = new EventHash();
+    private static final long PRESIZED_LINKS = 1 << 20;
 
     /** Verifies the chains only, no checkpoint. */
     public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex) throws SQLException {
@@ -55,7 +45,8 @@ public final class ChainVerification {
      */
     public VerificationReport verify(Connection connection, long fromGlobalIndex, long toGlobalIndex,
             CheckpointCheck checkpoints, boolean checkpointsStartingBefore) throws SQLException {
-        ChainLinks links = new ChainLinks();
+        // a range holds at most one row per global index; beyond a million, the links grow as they come
+        ChainLinks links = new ChainLinks((int) Math.min(Math.max(0, toGlobalIndex - fromGlobalIndex + 1), PRESIZED_LINKS));
         boolean autoCommit = connection.getAutoCommit();
         // PostgreSQL streams a result only inside a transaction; otherwise it holds the whole range in memory
         connection.setAutoCommit(false);
@@ -67,13 +58,18 @@ public final class ChainVerification {
             select.setLong(2, toGlobalIndex);
             CheckpointLeaves leaves = checkpoints == null ? CheckpointLeaves.NONE
                     : CheckpointLeaves.of(connection, fromGlobalIndex, toGlobalIndex, checkpointsStartingBefore, checkpoints);
-            try (ResultSet rows = select.executeQuery()) {
+            try (ResultSet rows = select.executeQuery();
+                 RowHashing hashing = new RowHashing(row -> {
+                     links.add(row.globalIndex(), row.aggregateId(), row.sequence(), row.hash(), row.previousHash(),
+                             row.contentHash());
+                     if (leaves != CheckpointLeaves.NONE) {
+                         leaves.add(row.globalIndex(), row.hash());
+                     }
+                 })) {
                 while (rows.next()) {
-                    String hash = add(rows, links);
-                    if (leaves != CheckpointLeaves.NONE) {
-                        leaves.add(rows.getLong(GLOBAL_INDEX), hash);
-                    }
+                    hashing.submit(StoredBytes.read(rows));
                 }
+                hashing.finish();
             }
             int checked = links.size();
             int[] before = linksBefore(connection, links, checked);
@@ -90,28 +86,11 @@ public final class ChainVerification {
         }
     }
 
-    /**
-     * Adds the link of the current row, hashing its stored bytes as they are (text columns as the
-     * driver received them, in UTF-8), and answers its stored hash.
-     */
-    private String add(ResultSet row, ChainLinks links) throws SQLException {
-        StoredMetadata metadata = StoredMetadata.read(row.getBytes(META_DATA));
-        byte[] content = null;
-        long[] previous = new long[4];
-        if (metadata.hash() != null && metadata.previousHash() != null
-                && Sha256Hex.parse(metadata.previousHash(), previous, 0)) {
-            ByteBuffer previousHash = ByteBuffer.allocate(32);
-            for (long word : previous) {
-                previousHash.putLong(word);
-            }
-            content = hasher.of(previousHash.array(), row.getBytes(TYPE), row.getBytes(AGGREGATE_ID),
-                    row.getLong(SEQUENCE), row.getBytes(EVENT_ID), row.getBytes(TIMESTAMP), row.getBytes(PAYLOAD_TYPE),
-                    row.getBytes(PAYLOAD_REVISION), row.getBytes(PAYLOAD), metadata.businessKeys(),
-                    metadata.businessValues());
-        }
-        links.add(row.getLong(GLOBAL_INDEX), row.getString(AGGREGATE_ID), row.getLong(SEQUENCE), metadata.hash(),
-                metadata.previousHash(), content);
-        return metadata.hash();
+    /** Adds the link of the current row, hashed on this thread. */
+    private static void add(ResultSet row, ChainLinks links) throws SQLException {
+        StoredBytes.Hashed hashed = StoredBytes.read(row).hash(new EventHash());
+        links.add(hashed.globalIndex(), hashed.aggregateId(), hashed.sequence(), hashed.hash(), hashed.previousHash(),
+                hashed.contentHash());
     }
 
     /** The breaks of the first {@code checked} links, each aggregate walked in sequence order. */
@@ -183,7 +162,7 @@ public final class ChainVerification {
      * before it, wherever it is stored (added after the range's links); -1 when that event is missing
      * or the aggregate's first event is in the range.
      */
-    private int[] linksBefore(Connection connection, ChainLinks links, int checked) throws SQLException {
+    private static int[] linksBefore(Connection connection, ChainLinks links, int checked) throws SQLException {
         int aggregateCount = links.aggregateCount();
         long[] firstSequences = new long[aggregateCount];
         Arrays.fill(firstSequences, Long.MAX_VALUE);

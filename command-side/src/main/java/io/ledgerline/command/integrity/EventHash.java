@@ -52,7 +52,7 @@ public final class EventHash {
     byte[] of(byte[] previousHash, byte[] aggregateType, byte[] aggregateId, long sequence, byte[] eventId,
             byte[] timestamp, byte[] payloadType, byte[] payloadRevision, byte[] payload, String[] businessKeys,
             String[] businessValues) {
-        digest.reset();
+        // digest() leaves the digest reset for the next event
         digest.update(DOMAIN_FIELD);
         bytes(previousHash);
         bytes(aggregateType);
