@@ -71,8 +71,9 @@ public final class Targets {
                     TargetCheck.Verdict.NOT_MEASURED);
         }
         return TargetCheck.atLeast(target, result.eventsPerSecond(), VERIFICATION_EVENTS_PER_SECOND,
-                String.format("%s over %,d events and %,d checkpoints", Format.rate(result.eventsPerSecond(), "events/s"),
-                        result.events(), result.checkpoints()));
+                String.format("%s over %,d events and %,d checkpoints (%.0f %% of a plain scan of the rows, %s)",
+                        Format.rate(result.eventsPerSecond(), "events/s"), result.events(), result.checkpoints(),
+                        100 * result.shareOfScan(), Format.rate(result.scan().eventsPerSecond(), "rows/s")));
     }
 
     static double slowestSearchRebuild(List<RebuildResult> rebuilds) {

@@ -115,6 +115,8 @@ class DepositBulkLoadIT {
             assertThat(verified.intact()).isTrue();
             assertThat(verified.events()).isEqualTo(100 + events);
             assertThat(verified.eventsPerSecond()).isPositive();
+            assertThat(verified.scan().rows()).isEqualTo(verified.events());
+            assertThat(verified.scan().eventsPerSecond()).isPositive();
         }
     }
 

@@ -21,35 +21,41 @@ public final class MerkleRoot {
 
     /** @param eventHashes lowercase hex SHA-256 hashes; the root of none is SHA-256 of nothing */
     public static String of(List<String> eventHashes) {
+        // one digest for the whole tree: looking SHA-256 up among the providers twice per event cost more than hashing
+        MessageDigest digest = sha256();
         List<byte[]> leaves = new ArrayList<>(eventHashes.size());
         for (String hash : eventHashes) {
-            leaves.add(digest((byte) 0, HEX.parseHex(hash), null));
+            leaves.add(digest(digest, (byte) 0, HEX.parseHex(hash), null));
         }
-        return HEX.formatHex(leaves.isEmpty() ? digest(null, null, null) : root(leaves, 0, leaves.size()));
+        return HEX.formatHex(leaves.isEmpty() ? digest(digest, null, null, null) : root(digest, leaves, 0, leaves.size()));
     }
 
-    private static byte[] root(List<byte[]> leaves, int from, int to) {
+    private static byte[] root(MessageDigest digest, List<byte[]> leaves, int from, int to) {
         int count = to - from;
         if (count == 1) {
             return leaves.get(from);
         }
         int split = Integer.highestOneBit(count - 1);
-        return digest((byte) 1, root(leaves, from, from + split), root(leaves, from + split, to));
+        return digest(digest, (byte) 1, root(digest, leaves, from, from + split), root(digest, leaves, from + split, to));
     }
 
-    private static byte[] digest(Byte prefix, byte[] first, byte[] second) {
+    private static byte[] digest(MessageDigest digest, Byte prefix, byte[] first, byte[] second) {
+        digest.reset();
+        if (prefix != null) {
+            digest.update(prefix);
+        }
+        if (first != null) {
+            digest.update(first);
+        }
+        if (second != null) {
+            digest.update(second);
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            if (prefix != null) {
-                digest.update(prefix);
-            }
-            if (first != null) {
-                digest.update(first);
-            }
-            if (second != null) {
-                digest.update(second);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

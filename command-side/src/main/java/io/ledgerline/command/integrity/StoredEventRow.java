@@ -53,7 +53,7 @@ public record StoredEventRow(long globalIndex, ChainedEvent event, ObjectNode me
         return EventHash.of(previousHash, event);
     }
 
-    private static ObjectNode metadataOf(byte[] bytes, ObjectMapper json) {
+    static ObjectNode metadataOf(byte[] bytes, ObjectMapper json) {
         if (bytes == null) {
             return JsonNodeFactory.instance.objectNode();
         }
@@ -66,7 +66,7 @@ public record StoredEventRow(long globalIndex, ChainedEvent event, ObjectNode me
         }
     }
 
-    private static Map<String, String> businessPart(ObjectNode metadata) {
+    static Map<String, String> businessPart(ObjectNode metadata) {
         Map<String, Object> values = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = metadata.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -77,7 +77,7 @@ public record StoredEventRow(long globalIndex, ChainedEvent event, ObjectNode me
         return ChainMetadata.businessPart(values);
     }
 
-    private static String text(ObjectNode metadata, String key) {
+    static String text(ObjectNode metadata, String key) {
         JsonNode value = metadata.get(key);
         return value != null && value.isTextual() ? value.asText() : null;
     }

@@ -99,6 +99,17 @@ class LedgerVerificationIT {
     }
 
     @Test
+    void reportsARangeStartingInsideAnAggregatesChainIntactAgainstTheEventBeforeIt() throws Exception {
+        JsonNode report = verify(globalIndexes.get(2), head());
+
+        assertThat(report.path("intact").asBoolean()).isTrue();
+        assertThat(report.path("breaks")).isEmpty();
+        assertThat(report.path("eventsChecked").asLong()).isEqualTo(
+                jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index BETWEEN ? AND ?",
+                        Long.class, globalIndexes.get(2), head()));
+    }
+
+    @Test
     void reportsOneAlteredByteOfAStoredPayloadAtItsGlobalIndex() throws Exception {
         long altered = globalIndexes.get(2);
         byte[] payload = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class,
