@@ -11,10 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout  how long a node may take to accept a connection; a refused or timed-out connection
  *                        sent nothing, so the request goes to another node whatever its method
  * @param corsAllowedOrigins the origins a browser front end may call the API from; empty (the default) allows none
+ * @param resolveEveryAddress each configured node's host name stands for every address it resolves to, looked up
+ *                        at each health-check round: the replicas of a scaled compose service (off by default)
  */
 @ConfigurationProperties("ledgerline.gateway")
 public record GatewayProperties(@DefaultValue("false") boolean devTokensRoute,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("2s") Duration connectTimeout,
-        @DefaultValue List<String> corsAllowedOrigins) {
+        @DefaultValue List<String> corsAllowedOrigins,
+        @DefaultValue("false") boolean resolveEveryAddress) {
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in node of one side: answers every request with its own name, records what reached it,
- * and can be made to fail, to answer slowly, to report itself unhealthy, or be stopped and started
- * again on its port.
+ * and can be made to fail, to answer slowly, to report itself unhealthy, to die between two health
+ * checks, or be stopped and started again on its port.
  */
 final class Downstream {
 
@@ -41,6 +41,11 @@ final class Downstream {
     final List<Hit> hits = new CopyOnWriteArrayList<>();
     volatile int status = 200;
     volatile boolean healthy = true;
+    /**
+     * Killed after the gateway's last health-check round: its readiness still reads UP there, but every
+     * request sent to it ends without an answer, as on a process that died mid-request.
+     */
+    volatile boolean crashed;
     volatile Duration delay = Duration.ZERO;
     volatile CountDownLatch streamRelease = new CountDownLatch(0);
     private HttpServer server;
@@ -76,6 +81,7 @@ final class Downstream {
     void reset() {
         status = 200;
         healthy = true;
+        crashed = false;
         delay = Duration.ZERO;
         hits.clear();
     }
@@ -92,6 +98,11 @@ final class Downstream {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         hits.add(new Hit(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+        if (crashed) {
+            // closed before any status line: the connection ends with no answer
+            exchange.close();
+            return;
+        }
         if (exchange.getRequestHeaders().containsKey(STREAM_REQUEST)) {
             stream(exchange);
             return;

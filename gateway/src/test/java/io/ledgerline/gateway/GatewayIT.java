@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.ledgerline.gateway.forwarding.SideInstances;
 import io.ledgerline.gateway.routing.ApiOperation;
 import io.ledgerline.gateway.routing.DocumentedRoutes;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -82,8 +85,6 @@ class GatewayIT {
             properties.add("resilience4j.circuitbreaker.instances." + side + ".sliding-window-size", () -> 4);
             properties.add("resilience4j.circuitbreaker.instances." + side + ".minimum-number-of-calls", () -> 4);
             properties.add("resilience4j.circuitbreaker.instances." + side + ".wait-duration-in-open-state", () -> "1s");
-            // two nodes, one failing: every other call fails, and that alone must not open the breaker
-            properties.add("resilience4j.circuitbreaker.instances." + side + ".failure-rate-threshold", () -> 80);
             properties.add("resilience4j.timelimiter.instances." + side + ".timeout-duration", () -> "1s");
         }
     }
@@ -102,6 +103,8 @@ class GatewayIT {
     DocumentedRoutes routes;
     @Autowired
     SideInstances instances;
+    @Autowired
+    CircuitBreakerRegistry breakers;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final ObjectMapper json = new ObjectMapper();
@@ -122,7 +125,8 @@ class GatewayIT {
         String staff = issuer.issue("warm-up-" + UUID.randomUUID(), List.of("TELLER"), Optional.empty(), Optional.empty())
                 .token();
         await().atMost(Duration.ofSeconds(10)).until(() -> send("GET", "/api/accounts", "", Map.of(), staff).statusCode() == 200
-                && send("POST", "/api/accounts/warm-up/deposits", "{}", Map.of(), staff).statusCode() == 200);
+                && send("POST", "/api/accounts/warm-up/deposits", "{}", Map.of(), staff).statusCode() == 200
+                && breakers.getAllCircuitBreakers().stream().allMatch(breaker -> breaker.getState() == CircuitBreaker.State.CLOSED));
         ALL.forEach(Downstream::reset);
     }
 
@@ -377,6 +381,58 @@ class GatewayIT {
         }
 
         @Test
+        void staysClosedWhileOneOfTwoNodesIsDeadAndEveryGetSucceedsOnTheOther() {
+            QUERY_1.crashed = true;
+            for (int i = 0; i < 40; i++) {
+                assertThat(get("/api/accounts/a-" + i).statusCode()).as("GET number %d", i).isEqualTo(200);
+            }
+            assertThat(QUERY_1.hits).as("the dead node was tried, and failed").isNotEmpty();
+            assertThat(breakerState("query-side")).isEqualTo("CLOSED");
+        }
+
+        @Test
+        void opensWhenBothNodesAreDeadAnswers503WithoutContactingThemAndClosesWhenOneIsBack() {
+            List<String> transitions = new CopyOnWriteArrayList<>();
+            breakers.circuitBreaker("query-side").getEventPublisher()
+                    .onStateTransition(event -> transitions.add(event.getStateTransition().name()));
+            QUERY_1.crashed = true;
+            QUERY_2.crashed = true;
+            await().atMost(Duration.ofSeconds(5)).until(() -> get("/api/accounts/a-1").statusCode() == 503
+                    && breakerState("query-side").equals("OPEN"));
+            long reached = QUERY_1.hits.size() + QUERY_2.hits.size();
+            assertServiceUnavailable(get("/api/accounts/a-1"));
+            assertThat(QUERY_1.hits.size() + QUERY_2.hits.size()).as("an open breaker sends nothing").isEqualTo(reached);
+
+            QUERY_2.crashed = false;
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(get("/api/accounts/a-1").statusCode()).isEqualTo(200);
+                assertThat(breakerState("query-side")).isEqualTo("CLOSED");
+            });
+            // the trial calls went to both nodes, one of them still dead: each request succeeded all the same
+            assertThat(transitions).containsSubsequence("CLOSED_TO_OPEN", "OPEN_TO_HALF_OPEN", "HALF_OPEN_TO_CLOSED");
+        }
+
+        @Test
+        void opensWhenNoNodeOfASideIsLeftInTheRotationAndClosesWhenTheyAreBack() {
+            QUERY_1.stop();
+            QUERY_2.stop();
+            try {
+                await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                    assertServiceUnavailable(get("/api/accounts/a-2"));
+                    assertThat(instances.healthy(Side.QUERY)).isEmpty();
+                    assertThat(breakerState("query-side")).isEqualTo("OPEN");
+                });
+            } finally {
+                QUERY_1.start();
+                QUERY_2.start();
+            }
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(get("/api/accounts/a-2").statusCode()).isEqualTo(200);
+                assertThat(breakerState("query-side")).isEqualTo("CLOSED");
+            });
+        }
+
+        @Test
         void showsBreakerStatesToAdminOnly() {
             assertThat(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).statusCode()).isEqualTo(200);
             assertThat(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("TELLER")).statusCode()).isEqualTo(403);
@@ -482,6 +538,15 @@ class GatewayIT {
                 seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         try {
             assertThat(json.readTree(answer.body()).path("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String breakerState(String side) {
+        try {
+            return json.readTree(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).body())
+                    .at("/circuitBreakers/" + side + "/state").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

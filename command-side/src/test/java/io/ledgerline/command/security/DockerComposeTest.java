@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** The container deployment: no password anyone could guess, nothing but the two services reachable from the host. */
+/**
+ * The container deployment: no password anyone could guess, nothing but the gateway reachable from the host, and
+ * services that can be scaled with the gateway finding every replica.
+ */
 class DockerComposeTest {
 
     private static final Path COMPOSE = Path.of("..", "docker", "compose.yaml");
@@ -28,16 +31,47 @@ class DockerComposeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void publishesOnlyTheGatewayAndTheTwoServicesToTheHostAndOnlyOnLoopback() {
+    void publishesOnlyTheGatewayToTheHostOnPort8080AndOnlyOnLoopback() {
         assertThat(services).containsKeys("postgres", "kafka", "elasticsearch", "command-side", "query-side", "gateway");
         services.forEach((name, service) -> {
-            if (name.endsWith("-side") || name.equals("gateway")) {
-                assertThat((List<String>) service.get("ports")).as(name).isNotEmpty()
-                        .allSatisfy(port -> assertThat(port).startsWith("127.0.0.1:"));
+            if (name.equals("gateway")) {
+                assertThat((List<String>) service.get("ports")).as(name).containsExactly("127.0.0.1:8080:8080");
             } else {
                 assertThat(service).as(name + " must not publish ports").doesNotContainKey("ports");
             }
         });
+    }
+
+    @Test
+    void letsEitherSideRunAsSeveralReplicas() {
+        for (String side : List.of("command-side", "query-side")) {
+            // a fixed host port or container name would make `docker compose up --scale` refuse a second replica
+            assertThat(services.get(side)).as(side).doesNotContainKeys("ports", "container_name");
+        }
+    }
+
+    @Test
+    void pointsTheGatewayAtEachSidesServiceNameResolvedToEveryReplica() {
+        Map<String, Object> gateway = environment("gateway");
+        assertThat(gateway).containsEntry("LEDGERLINE_GATEWAY_RESOLVE_EVERY_ADDRESS", "true");
+        assertThat(gateway.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_COMMAND_SIDE_0_URI"))
+                .isEqualTo("http://command-side:" + environment("command-side").get("SERVER_PORT"));
+        assertThat(gateway.get("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_QUERY_SIDE_0_URI"))
+                .isEqualTo("http://query-side:" + environment("query-side").get("SERVER_PORT"));
+        // one name per side: listing replicas one by one would miss those added by a later --scale
+        assertThat(gateway.keySet()).noneMatch(name -> name.matches("SPRING_CLOUD_DISCOVERY_CLIENT_SIMPLE_INSTANCES_.*_[1-9]_URI"));
+        assertThat(String.valueOf(gateway.get("JAVA_TOOL_OPTIONS"))).as("a short DNS cache, so new replicas are found")
+                .contains("-Dsun.net.inetaddr.ttl=");
+    }
+
+    @Test
+    void sendsClientsLinksThroughTheGateway() {
+        assertThat(environment("command-side")).containsEntry("LEDGERLINE_LINKS_QUERY_BASE_URL", "http://localhost:8080");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) services.get(service).getOrDefault("environment", Map.of());
     }
 
     @Test

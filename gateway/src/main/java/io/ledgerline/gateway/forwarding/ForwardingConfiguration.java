@@ -18,10 +18,12 @@ import org.springframework.context.annotation.Configuration;
 class ForwardingConfiguration {
 
     @Bean
-    SideInstances sideInstances(DiscoveryClient nodes,
+    SideInstances sideInstances(DiscoveryClient nodes, GatewayProperties properties,
             @Value("${spring.cloud.loadbalancer.health-check.interval:2s}") Duration interval,
             @Value("${spring.cloud.loadbalancer.health-check.path.default:/actuator/health/readiness}") String path) {
-        return new SideInstances(nodes, interval, path);
+        NodeAddresses addresses = properties.resolveEveryAddress()
+                ? NodeAddresses.everyAddress(NodeAddresses.SYSTEM) : NodeAddresses.asConfigured();
+        return new SideInstances(nodes, addresses, interval, path);
     }
 
     @Bean

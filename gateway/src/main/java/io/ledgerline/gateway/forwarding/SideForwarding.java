@@ -39,9 +39,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Forwards a request to a healthy node of its side: the aggregate's node for a command of one
- * aggregate, else the next in turn. Each attempt passes the side's circuit breaker, which counts
- * failed connections, answers not given within the side's time limit and 5xx answers; an open
- * breaker or a side without a healthy node is answered 503 SERVICE_UNAVAILABLE at once. A request
+ * aggregate, else the next in turn. The side's circuit breaker records one outcome per client
+ * request, not per attempt: a failure when the request finally failed for a reason of the side (no
+ * node reachable or in the rotation, no answer within the side's time limit, a 5xx answer), a
+ * success otherwise, 4xx included. An open breaker is answered 503 SERVICE_UNAVAILABLE at once,
+ * without contacting a node. A request
  * goes to another node after a failed attempt only where {@link SendAgain} allows it, or when the
  * connection was refused (nothing was sent).
  */
@@ -108,55 +110,78 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
                 ? AffinityKey.of(original.method().name(), path, body, json) : Optional.empty();
         boolean sendAgain = SendAgain.allowed(original);
         CircuitBreaker breaker = breakers.circuitBreaker(side.serviceId());
+        if (!breaker.tryAcquirePermission()) {
+            return unavailable.answer(original, "The " + side.serviceId() + " is failing; it is given time to "
+                    + "recover before requests reach it again", openStateWait(breaker));
+        }
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = tryNodes(side, original, request, path, affinity, sendAgain);
+        } catch (RuntimeException notTheSides) {
+            breaker.releasePermission();
+            throw notTheSides;
+        }
+        long took = System.nanoTime() - started;
+        if (outcome.sideFailure() == null) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, outcome.sideFailure());
+        }
+        return outcome.answer();
+    }
+
+    /**
+     * Tries the nodes one after the other as far as the request allows. Only the last answer tells
+     * whether the side failed the client: a failed attempt followed by a good answer from another node
+     * is one request served, and one dead node of two must not count as half of the side failing.
+     */
+    private Outcome tryNodes(Side side, ServerRequest original, ServerRequest request, String path,
+            Optional<String> affinity, boolean sendAgain) {
         Set<URI> tried = new LinkedHashSet<>();
         ServerResponse lastAnswer = null;
+        Throwable lastFailure = null;
         while (tried.size() < Math.max(1, properties.maxAttempts())) {
             Optional<ServiceInstance> instance = choosers.get(side).choose(instances.healthy(side), affinity, tried);
             if (instance.isEmpty()) {
                 break;
-            }
-            if (!breaker.tryAcquirePermission()) {
-                discard(request, lastAnswer);
-                return unavailable.answer(original, "The " + side.serviceId() + " is failing; it is given time to "
-                        + "recover before requests reach it again", openStateWait(breaker));
             }
             discard(request, lastAnswer);
             lastAnswer = null;
             URI node = instance.get().getUri();
             tried.add(node);
             request.attributes().put(MvcUtils.GATEWAY_REQUEST_URL_ATTR, node);
-            long started = System.nanoTime();
             try {
                 ServerResponse answer = proxies.get(side).handle(request);
-                long took = System.nanoTime() - started;
-                if (answer.statusCode().is5xxServerError()) {
-                    breaker.onError(took, TimeUnit.NANOSECONDS, new DownstreamFailed(node, answer.statusCode().value()));
-                    if (sendAgain && isTransient(answer.statusCode().value())) {
-                        lastAnswer = answer;
-                        continue;
-                    }
-                } else {
-                    breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+                int status = answer.statusCode().value();
+                if (!answer.statusCode().is5xxServerError()) {
+                    // a 4xx is the client's mistake, not the side's failure
+                    return Outcome.served(answer);
                 }
-                return answer;
+                lastFailure = new DownstreamFailed(node, status);
+                if (sendAgain && isTransient(status)) {
+                    lastAnswer = answer;
+                    continue;
+                }
+                return new Outcome(answer, lastFailure);
             } catch (UncheckedIOException failed) {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failed.getCause());
+                lastFailure = failed.getCause();
                 boolean neverSent = failed.getCause() instanceof ConnectException
                         || failed.getCause() instanceof HttpConnectTimeoutException;
                 log.warn("{} {} failed on {} ({}){}", original.method(), path, node, failed.getCause().toString(),
                         neverSent || sendAgain ? "; trying another node" : "; not sent again");
                 if (!neverSent && !sendAgain) {
-                    return unavailable.answer(original, "The " + side.serviceId() + " did not answer; the request may "
-                            + "or may not have taken effect: repeat it with an Idempotency-Key to be sure it takes "
-                            + "effect once", Duration.ofSeconds(1));
+                    return new Outcome(unavailable.answer(original, "The " + side.serviceId() + " did not answer; the "
+                            + "request may or may not have taken effect: repeat it with an Idempotency-Key to be sure "
+                            + "it takes effect once", Duration.ofSeconds(1)), lastFailure);
                 }
             }
         }
         if (lastAnswer != null) {
-            return lastAnswer;
+            return new Outcome(lastAnswer, lastFailure);
         }
-        return unavailable.answer(original, "No node of the " + side.serviceId() + " is available",
-                healthCheckInterval);
+        return new Outcome(unavailable.answer(original, "No node of the " + side.serviceId() + " is available",
+                healthCheckInterval), lastFailure != null ? lastFailure : new NoNodeAvailable(side));
     }
 
     /** The services answer these when a store or the node itself is briefly unavailable. */
@@ -180,6 +205,22 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
             } catch (IOException ignored) {
                 // the connection is given up either way
             }
+        }
+    }
+
+    /** What a client is answered, and why the side failed it (null when it did not). */
+    private record Outcome(ServerResponse answer, Throwable sideFailure) {
+
+        static Outcome served(ServerResponse answer) {
+            return new Outcome(answer, null);
+        }
+    }
+
+    /** No node of the side in the rotation: the side fails every request, as when all its nodes answer 5xx. */
+    static final class NoNodeAvailable extends RuntimeException {
+
+        NoNodeAvailable(Side side) {
+            super("no node of the " + side.serviceId() + " is in the rotation", null, false, false);
         }
     }
 

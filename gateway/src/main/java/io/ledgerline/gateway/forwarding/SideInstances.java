@@ -24,7 +24,8 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
  * The healthy nodes of each side as of the last complete health-check round: every configured node
- * (spring.cloud.discovery.client.simple.instances) is asked for its readiness at once, and the list
+ * (spring.cloud.discovery.client.simple.instances, each name resolved to all its addresses when
+ * {@link NodeAddresses} is told to) is asked for its readiness at once, and the list
  * changes only when all have answered or given up. Spring Cloud LoadBalancer's health-checked list
  * announces a round node by node, so between two of its announcements a side seemed to have one node
  * only, and an aggregate's commands went to another node for that moment. Requests read the last
@@ -38,6 +39,7 @@ public class SideInstances implements SmartInitializingSingleton, DisposableBean
 
     private final Map<Side, AtomicReference<List<ServiceInstance>>> healthy = new EnumMap<>(Side.class);
     private final DiscoveryClient nodes;
+    private final NodeAddresses addresses;
     private final Duration interval;
     private final String path;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CHECK_TIMEOUT).build();
@@ -47,8 +49,9 @@ public class SideInstances implements SmartInitializingSingleton, DisposableBean
         return thread;
     });
 
-    public SideInstances(DiscoveryClient nodes, Duration interval, String path) {
+    public SideInstances(DiscoveryClient nodes, NodeAddresses addresses, Duration interval, String path) {
         this.nodes = nodes;
+        this.addresses = addresses;
         this.interval = interval;
         this.path = path;
         for (Side side : Side.values()) {
@@ -68,7 +71,7 @@ public class SideInstances implements SmartInitializingSingleton, DisposableBean
     private void checkEveryNode() {
         try {
             for (Side side : Side.values()) {
-                List<ServiceInstance> configured = nodes.getInstances(side.serviceId());
+                List<ServiceInstance> configured = addresses.of(nodes.getInstances(side.serviceId()));
                 List<CompletableFuture<Boolean>> answers = configured.stream().map(this::isReady).toList();
                 List<ServiceInstance> ready = new ArrayList<>();
                 for (int i = 0; i < configured.size(); i++) {

@@ -203,6 +203,11 @@ public final class LocalSystem implements AutoCloseable {
      * {@link #startMoreNodes}; returns once it is ready. Its pid file and the watchdog cover it like the services.
      */
     public URI startGateway() {
+        return startGateway(List.of());
+    }
+
+    /** The gateway as {@link #startGateway()} starts it, with these Spring arguments added ({@code --name=value}). */
+    public URI startGateway(List<String> settings) {
         if (gatewayPort.isEmpty()) {
             throw new IllegalStateException("No gateway port in the options: LocalSystemOptions.withGateway(port)");
         }
@@ -216,9 +221,24 @@ public final class LocalSystem implements AutoCloseable {
         arguments.addAll(instanceArguments(COMMAND_SIDE, commandSideUris()));
         arguments.addAll(instanceArguments(QUERY_SIDE, querySideUris()));
         arguments.add(tracingArgument());
+        arguments.addAll(settings);
         ServiceProcess gateway = launch(GATEWAY, options.gatewayJar(), port, GATEWAY_JVM_OPTIONS, arguments);
         gateway.awaitReady(SERVICE_START_TIMEOUT, progress);
         return gateway.baseUri();
+    }
+
+    /**
+     * Stops the gateway and starts it again on its port, in front of the same nodes, with these Spring arguments
+     * added: for a test of a setting that the rest of a running system must not have, such as a small rate limit.
+     */
+    public URI restartGateway(List<String> settings) {
+        ServiceProcess old = service(GATEWAY);
+        progress.accept("Restarting " + GATEWAY + " with " + settings);
+        old.close();
+        synchronized (this) {
+            services.remove(old);
+        }
+        return startGateway(settings);
     }
 
     /** The gateway's configured instance list of one side: Spring Cloud's simple discovery, one entry per node. */
