@@ -9,7 +9,8 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * What a run measures and where it writes. The defaults make the quick run (under five minutes);
+ * What a run measures and where it writes. The defaults make the quick run (its ledger phases under five minutes,
+ * then the gateway and tracing comparisons, which start a gateway and three command-side nodes);
  * {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
  *
  * @param step   measured time of every load step (each step warms up for a third of it first)

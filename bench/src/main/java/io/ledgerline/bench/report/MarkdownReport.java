@@ -34,11 +34,13 @@ public final class MarkdownReport {
         line("Run started " + report.startedAt() + ", took " + Math.round(report.runSeconds()) + " s. Command: `"
                 + report.command() + "`.");
         line();
-        line("Every Ledgerline figure is shown next to a **baseline** measured in the same run on the same PostgreSQL "
-                + "server: the raw commit rate of one event-sized row (1 KB) per transaction, by as many JDBC clients. "
-                + "The ratios carry over between machines and runs better than the absolute numbers, because the "
-                + "machine is shared.");
-        line();
+        if (report.ledgerMeasured()) {
+            line("Every Ledgerline figure is shown next to a **baseline** measured in the same run on the same PostgreSQL "
+                    + "server: the raw commit rate of one event-sized row (1 KB) per transaction, by as many JDBC clients. "
+                    + "The ratios carry over between machines and runs better than the absolute numbers, because the "
+                    + "machine is shared.");
+            line();
+        }
         targets(report.targets());
         machine(report.machine(), report.settings());
         if (report.ledgerMeasured()) {

@@ -96,7 +96,7 @@ class MarkdownReportTest {
         String comparisons = MarkdownReport.render(comparisonsOnly());
         String ledger = MarkdownReport.render(report(List.of()));
 
-        assertThat(comparisons).doesNotContain("## Baseline", "## Read-model rebuilds", "## End-to-end lag");
+        assertThat(comparisons).doesNotContain("## Baseline", "**baseline**", "## Read-model rebuilds", "## End-to-end lag");
         assertThat(comparisons).contains("| parts of the benchmark | gateway, tracing (2 rounds of each comparison) |");
         assertThat(ledger).doesNotContain("## Deposits through the gateway", "## Cost of tracing");
     }
