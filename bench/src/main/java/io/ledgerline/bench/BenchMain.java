@@ -1,6 +1,8 @@
 package io.ledgerline.bench;
 
 import io.ledgerline.bench.baseline.CommitRateBaseline;
+import io.ledgerline.bench.comparison.GatewayComparison;
+import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.ledger.LedgerClient;
 import io.ledgerline.bench.machine.CpuAccounting;
 import io.ledgerline.bench.machine.HotMethods;
@@ -49,15 +51,24 @@ public final class BenchMain {
             System.exit(2);
             return;
         }
+        run(options, "bench/run " + String.join(" ", visibleArguments(args)));
+        System.exit(0);
+    }
+
+    /** Starts the system, measures what the options select, stops everything and writes the report. */
+    static List<Path> run(BenchOptions options, String command) throws Exception {
         Progress progress = new Progress();
         String startedAt = Instant.now().toString();
         String loadAtStart = MachineDescription.loadAverage();
-        progress.accept("Ledgerline benchmark '" + options.name() + "': events " + options.events() + ", clients "
-                + options.clients() + ", " + options.step().toSeconds() + " s per step; data in " + options.dataDirectory());
+        progress.accept("Ledgerline benchmark '" + options.name() + "': " + String.join(", ", options.steps()) + "; events "
+                + options.events() + ", clients " + options.clients() + ", " + options.step().toSeconds() + " s per step, "
+                + options.rounds() + " rounds per comparison; data in " + options.dataDirectory());
         FreshData.prepare(options.dataDirectory());
         Path recording = options.dataDirectory().resolve("profile").resolve("command-side.jfr");
 
         BenchRun.Measurements measured;
+        GatewayComparison gateway = null;
+        TracingCost tracing = null;
         List<ServiceMemory> memory = new ArrayList<>();
         String postgresVersion;
         String fsync;
@@ -79,8 +90,21 @@ public final class BenchMain {
                     system.stack().postgresPassword(), progress);
             // the second line of the key file the command side signs checkpoints with
             Supplier<String> checkpointPublicKey = () -> readLine(system.checkpointKeyFile(), 1);
-            measured = new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu, verificationRate,
-                    checkpointPublicKey).run("bench-" + System.currentTimeMillis());
+            if (!options.runs(BenchOptions.LEDGER)) {
+                // the report reads the server's version and settings through the baseline's database
+                baseline.prepare();
+            }
+            String runId = "bench-" + System.currentTimeMillis();
+            measured = options.runs(BenchOptions.LEDGER)
+                    ? new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu, verificationRate,
+                    checkpointPublicKey).run(runId)
+                    : BenchRun.Measurements.notMeasured();
+            if (options.runs(BenchOptions.GATEWAY)) {
+                gateway = new GatewayStep(options, progress, system, serviceJvmOptions(options)).run(runId + "-gateway");
+            }
+            if (options.runs(BenchOptions.TRACING)) {
+                tracing = new TracingStep(options, progress, system, serviceJvmOptions(options)).run(runId + "-tracing");
+            }
             memory.add(commandMemory.peak());
             memory.add(queryMemory.peak());
             postgresVersion = baseline.serverVersion();
@@ -97,20 +121,23 @@ public final class BenchMain {
         KitLocations kit = KitLocations.load();
         MachineDescription machine = MachineDescription.read(postgresVersion, fsync, synchronousCommit, kit.kafkaVersion(),
                 kit.elasticsearchVersion(), loadAtStart);
-        List<TargetCheck> targets = new ArrayList<>(Targets.check(measured.baseline(), measured.deposits(),
-                measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.rebuilds(), memory));
-        targets.add(Targets.verification(measured.verification()));
-        BenchReport report = new BenchReport(options.name(), startedAt, "bench/run " + String.join(" ", visibleArguments(args)),
+        List<TargetCheck> targets = new ArrayList<>();
+        if (options.runs(BenchOptions.LEDGER)) {
+            targets.addAll(Targets.check(measured.baseline(), measured.deposits(), measured.atHalfMaximum(), measured.lag(),
+                    measured.storeSizeProbe(), measured.rebuilds(), memory));
+            targets.add(Targets.verification(measured.verification()));
+        }
+        targets.add(Targets.gateway(gateway));
+        BenchReport report = new BenchReport(options.name(), startedAt, command,
                 new BenchReport.RunSettings(options.events(), options.clients(), options.step().toMillis() / 1000.0,
-                        options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm),
+                        options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm, options.steps(), options.rounds()),
                 machine, measured.baseline(), measured.baselineWithoutSync(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
                 measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.fill(), measured.rebuilds(),
-                memory, profile, targets, progress.elapsedSeconds());
-        for (Path file : ReportFiles.write(report, options.outDirectory(), options.name())) {
-            progress.accept("Report written: " + file);
-        }
+                memory, profile, targets, progress.elapsedSeconds(), gateway, tracing);
+        List<Path> files = ReportFiles.write(report, options.outDirectory(), options.name());
+        files.forEach(file -> progress.accept("Report written: " + file));
         targets.forEach(check -> progress.accept(String.format("  %-13s %s: %s", check.verdict(), check.target(), check.measured())));
-        System.exit(0);
+        return files;
     }
 
     /**
@@ -122,16 +149,21 @@ public final class BenchMain {
     private static final List<String> UNTHROTTLED = List.of("-Dledgerline.rate-limit.requests-per-second=1000000000",
             "-Dledgerline.rate-limit.burst=1000000000");
 
+    /**
+     * The bench measures how fast the ledger is, not its rate limit: every client shares one subject,
+     * so the limit is set beyond reach, which keeps the limiter itself in the measured path; options
+     * given to the bench come later and win.
+     */
+    static List<String> serviceJvmOptions(BenchOptions options) {
+        List<String> jvm = new ArrayList<>(PRODUCTION_JIT);
+        jvm.addAll(UNTHROTTLED);
+        jvm.addAll(options.serviceJvmOptions());
+        return jvm;
+    }
+
     private static LocalSystemOptions systemOptions(BenchOptions options, Path recording) {
-        // the bench measures how fast the ledger is, not its rate limit: every client shares one subject,
-        // so the limit is set beyond reach, which keeps the limiter itself in the measured path; options
-        // given to the bench come later and win
-        List<String> commandSide = new ArrayList<>(PRODUCTION_JIT);
-        commandSide.addAll(UNTHROTTLED);
-        commandSide.addAll(options.serviceJvmOptions());
-        List<String> querySide = new ArrayList<>(PRODUCTION_JIT);
-        querySide.addAll(UNTHROTTLED);
-        querySide.addAll(options.serviceJvmOptions());
+        List<String> commandSide = new ArrayList<>(serviceJvmOptions(options));
+        List<String> querySide = serviceJvmOptions(options);
         if (options.profile()) {
             FileTrees.deleteRecursively(recording.getParent());
             recording.getParent().toFile().mkdirs();

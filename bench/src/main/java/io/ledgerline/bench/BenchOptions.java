@@ -9,14 +9,25 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * What a run measures and where it writes. The defaults make the quick run (under five minutes);
+ * What a run measures and where it writes. The defaults make the quick run (its ledger phases under five minutes,
+ * then the gateway and tracing comparisons, which start a gateway and three command-side nodes);
  * {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
  *
  * @param step   measured time of every load step (each step warms up for a third of it first)
  * @param name   the report's file name without extension
+ * @param steps  the parts of the benchmark that run, in the order of {@link #STEPS}
+ * @param rounds how often each comparison (gateway, tracing) measures each of its variants
  */
 public record BenchOptions(Path projectDirectory, long events, List<Integer> clients, Duration step, Path outDirectory,
-                           Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name) {
+                           Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name,
+                           List<String> steps, int rounds) {
+
+    /** The ledger phases (baseline, deposits, transfers, lag, store size, rebuilds), then the two comparisons. */
+    public static final String LEDGER = "ledger";
+    public static final String GATEWAY = "gateway";
+    public static final String TRACING = "tracing";
+    public static final List<String> STEPS = List.of(LEDGER, GATEWAY, TRACING);
+    public static final int DEFAULT_ROUNDS = 2;
 
     public static final long DEFAULT_EVENTS = 10_000;
     public static final List<Integer> DEFAULT_CLIENTS = List.of(1, 8, 32, 64);
@@ -32,10 +43,18 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
               --profile             record a JFR profile of the command side and summarise it in the report
               --service-jvm-options "OPTS"  extra JVM options for both services (e.g. "-XX:TieredStopAtLevel=4")
               --data-dir DIR        where the servers keep their data (default bench/target/bench-data; emptied first)
+              --steps LIST          parts to run (default ledger,gateway,tracing): ledger = baseline, deposits, transfers,
+                                    lag, store size, rebuilds; gateway = deposits through the gateway against direct;
+                                    tracing = deposits at trace sampling 0, 10% and 100%
+              --rounds N            rounds of each comparison, the order of its variants rotating (default 2)
               --no-build            (bench/run) use what is already built""";
 
     public Duration warmup() {
         return step.dividedBy(3);
+    }
+
+    public boolean runs(String step) {
+        return steps.contains(step);
     }
 
     public int maxClients() {
@@ -52,6 +71,8 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
         String name = null;
         boolean profile = false;
         List<String> jvmOptions = List.of();
+        List<String> steps = STEPS;
+        int rounds = DEFAULT_ROUNDS;
         Iterator<String> it = arguments.iterator();
         while (it.hasNext()) {
             String argument = it.next();
@@ -64,6 +85,8 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
                 case "--data-dir" -> data = value(it, argument);
                 case "--name" -> name = value(it, argument);
                 case "--profile" -> profile = true;
+                case "--steps" -> steps = stepList(value(it, argument));
+                case "--rounds" -> rounds = (int) positiveLong(value(it, argument), argument);
                 case "--service-jvm-options" -> jvmOptions = Arrays.stream(value(it, argument).trim().split("\\s+"))
                         .filter(option -> !option.isEmpty()).toList();
                 default -> throw new IllegalArgumentException("Unknown option: " + argument);
@@ -73,7 +96,20 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
         return new BenchOptions(project, events, clients, step,
                 out == null ? project.resolve("bench/target/report") : project.resolve(out),
                 data == null ? project.resolve("bench/target/bench-data") : project.resolve(data),
-                profile, jvmOptions, name == null ? defaultName : name);
+                profile, jvmOptions, name == null ? defaultName : name, steps, rounds);
+    }
+
+    static List<String> stepList(String text) {
+        List<String> chosen = Arrays.stream(text.split(",")).map(String::trim).filter(step -> !step.isEmpty()).toList();
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("--steps needs at least one of " + String.join(",", STEPS));
+        }
+        for (String step : chosen) {
+            if (!STEPS.contains(step)) {
+                throw new IllegalArgumentException("Unknown part of the benchmark: " + step + " (known: " + String.join(",", STEPS) + ")");
+            }
+        }
+        return STEPS.stream().filter(chosen::contains).toList();
     }
 
     private static String value(Iterator<String> it, String option) {

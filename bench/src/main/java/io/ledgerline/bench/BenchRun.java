@@ -89,6 +89,12 @@ final class BenchRun {
                         double halfMaximumRate, StepResult atHalfMaximum, LagResult lag,
                         List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds,
                         LedgerVerificationRate.Result verification) {
+
+        /** A run that left the ledger phases out (--steps without "ledger"). */
+        static Measurements notMeasured() {
+            return new Measurements(List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED,
+                    List.of(), null, List.of(), null);
+        }
     }
 
     Measurements run(String runId) throws Exception {

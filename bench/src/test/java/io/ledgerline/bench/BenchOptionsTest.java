@@ -22,6 +22,24 @@ class BenchOptionsTest {
         assertThat(options.outDirectory()).isEqualTo(Path.of("/repo/bench/target/report"));
         assertThat(options.name()).endsWith("-quick");
         assertThat(options.profile()).isFalse();
+        assertThat(options.steps()).containsExactly("ledger", "gateway", "tracing");
+        assertThat(options.rounds()).isEqualTo(2);
+    }
+
+    @Test
+    void runsOnlyTheChosenPartsInTheirOwnOrder() {
+        BenchOptions options = BenchOptions.parse(List.of("--steps", "tracing, gateway", "--rounds", "3"));
+
+        assertThat(options.steps()).containsExactly("gateway", "tracing");
+        assertThat(options.runs("ledger")).isFalse();
+        assertThat(options.runs("tracing")).isTrue();
+        assertThat(options.rounds()).isEqualTo(3);
+    }
+
+    @Test
+    void refusesAPartItDoesNotKnow() {
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--steps", "gateway,latency")))
+                .hasMessageContaining("Unknown part of the benchmark: latency");
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class CpuAccounting {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private static final Map<String, String> SERVERS = Map.of("postgres", "PostgreSQL", "kafka", "Kafka",
-            "elasticsearch", "Elasticsearch");
+            "elasticsearch", "Elasticsearch", "zipkin", "Zipkin");
 
     private final Path dataDirectory;
     private final Map<String, Long> serviceJvms;

@@ -1,5 +1,7 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.GatewayComparison;
+import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.HotMethods;
@@ -20,6 +22,8 @@ import java.util.List;
  * @param halfMaximumRate deposits per second of the paced step: half the highest closed-loop rate
  * @param storeSizeProbe  deposits at a fixed concurrency with a near-empty store and after the fill
  * @param profile         the command side's JFR profile, or null when the run was not profiled
+ * @param gateway         deposits through the gateway against direct ones, or null when that step did not run
+ * @param tracing         deposits at three trace sampling probabilities, or null when that step did not run
  */
 public record BenchReport(String name, String startedAt, String command, RunSettings settings,
                           MachineDescription machine, List<StepResult> baseline,
@@ -27,11 +31,17 @@ public record BenchReport(String name, String startedAt, String command, RunSett
                           List<StepResult> transfers, double halfMaximumRate, StepResult depositsAtHalfMaximum,
                           LagResult lag, List<StoreSizeProbe> storeSizeProbe, FillResult fill,
                           List<RebuildResult> rebuilds, List<ServiceMemory> memory, HotMethods.Profile profile,
-                          List<TargetCheck> targets, double runSeconds) {
+                          List<TargetCheck> targets, double runSeconds, GatewayComparison gateway,
+                          TracingCost tracing) {
 
     /** The options a run used, as the report shows them. */
     public record RunSettings(long events, List<Integer> clients, double stepSeconds, double warmupSeconds,
-                              boolean profiled, String serviceJvmOptions) {
+                              boolean profiled, String serviceJvmOptions, List<String> steps, int rounds) {
+    }
+
+    /** Whether the ledger phases (baseline, deposits, transfers, lag, store size, rebuilds) ran. */
+    public boolean ledgerMeasured() {
+        return !baseline.isEmpty();
     }
 
     /** Deposit latency at one event-store size. */

@@ -1,5 +1,8 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.GatewayComparison;
+import io.ledgerline.bench.comparison.Rounds;
+import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.CpuAccounting;
@@ -31,21 +34,27 @@ public final class MarkdownReport {
         line("Run started " + report.startedAt() + ", took " + Math.round(report.runSeconds()) + " s. Command: `"
                 + report.command() + "`.");
         line();
-        line("Every Ledgerline figure is shown next to a **baseline** measured in the same run on the same PostgreSQL "
-                + "server: the raw commit rate of one event-sized row (1 KB) per transaction, by as many JDBC clients. "
-                + "The ratios carry over between machines and runs better than the absolute numbers, because the "
-                + "machine is shared.");
-        line();
+        if (report.ledgerMeasured()) {
+            line("Every Ledgerline figure is shown next to a **baseline** measured in the same run on the same PostgreSQL "
+                    + "server: the raw commit rate of one event-sized row (1 KB) per transaction, by as many JDBC clients. "
+                    + "The ratios carry over between machines and runs better than the absolute numbers, because the "
+                    + "machine is shared.");
+            line();
+        }
         targets(report.targets());
         machine(report.machine(), report.settings());
-        baseline(report.baseline(), report.baselineWithoutSync());
-        operations("Deposits (request answered by the command side)", "deposits/s", report.deposits(), report.baseline());
-        operations("Transfers (request to COMPLETED on the query side)", "transfers/s", report.transfers(), report.baseline());
-        cpu(report);
-        halfMaximum(report);
-        lag(report.lag(), report.baseline());
-        storeSize(report);
-        rebuilds(report.rebuilds(), report.baseline());
+        if (report.ledgerMeasured()) {
+            baseline(report.baseline(), report.baselineWithoutSync());
+            operations("Deposits (request answered by the command side)", "deposits/s", report.deposits(), report.baseline());
+            operations("Transfers (request to COMPLETED on the query side)", "transfers/s", report.transfers(), report.baseline());
+            cpu(report);
+            halfMaximum(report);
+            lag(report.lag(), report.baseline());
+            storeSize(report);
+            rebuilds(report.rebuilds(), report.baseline());
+        }
+        gateway(report.gateway());
+        tracing(report.tracing());
         memory(report.memory());
         profile(report.profile());
     }
@@ -78,6 +87,8 @@ public final class MarkdownReport {
         line("| service JVMs | " + settings.serviceJvmOptions() + " |");
         line(String.format("| steps | %.0f s measured after %.0f s warm-up, clients %s |", settings.stepSeconds(),
                 settings.warmupSeconds(), settings.clients()));
+        line("| parts of the benchmark | " + String.join(", ", settings.steps()) + " (" + settings.rounds()
+                + " rounds of each comparison) |");
         line(String.format("| stored events for rebuilds | %,d |", settings.events()));
         line("| command side profiled with JFR | " + (settings.profiled() ? "yes" : "no") + " |");
         line();
@@ -249,6 +260,83 @@ public final class MarkdownReport {
                     Format.number(rebuild.peakReportedEventsPerSecond()), rebuild.note() == null ? "" : rebuild.note()));
         }
         line();
+    }
+
+    private void gateway(GatewayComparison comparison) {
+        if (comparison == null) {
+            return;
+        }
+        line("## Deposits through the gateway against direct calls");
+        line();
+        line("The same closed-loop deposits by " + comparison.clients() + " clients, once sent straight to the command side and "
+                + "once through a gateway in front of that same node, back to back in each round; the order swaps every "
+                + "round so that drift on the machine does not always fall on the same side. Rates over all rounds are "
+                + "deposits over seconds of all rounds together.");
+        line();
+        line("| round | first | direct deposits/s | p50 | p99 | errors | through the gateway deposits/s | p50 | p99 | errors | gateway / direct |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        List<Double> ratios = comparison.roundRatios();
+        for (int round = 0; round < ratios.size(); round++) {
+            StepResult direct = comparison.direct().get(round);
+            StepResult gateway = comparison.throughGateway().get(round);
+            line("| " + (round + 1) + " | " + (Rounds.order(2, round).get(0) == 0 ? "direct" : "gateway") + " | "
+                    + Format.number(direct.perSecond()) + " | " + Format.millis(direct.latency().p50Ms()) + " | "
+                    + Format.millis(direct.latency().p99Ms()) + " | " + direct.errors() + " | " + Format.number(gateway.perSecond())
+                    + " | " + Format.millis(gateway.latency().p50Ms()) + " | " + Format.millis(gateway.latency().p99Ms()) + " | "
+                    + gateway.errors() + " | " + Format.ratio(ratios.get(round)) + " |");
+        }
+        line("| all | | **" + Format.number(comparison.directRate()) + "** | | | | **" + Format.number(comparison.gatewayRate())
+                + "** | | | | **" + Format.ratio(comparison.ratio()) + "** |");
+        line();
+        line("| CPU ms per deposit | command-side | gateway |");
+        line("|---|---:|---:|");
+        line("| direct | " + cpuMillis(comparison.cpuMillisPerDeposit(comparison.direct(), GatewayComparison.COMMAND_SIDE))
+                + " | " + cpuMillis(comparison.cpuMillisPerDeposit(comparison.direct(), GatewayComparison.GATEWAY)) + " |");
+        line("| through the gateway | "
+                + cpuMillis(comparison.cpuMillisPerDeposit(comparison.throughGateway(), GatewayComparison.COMMAND_SIDE)) + " | "
+                + cpuMillis(comparison.cpuMillisPerDeposit(comparison.throughGateway(), GatewayComparison.GATEWAY)) + " |");
+        firstErrors(comparison.direct());
+        firstErrors(comparison.throughGateway());
+        line();
+    }
+
+    private void tracing(TracingCost cost) {
+        if (cost == null) {
+            return;
+        }
+        line("## Cost of tracing");
+        line();
+        line("Closed-loop deposits by " + cost.clients() + " clients on command-side nodes that differ only in "
+                + "`management.tracing.sampling.probability`, each reporting its spans to the same Zipkin server; the "
+                + "nodes take turns in rotating order in each round. Rates and CPU are over all rounds together; CPU is the "
+                + "node's own (and Zipkin's apart), per deposit answered.");
+        line();
+        line("| sampling | deposits/s | x sampling 0 | node CPU ms per deposit | x sampling 0 | Zipkin CPU ms per deposit |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        for (TracingCost.Sampling sampling : cost.samplings()) {
+            line("| " + Format.percent(sampling.probability()) + " | " + Format.number(sampling.depositsPerSecond()) + " | "
+                    + Format.ratio(cost.rateRatio(sampling)) + " | " + cpuMillis(sampling.nodeCpuMillisPerDeposit()) + " | "
+                    + Format.ratio(cost.cpuRatio(sampling)) + " | " + cpuMillis(sampling.zipkinCpuMillisPerDeposit()) + " |");
+        }
+        line();
+        line("| round | sampling | deposits/s | p50 | p99 | errors |");
+        line("|---:|---:|---:|---:|---:|---:|");
+        int rounds = cost.samplings().stream().mapToInt(sampling -> sampling.steps().size()).min().orElse(0);
+        for (int round = 0; round < rounds; round++) {
+            for (int index : Rounds.order(cost.samplings().size(), round)) {
+                TracingCost.Sampling sampling = cost.samplings().get(index);
+                StepResult step = sampling.steps().get(round);
+                line("| " + (round + 1) + " | " + Format.percent(sampling.probability()) + " | " + Format.number(step.perSecond())
+                        + " | " + Format.millis(step.latency().p50Ms()) + " | " + Format.millis(step.latency().p99Ms()) + " | "
+                        + step.errors() + " |");
+            }
+        }
+        cost.samplings().forEach(sampling -> firstErrors(sampling.steps()));
+        line();
+    }
+
+    private static String cpuMillis(double millis) {
+        return Double.isNaN(millis) ? "n/a" : String.format("%.2f", millis);
     }
 
     private void memory(List<ServiceMemory> memory) {

@@ -1,5 +1,6 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.ServiceMemory;
@@ -23,6 +24,7 @@ public final class Targets {
     /** "Does not grow": p50 with the filled store at most this much above p50 with a near-empty one (the machine is noisy). */
     static final double LATENCY_GROWTH_ALLOWED = 1.25;
     static final double VERIFICATION_EVENTS_PER_SECOND = 50_000;
+    static final double GATEWAY_RATIO = 0.85;
 
     public static final String SQL_PROJECTION = "ledgerline-query-sql";
     public static final List<String> SEARCH_PROJECTIONS = List.of("ledgerline-query-search-accounts",
@@ -74,6 +76,16 @@ public final class Targets {
                 String.format("%s over %,d events and %,d checkpoints (%.0f %% of a plain scan of the rows, %s)",
                         Format.rate(result.eventsPerSecond(), "events/s"), result.events(), result.checkpoints(),
                         100 * result.shareOfScan(), Format.rate(result.scan().eventsPerSecond(), "rows/s")));
+    }
+
+    /** Deposits through the gateway against direct ones at the same concurrency, both measured in the same rounds. */
+    public static TargetCheck gateway(GatewayComparison comparison) {
+        String target = "Deposits through the gateway at " + DEPOSIT_RATIO_CLIENTS + " clients >= 85% of direct deposits in the same run";
+        if (comparison == null) {
+            return new TargetCheck(target, "not measured", TargetCheck.Verdict.NOT_MEASURED);
+        }
+        return TargetCheck.atLeast(target, comparison.ratio(), GATEWAY_RATIO, String.format("%.0f/s = %s of %.0f/s direct",
+                comparison.gatewayRate(), Format.percent(comparison.ratio()), comparison.directRate()));
     }
 
     static double slowestSearchRebuild(List<RebuildResult> rebuilds) {

@@ -1,6 +1,9 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.GatewayComparison;
+import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.lag.LagResult;
+import io.ledgerline.bench.load.LatencySummary;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.MachineDescription;
 import io.ledgerline.bench.rebuild.RebuildResult;
@@ -8,6 +11,7 @@ import io.ledgerline.bench.store.FillResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.ledgerline.bench.report.TargetsTest.lag;
 import static io.ledgerline.bench.report.TargetsTest.memory;
@@ -17,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MarkdownReportTest {
 
+    private static final MachineDescription MACHINE = new MachineDescription(2, "Some CPU", 24L << 30, "Linux 6.1 amd64",
+            "17.0.15", "OpenJDK 64-Bit Server VM", "17.11", "on", "on", "3.9.1", "8.19.21", "1.00 0.80 0.50", "2.00 1.50 0.90");
+
     private static BenchReport report(List<RebuildResult> rebuilds) {
         List<StepResult> baseline = List.of(step(1, 500, 2, 4), step(32, 4000, 8, 16));
         List<StepResult> baselineWithoutSync = List.of(step(1, 2000, 0.5, 1), step(32, 10000, 3, 6));
@@ -24,12 +31,74 @@ class MarkdownReportTest {
         LagResult lag = lag(120, 1100);
         List<TargetCheck> targets = Targets.check(baseline, deposits, step(16, 500, 12, 30), lag, storeSizes(10, 11),
                 rebuilds, memory(500, 600));
-        MachineDescription machine = new MachineDescription(2, "Some CPU", 24L << 30, "Linux 6.1 amd64", "17.0.15",
-                "OpenJDK 64-Bit Server VM", "17.11", "on", "on", "3.9.1", "8.19.21", "1.00 0.80 0.50", "2.00 1.50 0.90");
+        MachineDescription machine = MACHINE;
         return new BenchReport("2026-11-24-quick", "2026-11-24T03:00:00Z", "bench/run",
-                new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m"), machine, baseline, baselineWithoutSync,
-                deposits, List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag, storeSizes(10, 11),
-                new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250);
+                new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m", List.of("ledger"), 2), machine,
+                baseline, baselineWithoutSync, deposits, List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag,
+                storeSizes(10, 11), new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250,
+                null, null);
+    }
+
+    private static StepResult deposits(long operations, Map<String, Double> cpuSeconds) {
+        return new StepResult("deposits", 32, operations, 0, 10, operations / 10.0,
+                new LatencySummary(operations, 10, 15, 20, 30, 11), null, cpuSeconds);
+    }
+
+    /** Only the two comparisons ran: direct 1000/s then 1200/s, through the gateway 900/s then 960/s. */
+    private static BenchReport comparisonsOnly() {
+        GatewayComparison gateway = new GatewayComparison(32,
+                List.of(deposits(10_000, Map.of("command-side", 20.0, "gateway", 0.0)),
+                        deposits(12_000, Map.of("command-side", 24.0, "gateway", 0.0))),
+                List.of(deposits(9_000, Map.of("command-side", 18.0, "gateway", 9.0)),
+                        deposits(9_600, Map.of("command-side", 19.2, "gateway", 9.6))));
+        TracingCost tracing = new TracingCost(32, List.of(
+                new TracingCost.Sampling(0, List.of(deposits(10_000, Map.of("command-side", 20.0, "Zipkin", 0.0)))),
+                new TracingCost.Sampling(0.1, List.of(deposits(9_500, Map.of("command-side", 20.9, "Zipkin", 0.95)))),
+                new TracingCost.Sampling(1.0, List.of(deposits(8_000, Map.of("command-side", 24.0, "Zipkin", 8.0))))));
+        return new BenchReport("2026-12-06-gateway-tracing", "2026-12-06T20:00:00Z", "bench/run --steps gateway,tracing",
+                new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, 2, false, "-Xmx384m", List.of("gateway", "tracing"), 2),
+                MACHINE, List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED, List.of(), null,
+                List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing);
+    }
+
+    @Test
+    void showsEachRoundOfTheGatewayComparisonAndTheRatioOverAllRounds() {
+        String markdown = MarkdownReport.render(comparisonsOnly());
+
+        assertThat(markdown).contains("## Deposits through the gateway against direct calls");
+        assertThat(markdown).contains("| 1 | direct | 1,000 | 10 ms | 20 ms | 0 | 900 | 10 ms | 20 ms | 0 | 0.90 |");
+        assertThat(markdown).contains("| 2 | gateway | 1,200 | 10 ms | 20 ms | 0 | 960 | 10 ms | 20 ms | 0 | 0.80 |");
+        // 18,600 deposits in 20 s through the gateway against 22,000 direct
+        assertThat(markdown).contains("| all | | **1,100** | | | | **930** | | | | **0.85** |");
+        assertThat(markdown).contains("| Deposits through the gateway at 32 clients >= 85% of direct deposits in the same run"
+                + " | 930/s = 85% of 1100/s direct | **MISSED** |");
+    }
+
+    @Test
+    void showsTheCpuADepositCostsTheCommandSideAndTheGateway() {
+        String markdown = MarkdownReport.render(comparisonsOnly());
+
+        assertThat(markdown).contains("| direct | 2.00 | 0.00 |", "| through the gateway | 2.00 | 1.00 |");
+    }
+
+    @Test
+    void setsEachSamplingAgainstTracingOff() {
+        String markdown = MarkdownReport.render(comparisonsOnly());
+
+        assertThat(markdown).contains("## Cost of tracing");
+        assertThat(markdown).contains("| 0% | 1,000 | 1.00 | 2.00 | 1.00 | 0.00 |");
+        assertThat(markdown).contains("| 10% | 950 | 0.95 | 2.20 | 1.10 | 0.10 |");
+        assertThat(markdown).contains("| 100% | 800 | 0.80 | 3.00 | 1.50 | 1.00 |");
+    }
+
+    @Test
+    void leavesOutTheSectionsOfPartsThatDidNotRun() {
+        String comparisons = MarkdownReport.render(comparisonsOnly());
+        String ledger = MarkdownReport.render(report(List.of()));
+
+        assertThat(comparisons).doesNotContain("## Baseline", "**baseline**", "## Read-model rebuilds", "## End-to-end lag");
+        assertThat(comparisons).contains("| parts of the benchmark | gateway, tracing (2 rounds of each comparison) |");
+        assertThat(ledger).doesNotContain("## Deposits through the gateway", "## Cost of tracing");
     }
 
     @Test

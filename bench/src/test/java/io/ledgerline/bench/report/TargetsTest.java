@@ -1,5 +1,6 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.LatencySummary;
 import io.ledgerline.bench.load.StepResult;
@@ -111,5 +112,32 @@ class TargetsTest {
         assertThat(Ratios.of(5, 0)).isNaN();
         assertThat(Ratios.of(Double.NaN, 2)).isNaN();
         assertThat(Ratios.of(3, 2)).isEqualTo(1.5);
+    }
+
+    @Nested
+    class Gateway {
+
+        private GatewayComparison comparison(double directPerSecond, double gatewayPerSecond) {
+            return new GatewayComparison(32, List.of(step(32, directPerSecond, 10, 20)), List.of(step(32, gatewayPerSecond, 12, 25)));
+        }
+
+        @Test
+        void depositsThroughTheGatewayAtEightyFivePercentOfDirectMeetTheTarget() {
+            TargetCheck check = Targets.gateway(comparison(1000, 850));
+
+            assertThat(check.verdict()).isEqualTo(TargetCheck.Verdict.MET);
+            assertThat(check.target()).isEqualTo("Deposits through the gateway at 32 clients >= 85% of direct deposits in the same run");
+            assertThat(check.measured()).isEqualTo("850/s = 85% of 1000/s direct");
+        }
+
+        @Test
+        void depositsThroughTheGatewayBelowEightyFivePercentOfDirectMissIt() {
+            assertThat(Targets.gateway(comparison(1000, 840)).verdict()).isEqualTo(TargetCheck.Verdict.MISSED);
+        }
+
+        @Test
+        void aRunWithoutTheGatewayStepHasItNotMeasured() {
+            assertThat(Targets.gateway(null).verdict()).isEqualTo(TargetCheck.Verdict.NOT_MEASURED);
+        }
     }
 }
