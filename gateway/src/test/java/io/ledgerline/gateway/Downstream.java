@@ -47,6 +47,8 @@ final class Downstream {
      */
     volatile boolean crashed;
     volatile Duration delay = Duration.ZERO;
+    /** How long its readiness takes to answer: a node loaded to its limit answers late but answers. */
+    volatile Duration readinessDelay = Duration.ZERO;
     volatile CountDownLatch streamRelease = new CountDownLatch(0);
     private HttpServer server;
     private ExecutorService threads;
@@ -83,6 +85,7 @@ final class Downstream {
         healthy = true;
         crashed = false;
         delay = Duration.ZERO;
+        readinessDelay = Duration.ZERO;
         hits.clear();
     }
 
@@ -93,6 +96,7 @@ final class Downstream {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getRawPath();
         if (path.equals("/actuator/health/readiness")) {
+            pause(readinessDelay);
             respond(exchange, healthy ? 200 : 503, "application/json", healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
             return;
         }
@@ -107,14 +111,8 @@ final class Downstream {
             stream(exchange);
             return;
         }
-        if (!delay.isZero()) {
-            try {
-                // a node busy for this long: the gateway's time limit is what is under test
-                TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // a node busy for this long: the gateway's time limit is what is under test
+        pause(delay);
         exchange.getResponseHeaders().add("RateLimit-Limit", "999");
         String correlationId = exchange.getRequestHeaders().getFirst("X-Correlation-Id");
         if (correlationId != null) {
@@ -134,6 +132,17 @@ final class Downstream {
             streamRelease.await(30, TimeUnit.SECONDS);
             out.write("event: state\ndata: second\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void pause(Duration busy) {
+        if (busy.isZero()) {
+            return;
+        }
+        try {
+            TimeUnit.MILLISECONDS.sleep(busy.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

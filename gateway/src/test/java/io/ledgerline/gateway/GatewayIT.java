@@ -293,6 +293,21 @@ class GatewayIT {
         }
 
         @Test
+        void keepsANodeWhoseReadinessAnswersLateForAFewRoundsThenTakesItOutUntilItAnswersInTime() {
+            QUERY_1.readinessDelay = Duration.ofMillis(1500);
+            try {
+                // the late rounds it is allowed: an overloaded node is still served, not dropped at once
+                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                        .until(() -> instances.healthy(Side.QUERY).size() == 2);
+                await().atMost(Duration.ofSeconds(10)).until(() -> instances.healthy(Side.QUERY).size() == 1);
+                assertThat(instances.healthy(Side.QUERY).get(0).getUri().getPort()).isEqualTo(QUERY_2.port);
+            } finally {
+                QUERY_1.readinessDelay = Duration.ZERO;
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> instances.healthy(Side.QUERY).size() == 2);
+        }
+
+        @Test
         void answers503AtOnceWhenNoNodeOfASideIsHealthy() {
             COMMAND_1.stop();
             COMMAND_2.stop();
