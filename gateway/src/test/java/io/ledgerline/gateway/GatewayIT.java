@@ -165,6 +165,28 @@ class GatewayIT {
         }
 
         @Test
+        void triesAGraphQlPostOnAnotherNodeForTheSchemaHasNoMutations() {
+            QUERY_1.status = 503;
+            for (int i = 0; i < 4; i++) {
+                assertThat(post("/graphql", "{\"query\":\"{ __typename }\"}", Map.of()).statusCode()).isEqualTo(200);
+            }
+            assertThat(QUERY_2.hitsOn("POST", "/graphql")).isEqualTo(4);
+            assertThat(QUERY_1.hitsOn("POST", "/graphql")).isBetween(1L, 4L);
+        }
+
+        @Test
+        void countsAGraphQlPostInTheSubjectsQueryBucket() {
+            HttpResponse<String> answer = post("/graphql", "{\"query\":\"{ __typename }\"}", Map.of());
+            assertThat(answer.headers().allValues("RateLimit-Limit")).containsExactly("800");
+        }
+
+        @Test
+        void routesNoGraphQlGetForTheQuerySideServesQueriesByPostOnly() {
+            assertThat(get("/graphql").statusCode()).isEqualTo(404);
+            assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).isZero();
+        }
+
+        @Test
         void servesBothServicesDocumentsUnderTheirOwnNamesForOneSwaggerUi() {
             HttpResponse<String> command = anonymous("GET", "/api-docs/command-side");
             HttpResponse<String> query = anonymous("GET", "/api-docs/query-side");

@@ -34,6 +34,7 @@ class EdgeConfiguration {
 
     /** After Spring Security's chain (-100), so that the principal is known; before any body is read. */
     private static final int RATE_LIMIT_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 10;
+    private static final String GRAPHQL = "/graphql";
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final UrlPathHelper PATHS = new UrlPathHelper();
 
@@ -91,7 +92,8 @@ class EdgeConfiguration {
     FilterRegistrationBean<RateLimitFilter> queryRateLimit(Environment environment, DocumentedRoutes routes,
             ObjectMapper json) {
         RateLimitProperties limit = Binder.get(environment).bindOrCreate(QUERY_LIMIT, RateLimitProperties.class);
-        return rateLimit("queryRateLimit", limit, json, request -> sideOf(request, routes) == Side.QUERY, RATE_LIMIT_ORDER + 1);
+        return rateLimit("queryRateLimit", limit, json,
+                request -> sideOf(request, routes) == Side.QUERY || isGraphQlQuery(request), RATE_LIMIT_ORDER + 1);
     }
 
     /**
@@ -128,6 +130,11 @@ class EdgeConfiguration {
     private static boolean isCommand(HttpServletRequest request, DocumentedRoutes routes) {
         return COMMAND_METHODS.contains(request.getMethod()) && sideOf(request, routes) == Side.COMMAND
                 && !path(request).startsWith("/api/dev/");
+    }
+
+    /** GraphQL over HTTP is a query of the query side, outside its OpenAPI document. */
+    private static boolean isGraphQlQuery(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && GRAPHQL.equals(path(request));
     }
 
     private static Side sideOf(HttpServletRequest request, DocumentedRoutes routes) {

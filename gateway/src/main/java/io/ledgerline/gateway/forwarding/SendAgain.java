@@ -9,7 +9,7 @@ import org.springframework.web.servlet.function.ServerRequest;
  * endpoint honours the key: account, customer, deposit, withdrawal, freeze, unfreeze, close,
  * overdraft limit, erasure, transfer). A plain POST may have been booked by the node that failed to
  * answer, so it is never sent again; it goes to another node only when its connection was refused,
- * and then it was never sent.
+ * and then it was never sent. A route marked {@link ReadOnlyRequests} changes nothing, as a GET.
  */
 final class SendAgain {
 
@@ -23,7 +23,7 @@ final class SendAgain {
 
     static boolean allowed(ServerRequest request) {
         String method = request.method().name();
-        if (SAFE.contains(method)) {
+        if (SAFE.contains(method) || ReadOnlyRequests.isMarked(request)) {
             return true;
         }
         String key = request.headers().firstHeader(IDEMPOTENCY_KEY);

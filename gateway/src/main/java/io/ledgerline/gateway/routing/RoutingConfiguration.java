@@ -1,11 +1,11 @@
 package io.ledgerline.gateway.routing;
 
 import io.ledgerline.gateway.GatewayProperties;
+import io.ledgerline.gateway.forwarding.ReadOnlyRequests;
 import io.ledgerline.gateway.forwarding.SideForwarding;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -34,9 +34,11 @@ class RoutingConfiguration {
             builder.route(RequestPredicates.method(operation.method()).and(RequestPredicates.path(operation.path())),
                     forwarding.to(operation.side()));
         }
-        // the query side's GraphQL endpoint over HTTP (its WebSocket transport cannot pass a servlet gateway)
-        builder.route(RequestPredicates.methods(HttpMethod.GET, HttpMethod.POST).and(RequestPredicates.path(GRAPHQL)),
-                forwarding.to(Side.QUERY));
+        // The query side's GraphQL over HTTP: POST only (GraphiQL is the query side's, local profile only; the
+        // WebSocket upgrade of GET /graphql is the websocket package's relay). The schema has no mutations, only
+        // queries and subscriptions, so a POST /graphql reads and books nothing: it may be sent to another node
+        // as a GET is, with or without an Idempotency-Key. A mutation added to the schema must end this.
+        builder.route(RequestPredicates.POST(GRAPHQL), ReadOnlyRequests.marking(forwarding.to(Side.QUERY)));
         builder.GET(COMMAND_DOCUMENT, forwarding.to(Side.COMMAND, SERVED_DOCUMENT));
         builder.GET(QUERY_DOCUMENT, forwarding.to(Side.QUERY, SERVED_DOCUMENT));
         return builder.build();
