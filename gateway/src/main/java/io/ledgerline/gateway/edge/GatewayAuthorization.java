@@ -2,8 +2,12 @@ package io.ledgerline.gateway.edge;
 
 import io.ledgerline.support.security.AuthorizationRules;
 import io.ledgerline.support.security.Roles;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The gateway's part of the role matrix. It lets through to the services only callers with a valid
@@ -15,12 +19,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class GatewayAuthorization {
 
+    private static final String GRAPHQL = "/graphql";
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     @Bean
     AuthorizationRules gatewayPaths() {
         return paths -> {
             paths.requestMatchers("/actuator/**").hasRole(Roles.ADMIN);
             paths.requestMatchers("/api-docs/command-side", "/api-docs/query-side").permitAll();
+            // a browser cannot give a WebSocket upgrade a header: the relay checks the token of the socket's
+            // connection_init before it contacts a node (GraphQlSocketRelay), as the query side does
+            paths.requestMatchers(GatewayAuthorization::isGraphQlSocketUpgrade).permitAll();
             paths.requestMatchers("/api/**", "/graphql").authenticated();
         };
+    }
+
+    private static boolean isGraphQlSocketUpgrade(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))
+                && GRAPHQL.equals(StringUtils.cleanPath(PATHS.getPathWithinApplication(request)));
     }
 }

@@ -18,11 +18,11 @@ import org.springframework.cloud.client.ServiceInstance;
  * own keys move, each to the node with its next-highest score, while every other key stays where it
  * was. Requests without a key take turns.
  */
-final class InstanceChooser {
+public final class InstanceChooser {
 
     private final AtomicInteger turn = new AtomicInteger();
 
-    Optional<ServiceInstance> choose(List<ServiceInstance> healthy, Optional<String> affinityKey, Collection<URI> tried) {
+    public Optional<ServiceInstance> choose(List<ServiceInstance> healthy, Optional<String> affinityKey, Collection<URI> tried) {
         List<ServiceInstance> candidates = healthy.stream()
                 .filter(instance -> !tried.contains(instance.getUri()))
                 .sorted(Comparator.comparing(instance -> instance.getUri().toString()))
