@@ -15,8 +15,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.util.StringUtils;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
+import org.springframework.web.socket.server.support.OriginHandshakeInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
@@ -51,14 +53,18 @@ class WebSocketRelayConfiguration {
 
     /**
      * Only a WebSocket upgrade of /graphql reaches the relay; a POST goes on to the HTTP route. Ahead of
-     * the gateway's routes, which know no GET /graphql.
+     * the gateway's routes, which know no GET /graphql. A browser's upgrade from another origin is
+     * refused 403 unless the CORS policy names that origin: the socket is closed to other sites'
+     * scripts as the HTTP API is (a client that is no browser sends no Origin).
      */
     @Bean
     WebSocketHandlerMapping graphQlSocketMapping(GraphQlSocketRelay relay, QueryNodeSockets nodes, SocketCaps caps,
-            TraceContext traces, ObjectMapper json,
+            TraceContext traces, ObjectMapper json, GatewayProperties gateway,
             @Value("${spring.cloud.loadbalancer.health-check.interval:2s}") Duration healthCheckInterval) {
         WebSocketHttpRequestHandler upgrade = new WebSocketHttpRequestHandler(relay, new DefaultHandshakeHandler());
-        upgrade.setHandshakeInterceptors(List.of(new UpgradeAdmission(nodes, caps, healthCheckInterval, traces, json)));
+        List<String> origins = gateway.corsAllowedOrigins().stream().filter(StringUtils::hasText).toList();
+        upgrade.setHandshakeInterceptors(List.of(new OriginHandshakeInterceptor(origins),
+                new UpgradeAdmission(nodes, caps, healthCheckInterval, traces, json)));
         WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
         mapping.setUrlMap(Map.of(QueryNodeSockets.PATH, upgrade));
         mapping.setWebSocketUpgradeMatch(true);

@@ -2,6 +2,7 @@ package io.ledgerline.gateway.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -214,6 +215,15 @@ class GatewayWebSocketIT {
         void closes4408ASocketThatSendsNoConnectionInitInTime() throws Exception {
             Socket socket = connect(Map.of());
             assertThat(socket.closed().code()).isEqualTo(4408);
+            assertThat(NODES.stream().mapToInt(node -> node.upgrades.size()).sum()).isZero();
+        }
+
+        /** No origin is allowed by default (the CORS policy is closed); a client that is no browser sends none. */
+        @Test
+        void refusesABrowsersUpgradeFromAnotherOrigin() {
+            ExecutionException refused = assertThrows(ExecutionException.class,
+                    () -> connect(Map.of("Origin", "https://evil.example")));
+            assertThat(((WebSocketHandshakeException) refused.getCause()).getResponse().statusCode()).isEqualTo(403);
             assertThat(NODES.stream().mapToInt(node -> node.upgrades.size()).sum()).isZero();
         }
 
