@@ -84,7 +84,8 @@ class GatewayIT {
         for (String side : List.of("command-side", "query-side")) {
             properties.add("resilience4j.circuitbreaker.instances." + side + ".sliding-window-size", () -> 4);
             properties.add("resilience4j.circuitbreaker.instances." + side + ".minimum-number-of-calls", () -> 4);
-            properties.add("resilience4j.circuitbreaker.instances." + side + ".wait-duration-in-open-state", () -> "1s");
+            // long enough that a loaded machine cannot pass it between two requests of a test that expects OPEN
+            properties.add("resilience4j.circuitbreaker.instances." + side + ".wait-duration-in-open-state", () -> "3s");
             properties.add("resilience4j.timelimiter.instances." + side + ".timeout-duration", () -> "1s");
         }
     }
@@ -410,7 +411,7 @@ class GatewayIT {
             QUERY_1.status = 200;
             QUERY_2.status = 200;
             // after its wait the breaker lets trial calls through, and closes when they succeed
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(get("/api/customers/c-1").statusCode()).isEqualTo(200);
                 assertThat(json.readTree(send("GET", "/actuator/circuitbreakers", "", Map.of(), token("ADMIN")).body())
                         .at("/circuitBreakers/query-side/state").asText()).isEqualTo("CLOSED");
@@ -441,7 +442,7 @@ class GatewayIT {
             assertThat(QUERY_1.hits.size() + QUERY_2.hits.size()).as("an open breaker sends nothing").isEqualTo(reached);
 
             QUERY_2.crashed = false;
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(get("/api/accounts/a-1").statusCode()).isEqualTo(200);
                 assertThat(breakerState("query-side")).isEqualTo("CLOSED");
             });
@@ -463,7 +464,7 @@ class GatewayIT {
                 QUERY_1.start();
                 QUERY_2.start();
             }
-            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
                 assertThat(get("/api/accounts/a-2").statusCode()).isEqualTo(200);
                 assertThat(breakerState("query-side")).isEqualTo("CLOSED");
             });
