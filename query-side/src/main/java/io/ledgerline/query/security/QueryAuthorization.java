@@ -6,6 +6,7 @@ import static io.ledgerline.support.security.Roles.CUSTOMER;
 import static io.ledgerline.support.security.Roles.TELLER;
 
 import io.ledgerline.support.security.AuthorizationRules;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,6 +25,10 @@ class QueryAuthorization {
                 .requestMatchers("/api/accounts", "/api/accounts/**", "/api/customers/**", "/api/transfers/**")
                 .hasAnyRole(CUSTOMER, TELLER, AUDITOR)
                 .requestMatchers("/api/search/accounts", "/api/search/transactions").hasAnyRole(CUSTOMER, TELLER, AUDITOR)
+                // GraphQL queries read what the paths above read, under the same ownership rules
+                .requestMatchers(HttpMethod.POST, "/graphql").hasAnyRole(CUSTOMER, TELLER, AUDITOR)
+                // the GraphQL WebSocket upgrade (GET /graphql) is authorized with the subscriptions
+                .requestMatchers(HttpMethod.GET, "/graphiql").permitAll()
                 .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                 .requestMatchers("/api/admin/reconciliation").hasAnyRole(ADMIN, AUDITOR)
                 .requestMatchers("/api/admin/**", "/actuator/**").hasRole(ADMIN);
