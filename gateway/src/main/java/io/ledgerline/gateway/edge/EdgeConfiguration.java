@@ -43,7 +43,7 @@ class EdgeConfiguration {
     /**
      * management.observations.enable.spring.security=false only silences Spring Security's observations:
      * each of its filters, the authentication and the authorization stayed wrapped in an observation that
-     * recorded nothing, about a tenth of the gateway's CPU per forwarded request. The request itself is
+     * recorded nothing, a few per cent of the gateway's CPU per forwarded request. The request itself is
      * still observed once (http.server.requests, the gateway's span).
      */
     @Bean

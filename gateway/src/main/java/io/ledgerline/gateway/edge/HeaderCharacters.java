@@ -5,7 +5,7 @@ package io.ledgerline.gateway.edge;
  * a name is assigned characters other than control characters, a value may hold tabs too. The
  * firewall checks a header each time it is read, and the gateway reads the Authorization header, a
  * token of some 800 characters, several times per request (the token resolver, the proxy's copy of
- * the headers, the request the router builds); the regular expression was a tenth of the gateway's
+ * the headers, the request the router builds); the regular expression was about 5 % of the gateway's
  * CPU per forwarded request. HeaderCharactersTest holds these to the firewall's own patterns for
  * every code point.
  */
