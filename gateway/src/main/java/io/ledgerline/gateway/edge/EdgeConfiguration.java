@@ -20,6 +20,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -37,6 +40,26 @@ class EdgeConfiguration {
     private static final String GRAPHQL = "/graphql";
     private static final Set<String> COMMAND_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final UrlPathHelper PATHS = new UrlPathHelper();
+
+    /**
+     * management.observations.enable.spring.security=false only silences Spring Security's observations:
+     * each of its filters, the authentication and the authorization stayed wrapped in an observation that
+     * recorded nothing, a few per cent of the gateway's CPU per forwarded request. The request itself is
+     * still observed once (http.server.requests, the gateway's span).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's default firewall, its header checks the same but without a regular expression (HeaderCharacters). */
+    @Bean
+    HttpFirewall headerCheckingFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(HeaderCharacters::isAllowedName);
+        firewall.setAllowedHeaderValues(HeaderCharacters::isAllowedValue);
+        return firewall;
+    }
 
     @Bean
     FilterRegistrationBean<CorrelationIdFilter> correlationIdFilter() {

@@ -29,6 +29,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 final class HeadersTimedProxyExchange implements ProxyExchange {
 
     static final String OPEN_BODY = HeadersTimedProxyExchange.class.getName() + ".openBody";
+    /** The client's request body as SideForwarding read it, for each attempt to send. */
+    static final String REQUEST_BODY = HeadersTimedProxyExchange.class.getName() + ".requestBody";
 
     /** Set by the JDK client itself; it refuses requests that try to. */
     private static final Set<String> CLIENT_OWNED_HEADERS = Set.of("connection", "content-length", "expect", "host",
@@ -96,12 +98,9 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
     }
 
     private static HttpRequest.BodyPublisher body(Request request) {
-        try {
-            byte[] bytes = request.getServerRequest().servletRequest().getInputStream().readAllBytes();
-            return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = request.getServerRequest().attribute(REQUEST_BODY).map(byte[].class::cast).orElseThrow(
+                () -> new IllegalStateException("The request body is read before an attempt is sent"));
+        return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
     }
 
     private static boolean isStream(HttpHeaders headers) {

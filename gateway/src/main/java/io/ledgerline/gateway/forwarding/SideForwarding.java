@@ -102,8 +102,10 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
     private ServerResponse forward(Side side, ServerRequest original, String path) throws IOException {
         byte[] body = WITHOUT_BODY.contains(original.method()) ? new byte[0]
                 : original.servletRequest().getInputStream().readAllBytes();
-        ServerRequest request = ServerRequest.from(ServerRequest.create(
-                        new ReplayableBody(original.servletRequest(), body), original.messageConverters()))
+        // read once, sent by every attempt; bodies are small: the body limit refused larger ones before this
+        original.attributes().put(HeadersTimedProxyExchange.REQUEST_BODY, body);
+        // a copy of the request (its headers copied twice, each checked by the firewall) only where the path changes
+        ServerRequest request = path.equals(original.path()) ? original : ServerRequest.from(original)
                 .uri(UriComponentsBuilder.fromUri(original.uri()).replacePath(path).build(true).toUri())
                 .build();
         Optional<String> affinity = side == Side.COMMAND
