@@ -159,6 +159,10 @@ final class BenchRun {
                 () -> new LagProbes(ledger).measure(accounts.probes(), pacedDuration));
         StepResult atHalfMaximum = PacedLoad.run("paced", PACED_WORKERS, halfMaximum, pacedDuration, operations::deposit);
         LagResult lag = lagProbes.get();
+        progress.accept(String.format("  paced: %.0f/s achieved, p50 %.1f ms, p99 %.1f ms; lag to SQL p50 %.0f ms p99 %.0f ms"
+                        + " (%d samples), to Elasticsearch p50 %.0f ms p99 %.0f ms (%d samples)", atHalfMaximum.perSecond(),
+                atHalfMaximum.latency().p50Ms(), atHalfMaximum.latency().p99Ms(), lag.toSql().p50Ms(), lag.toSql().p99Ms(),
+                lag.toSql().count(), lag.toSearch().p50Ms(), lag.toSearch().p99Ms(), lag.toSearch().count()));
         progress.accept(String.format("Plain Axon peer deposits paced at Ledgerline's %.0f/s for %d s", halfMaximum,
                 pacedDuration.toSeconds()));
         StepResult peerAtHalfMaximum = PacedLoad.run("plain Axon paced", PACED_WORKERS, halfMaximum, pacedDuration,
@@ -168,10 +172,6 @@ final class BenchRun {
                 peerAtHalfMaximum.errors()));
         peerClient.close();
         PeerResult peerResult = new PeerResult(peerDeposits, peerAtHalfMaximum, ServiceJvm.options(ServiceJvm.pid(peer.pid())));
-        progress.accept(String.format("  paced: %.0f/s achieved, p50 %.1f ms, p99 %.1f ms; lag to SQL p50 %.0f ms p99 %.0f ms"
-                        + " (%d samples), to Elasticsearch p50 %.0f ms p99 %.0f ms (%d samples)", atHalfMaximum.perSecond(),
-                atHalfMaximum.latency().p50Ms(), atHalfMaximum.latency().p99Ms(), lag.toSql().p50Ms(), lag.toSql().p99Ms(),
-                lag.toSql().count(), lag.toSearch().p50Ms(), lag.toSearch().p99Ms(), lag.toSearch().count()));
 
         FillResult fill = new EventStoreFill(storeSize, bulkLoad, progress).fillTo(options.events(), FILL_CLIENTS, operations::deposit);
         if (fill.appendedDirectly() > 0) {
