@@ -9,9 +9,11 @@ import io.ledgerline.bench.machine.HotMethods;
 import io.ledgerline.bench.machine.MachineDescription;
 import io.ledgerline.bench.machine.MemoryWatch;
 import io.ledgerline.bench.machine.ServiceMemory;
+import io.ledgerline.bench.peer.PeerAxon;
 import io.ledgerline.bench.report.BenchReport;
 import io.ledgerline.bench.report.ReportFiles;
 import io.ledgerline.bench.report.TargetCheck;
+import io.ledgerline.bench.report.TargetFigures;
 import io.ledgerline.bench.report.Targets;
 import io.ledgerline.bench.store.DepositBulkLoad;
 import io.ledgerline.bench.store.EventStoreSize;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -77,13 +80,21 @@ public final class BenchMain {
         try (LocalSystem system = LocalSystem.start(systemOptions(options, recording), message -> progress.accept("[system] " + message));
              LedgerClient ledger = new LedgerClient(system.commandSideUri(), system.querySideUri());
              MemoryWatch commandMemory = new MemoryWatch("command-side", ServiceJvm.pid(system.commandSidePid()));
-             MemoryWatch queryMemory = new MemoryWatch("query-side", ServiceJvm.pid(system.querySidePid()))) {
+             MemoryWatch queryMemory = new MemoryWatch("query-side", ServiceJvm.pid(system.querySidePid()));
+             // the peer comes up while the ledger warms up; it runs only with the ledger phases it is compared in
+             PeerAxon peer = options.runs(BenchOptions.LEDGER)
+                     ? PeerAxon.start(options.projectDirectory(), system, serviceJvmOptions(options), progress) : null) {
             String commandJdbc = system.stack().postgresJdbcUrl("ledgerline_command");
             CommitRateBaseline baseline = new CommitRateBaseline(commandJdbc, system.stack().postgresUser(),
                     system.stack().postgresPassword());
             EventStoreSize storeSize = new EventStoreSize(commandJdbc, system.stack().postgresUser(), system.stack().postgresPassword());
-            CpuAccounting cpu = new CpuAccounting(options.dataDirectory(), Map.of(
+            Map<String, Long> serviceJvms = new LinkedHashMap<>(Map.of(
                     "command-side", ServiceJvm.pid(system.commandSidePid()), "query-side", ServiceJvm.pid(system.querySidePid())));
+            if (peer != null) {
+                // its own column, so that its CPU is not "other work" and never counts as the ledger's
+                serviceJvms.put(PeerAxon.NAME, ServiceJvm.pid(peer.pid()));
+            }
+            CpuAccounting cpu = new CpuAccounting(options.dataDirectory(), serviceJvms);
             DepositBulkLoad bulkLoad = new DepositBulkLoad(commandJdbc, system.stack().postgresUser(),
                     system.stack().postgresPassword(), progress);
             LedgerVerificationRate verificationRate = new LedgerVerificationRate(commandJdbc, system.stack().postgresUser(),
@@ -97,7 +108,7 @@ public final class BenchMain {
             String runId = "bench-" + System.currentTimeMillis();
             measured = options.runs(BenchOptions.LEDGER)
                     ? new BenchRun(options, progress, ledger, baseline, storeSize, bulkLoad, cpu, verificationRate,
-                    checkpointPublicKey).run(runId)
+                    checkpointPublicKey, peer).run(runId)
                     : BenchRun.Measurements.notMeasured();
             if (options.runs(BenchOptions.GATEWAY)) {
                 gateway = new GatewayStep(options, progress, system, serviceJvmOptions(options)).run(runId + "-gateway");
@@ -123,8 +134,9 @@ public final class BenchMain {
                 kit.elasticsearchVersion(), loadAtStart);
         List<TargetCheck> targets = new ArrayList<>();
         if (options.runs(BenchOptions.LEDGER)) {
-            targets.addAll(Targets.check(measured.baseline(), measured.deposits(), measured.atHalfMaximum(), measured.lag(),
-                    measured.storeSizeProbe(), measured.rebuilds(), memory));
+            targets.addAll(Targets.check(new TargetFigures(measured.baseline(), measured.deposits(), measured.transfers(),
+                    measured.atHalfMaximum(), measured.peer(), measured.lag(), measured.storeSizeProbe(), measured.rebuilds(),
+                    memory, measured.hotAccounts())));
             targets.add(Targets.verification(measured.verification()));
         }
         targets.add(Targets.gateway(gateway));
@@ -133,7 +145,7 @@ public final class BenchMain {
                         options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm, options.steps(), options.rounds()),
                 machine, measured.baseline(), measured.baselineWithoutSync(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
                 measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.fill(), measured.rebuilds(),
-                memory, profile, targets, progress.elapsedSeconds(), gateway, tracing);
+                memory, profile, targets, progress.elapsedSeconds(), gateway, tracing, measured.peer(), measured.hotAccounts());
         List<Path> files = ReportFiles.write(report, options.outDirectory(), options.name());
         files.forEach(file -> progress.accept("Report written: " + file));
         targets.forEach(check -> progress.accept(String.format("  %-13s %s: %s", check.verdict(), check.target(), check.measured())));

@@ -22,7 +22,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
                            Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name,
                            List<String> steps, int rounds) {
 
-    /** The ledger phases (baseline, deposits, transfers, lag, store size, rebuilds), then the two comparisons. */
+    /** The ledger phases (baseline, deposits and the peer's, transfers, hot accounts, lag, store size, rebuilds), then the two comparisons. */
     public static final String LEDGER = "ledger";
     public static final String GATEWAY = "gateway";
     public static final String TRACING = "tracing";
@@ -43,8 +43,8 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
               --profile             record a JFR profile of the command side and summarise it in the report
               --service-jvm-options "OPTS"  extra JVM options for both services (e.g. "-XX:TieredStopAtLevel=4")
               --data-dir DIR        where the servers keep their data (default bench/target/bench-data; emptied first)
-              --steps LIST          parts to run (default ledger,gateway,tracing): ledger = baseline, deposits, transfers,
-                                    lag, store size, rebuilds; gateway = deposits through the gateway against direct;
+              --steps LIST          parts to run (default ledger,gateway,tracing): ledger = baseline, deposits and the
+                                    plain Axon peer's, transfers, hot accounts, lag, store size, rebuilds; gateway = deposits through the gateway against direct;
                                     tracing = deposits at trace sampling 0, 10% and 100%
               --rounds N            rounds of each comparison, the order of its variants rotating (default 2)
               --no-build            (bench/run) use what is already built""";

@@ -1,6 +1,8 @@
 package io.ledgerline.bench;
 
 import io.ledgerline.bench.baseline.CommitRateBaseline;
+import io.ledgerline.bench.hotaccounts.HotAccountsLoad;
+import io.ledgerline.bench.hotaccounts.HotAccountsResult;
 import io.ledgerline.bench.lag.LagProbes;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.ledger.BenchAccounts;
@@ -13,6 +15,10 @@ import io.ledgerline.bench.load.PacedLoad;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.CpuAccounting;
 import io.ledgerline.bench.machine.CpuWindow;
+import io.ledgerline.bench.peer.PeerAxon;
+import io.ledgerline.bench.peer.PeerClient;
+import io.ledgerline.bench.peer.PeerOperations;
+import io.ledgerline.bench.peer.PeerResult;
 import io.ledgerline.bench.rebuild.RebuildResult;
 import io.ledgerline.bench.rebuild.RebuildRun;
 import io.ledgerline.bench.report.BenchReport;
@@ -69,10 +75,13 @@ final class BenchRun {
     private final CpuAccounting cpu;
     private final LedgerVerificationRate verificationRate;
     private final Supplier<String> checkpointPublicKey;
+    private final PeerAxon peer;
 
+    /** @param peer the plain Axon service, started (not necessarily ready yet), loaded alike after each ledger step */
     BenchRun(BenchOptions options, Progress progress, LedgerClient ledger, CommitRateBaseline baseline,
              EventStoreSize storeSize, DepositBulkLoad bulkLoad, CpuAccounting cpu,
-             LedgerVerificationRate verificationRate, Supplier<String> checkpointPublicKey) {
+             LedgerVerificationRate verificationRate, Supplier<String> checkpointPublicKey, PeerAxon peer) {
+        this.peer = peer;
         this.cpu = cpu;
         this.verificationRate = verificationRate;
         this.checkpointPublicKey = checkpointPublicKey;
@@ -88,12 +97,12 @@ final class BenchRun {
     record Measurements(List<StepResult> baseline, List<StepResult> baselineWithoutSync, List<StepResult> deposits, List<StepResult> transfers,
                         double halfMaximumRate, StepResult atHalfMaximum, LagResult lag,
                         List<BenchReport.StoreSizeProbe> storeSizeProbe, FillResult fill, List<RebuildResult> rebuilds,
-                        LedgerVerificationRate.Result verification) {
+                        LedgerVerificationRate.Result verification, PeerResult peer, HotAccountsResult hotAccounts) {
 
         /** A run that left the ledger phases out (--steps without "ledger"). */
         static Measurements notMeasured() {
             return new Measurements(List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED,
-                    List.of(), null, List.of(), null);
+                    List.of(), null, List.of(), null, null, null);
         }
     }
 
@@ -108,6 +117,8 @@ final class BenchRun {
                 + options.step().multipliedBy(WARMUP_DEPOSIT_STEPS + 1).toSeconds() + " s");
         ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step().multipliedBy(WARMUP_DEPOSIT_STEPS), operations::deposit);
         ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step(), operations::transfer);
+        PeerClient peerClient = new PeerClient(peer.baseUri());
+        PeerOperations peerOperations = warmedUpPeer(peerClient, runId, slots);
         awaitProjectionsCaughtUp("the measurements", BETWEEN_STEPS_WAIT);
         List<BenchReport.StoreSizeProbe> storeSizeProbe = new ArrayList<>();
         storeSizeProbe.add(storeSizeProbe(operations));
@@ -116,6 +127,7 @@ final class BenchRun {
         List<StepResult> baselineSteps = new ArrayList<>();
         List<StepResult> withoutSyncSteps = new ArrayList<>();
         List<StepResult> deposits = new ArrayList<>();
+        List<StepResult> peerDeposits = new ArrayList<>();
         for (int clients : options.clients()) {
             // each pair runs back to back, so that both see the same background load on the machine
             CpuWindow baselineCpu = new CpuWindow(cpu);
@@ -131,6 +143,12 @@ final class BenchRun {
             StepResult step = measured("deposits", clients, operations::deposit);
             report("deposits", "deposits/s", step, base);
             deposits.add(step);
+            // right after Ledgerline's step, so that both meet the same machine
+            StepResult peerStep = measured("plain Axon deposits", clients, peerOperations::deposit);
+            report("plain Axon peer deposits", "deposits/s", peerStep, base);
+            progress.accept(String.format("    Ledgerline / plain Axon at %d clients: rate x%.2f, p99 x%.2f", clients,
+                    Ratios.of(step.perSecond(), peerStep.perSecond()), Ratios.of(step.latency().p99Ms(), peerStep.latency().p99Ms())));
+            peerDeposits.add(peerStep);
         }
         double halfMaximum = Ratios.highestRate(deposits) / 2;
         awaitProjectionsCaughtUp("the half-maximum step", BETWEEN_STEPS_WAIT);
@@ -145,6 +163,15 @@ final class BenchRun {
                         + " (%d samples), to Elasticsearch p50 %.0f ms p99 %.0f ms (%d samples)", atHalfMaximum.perSecond(),
                 atHalfMaximum.latency().p50Ms(), atHalfMaximum.latency().p99Ms(), lag.toSql().p50Ms(), lag.toSql().p99Ms(),
                 lag.toSql().count(), lag.toSearch().p50Ms(), lag.toSearch().p99Ms(), lag.toSearch().count()));
+        progress.accept(String.format("Plain Axon peer deposits paced at Ledgerline's %.0f/s for %d s", halfMaximum,
+                pacedDuration.toSeconds()));
+        StepResult peerAtHalfMaximum = PacedLoad.run("plain Axon paced", PACED_WORKERS, halfMaximum, pacedDuration,
+                peerOperations::deposit);
+        progress.accept(String.format("  plain Axon paced: %.0f/s achieved, p50 %.1f ms, p99 %.1f ms, %d errors",
+                peerAtHalfMaximum.perSecond(), peerAtHalfMaximum.latency().p50Ms(), peerAtHalfMaximum.latency().p99Ms(),
+                peerAtHalfMaximum.errors()));
+        peerClient.close();
+        PeerResult peerResult = new PeerResult(peerDeposits, peerAtHalfMaximum, ServiceJvm.options(ServiceJvm.pid(peer.pid())));
 
         FillResult fill = new EventStoreFill(storeSize, bulkLoad, progress).fillTo(options.events(), FILL_CLIENTS, operations::deposit);
         if (fill.appendedDirectly() > 0) {
@@ -162,10 +189,42 @@ final class BenchRun {
         // transfers come last: their saga traffic, and any event a projection parks on the way, would weigh on later phases
         awaitProjectionsCaughtUp("the transfers", backlogWait());
         List<StepResult> transfers = sweep("transfers", "transfers/s", operations::transfer, baselineSteps);
+        HotAccountsResult hotAccounts = hotAccounts(runId);
 
         List<RebuildResult> rebuilds = rebuildAll();
         return new Measurements(baselineSteps, withoutSyncSteps, deposits, transfers, halfMaximum, atHalfMaximum, lag, storeSizeProbe, fill,
-                rebuilds, verification);
+                rebuilds, verification, peerResult, hotAccounts);
+    }
+
+    /**
+     * The peer gets what the ledger got before its measurements: accounts for every client slot, then deposits by
+     * 8 clients for as long as the ledger's deposit warm-up, so that its code is compiled by the same compiler.
+     */
+    private PeerOperations warmedUpPeer(PeerClient peerClient, String runId, int slots) throws Exception {
+        peer.awaitReady(progress);
+        progress.accept("Opening " + slots * ACCOUNTS_PER_CLIENT + " accounts on the plain Axon peer and warming it up, 8 clients, "
+                + options.step().multipliedBy(WARMUP_DEPOSIT_STEPS).toSeconds() + " s");
+        PeerOperations peerOperations = PeerOperations.open(peerClient, runId, slots, ACCOUNTS_PER_CLIENT);
+        ClosedLoopLoad.run("peer-warmup", 8, Duration.ZERO, options.step().multipliedBy(WARMUP_DEPOSIT_STEPS), peerOperations::deposit);
+        return peerOperations;
+    }
+
+    /**
+     * 64 clients on 8 accounts: every command queues for one of a few aggregates. The issue asks a minute; the quick
+     * run (the default store size) gives it two steps' time, and the report says so.
+     */
+    private HotAccountsResult hotAccounts(String runId) {
+        Duration duration = options.events() == BenchOptions.DEFAULT_EVENTS
+                ? options.step().multipliedBy(2) : HotAccountsLoad.TARGET_DURATION;
+        awaitProjectionsCaughtUp("the hot accounts", BETWEEN_STEPS_WAIT);
+        BenchAccounts hot = BenchAccounts.open(ledger, runId + "-hot", 1, HotAccountsLoad.ACCOUNTS, 0, progress);
+        progress.accept("Hot accounts: " + HotAccountsLoad.CLIENTS + " clients on " + HotAccountsLoad.ACCOUNTS
+                + " accounts, deposits, withdrawals and transfers in turn, " + duration.toSeconds() + " s");
+        HotAccountsResult result = HotAccountsLoad.run(ledger, hot.ofClient(0), duration);
+        progress.accept(String.format("  hot accounts: %,d answers %s, %,d 5xx, %,d without answer, p50 %.1f ms, p99 %.1f ms%s",
+                result.answers(), result.answersByStatus(), result.serverErrors(), result.unanswered(), result.latency().p50Ms(),
+                result.latency().p99Ms(), result.firstFailure() == null ? "" : " (first failure: " + result.firstFailure() + ")"));
+        return result;
     }
 
     private List<StepResult> sweep(String what, String unit, IntFunction<Operation> operation,

@@ -87,6 +87,14 @@ public final class LedgerClient implements AutoCloseable {
                 .path("version").asLong();
     }
 
+    /** @return the account's version after the withdrawal */
+    public long withdraw(String accountId, BigDecimal amount, String currency, String description) {
+        ObjectNode body = JSON.createObjectNode().put("amount", amount.toPlainString()).put("currency", currency)
+                .put("description", description);
+        return expect("withdrawal", post(commandSide, "/api/accounts/" + accountId + "/withdrawals", body), 200)
+                .path("version").asLong();
+    }
+
     /** @return the transfer's id */
     public String requestTransfer(String fromAccountId, String toAccountId, BigDecimal amount, String currency) {
         ObjectNode body = JSON.createObjectNode().put("fromAccountId", fromAccountId).put("toAccountId", toAccountId)

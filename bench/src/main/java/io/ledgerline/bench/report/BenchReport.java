@@ -2,11 +2,13 @@ package io.ledgerline.bench.report;
 
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.TracingCost;
+import io.ledgerline.bench.hotaccounts.HotAccountsResult;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.HotMethods;
 import io.ledgerline.bench.machine.MachineDescription;
 import io.ledgerline.bench.machine.ServiceMemory;
+import io.ledgerline.bench.peer.PeerResult;
 import io.ledgerline.bench.rebuild.RebuildResult;
 import io.ledgerline.bench.store.FillResult;
 
@@ -24,6 +26,8 @@ import java.util.List;
  * @param profile         the command side's JFR profile, or null when the run was not profiled
  * @param gateway         deposits through the gateway against direct ones, or null when that step did not run
  * @param tracing         deposits at three trace sampling probabilities, or null when that step did not run
+ * @param peer            the plain Axon peer under the same deposit load, or null when the ledger phases did not run
+ * @param hotAccounts     64 clients on 8 accounts, or null when the ledger phases did not run
  */
 public record BenchReport(String name, String startedAt, String command, RunSettings settings,
                           MachineDescription machine, List<StepResult> baseline,
@@ -32,7 +36,7 @@ public record BenchReport(String name, String startedAt, String command, RunSett
                           LagResult lag, List<StoreSizeProbe> storeSizeProbe, FillResult fill,
                           List<RebuildResult> rebuilds, List<ServiceMemory> memory, HotMethods.Profile profile,
                           List<TargetCheck> targets, double runSeconds, GatewayComparison gateway,
-                          TracingCost tracing) {
+                          TracingCost tracing, PeerResult peer, HotAccountsResult hotAccounts) {
 
     /** The options a run used, as the report shows them. */
     public record RunSettings(long events, List<Integer> clients, double stepSeconds, double warmupSeconds,

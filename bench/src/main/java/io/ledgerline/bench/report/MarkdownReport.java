@@ -3,12 +3,15 @@ package io.ledgerline.bench.report;
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.Rounds;
 import io.ledgerline.bench.comparison.TracingCost;
+import io.ledgerline.bench.hotaccounts.HotAccountsResult;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.CpuAccounting;
 import io.ledgerline.bench.machine.HotMethods;
 import io.ledgerline.bench.machine.MachineDescription;
 import io.ledgerline.bench.machine.ServiceMemory;
+import io.ledgerline.bench.peer.PeerAxon;
+import io.ledgerline.bench.peer.PeerResult;
 import io.ledgerline.bench.rebuild.RebuildResult;
 import io.ledgerline.bench.store.FillResult;
 
@@ -38,7 +41,9 @@ public final class MarkdownReport {
             line("Every Ledgerline figure is shown next to a **baseline** measured in the same run on the same PostgreSQL "
                     + "server: the raw commit rate of one event-sized row (1 KB) per transaction, by as many JDBC clients. "
                     + "The ratios carry over between machines and runs better than the absolute numbers, because the "
-                    + "machine is shared.");
+                    + "machine is shared. The second yardstick is a **plain Axon service** (bench/peer-axon: one Account "
+                    + "aggregate, Axon's JPA event store on the same PostgreSQL, no security, Kafka or projections, the command "
+                    + "side's JVM options and heap), loaded with the same deposits right after Ledgerline at each step.");
             line();
         }
         targets(report.targets());
@@ -46,11 +51,13 @@ public final class MarkdownReport {
         if (report.ledgerMeasured()) {
             baseline(report.baseline(), report.baselineWithoutSync());
             operations("Deposits (request answered by the command side)", "deposits/s", report.deposits(), report.baseline());
+            peer(report);
             operations("Transfers (request to COMPLETED on the query side)", "transfers/s", report.transfers(), report.baseline());
             cpu(report);
             halfMaximum(report);
             lag(report.lag(), report.baseline());
             storeSize(report);
+            hotAccounts(report.hotAccounts());
             rebuilds(report.rebuilds(), report.baseline());
         }
         gateway(report.gateway());
@@ -61,6 +68,11 @@ public final class MarkdownReport {
 
     private void targets(List<TargetCheck> targets) {
         line("## Targets");
+        line();
+        line("MET: the figure is within the target in this run. MISSED: it is not. NOT MEASURED: this run did not "
+                + "measure it, for the reason given. The machine is shared: a verdict holds for this run's conditions "
+                + "(see the load averages below), and a ratio to a baseline or the peer measured alongside carries over "
+                + "better than an absolute figure.");
         line();
         line("| target | measured | verdict |");
         line("|---|---|---|");
@@ -147,7 +159,7 @@ public final class MarkdownReport {
     }
 
     private static final List<String> CPU_PARTS = List.of("command-side", "query-side", "PostgreSQL", "Kafka",
-            "Elasticsearch", "benchmark harness (load generator)", CpuAccounting.OTHER_WORK);
+            "Elasticsearch", PeerAxon.NAME, "benchmark harness (load generator)", CpuAccounting.OTHER_WORK);
 
     /** CPU milliseconds per operation by part: what each request costs the machine, and who else used it. */
     private void cpu(BenchReport report) {
@@ -164,7 +176,8 @@ public final class MarkdownReport {
         }
         line(header.append(" machine busy |").toString());
         line(rule.append("---:|").toString());
-        for (List<StepResult> steps : List.of(report.baseline(), report.deposits(), report.transfers())) {
+        List<StepResult> peerDeposits = report.peer() == null ? List.of() : report.peer().deposits();
+        for (List<StepResult> steps : List.of(report.baseline(), report.deposits(), peerDeposits, report.transfers())) {
             for (StepResult step : steps) {
                 if (step.cpuSeconds().isEmpty() || step.operations() == 0) {
                     continue;
@@ -180,6 +193,82 @@ public final class MarkdownReport {
                 double busy = total / (step.seconds() * report.machine().processors());
                 line(row.append(' ').append(Format.percent(busy)).append(" |").toString());
             }
+        }
+        line();
+    }
+
+    /** Ledgerline's deposits as ratios to the plain Axon peer's, step by step, and to durable raw commits. */
+    private void peer(BenchReport report) {
+        line("## Against a plain Axon service (same deposits, same run)");
+        line();
+        PeerResult peer = report.peer();
+        if (peer == null) {
+            line("Not measured in this run.");
+            line();
+            return;
+        }
+        line("The peer (`bench/peer-axon`) is the service a team would write with Axon's defaults: Spring Boot, one "
+                + "`Account` aggregate (deposit: amount positive, account open), Axon's `JpaEventStorageEngine` on the same "
+                + "PostgreSQL in a database of its own (Hibernate's schema, no snapshots, no cache), Jackson payloads, "
+                + "`POST /accounts/{id}/deposits`, no security, no Kafka, no projections. JVM options: `" + peer.jvmOptions()
+                + "`. Each of its steps ran right after Ledgerline's at the same client count, on its own accounts "
+                + "(4 per client), with the same warm-up before the first.");
+        line();
+        line("| clients | Ledgerline deposits/s | plain Axon deposits/s | **Ledgerline / Axon rate** | Ledgerline p99 | plain Axon p99 "
+                + "| **Ledgerline / Axon p99** | Ledgerline / durable commits | plain Axon errors |");
+        line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (StepResult peerStep : peer.deposits()) {
+            StepResult ledger = Ratios.atClients(report.deposits(), peerStep.clients()).orElse(null);
+            StepResult commits = Ratios.atClients(report.baseline(), peerStep.clients()).orElse(null);
+            double ledgerRate = ledger == null ? Double.NaN : ledger.perSecond();
+            double ledgerP99 = ledger == null ? Double.NaN : ledger.latency().p99Ms();
+            line("| " + peerStep.clients() + " | " + Format.number(ledgerRate) + " | " + Format.number(peerStep.perSecond())
+                    + " | **" + Format.ratio(Ratios.of(ledgerRate, peerStep.perSecond())) + "** | " + Format.millis(ledgerP99)
+                    + " | " + Format.millis(peerStep.latency().p99Ms()) + " | **"
+                    + Format.ratio(Ratios.of(ledgerP99, peerStep.latency().p99Ms())) + "** | "
+                    + Format.ratio(Ratios.of(ledgerRate, commits == null ? Double.NaN : commits.perSecond())) + " | "
+                    + peerStep.errors() + " |");
+        }
+        StepResult ledgerPaced = report.depositsAtHalfMaximum();
+        StepResult peerPaced = peer.atHalfMaximum();
+        if (ledgerPaced != null && peerPaced != null) {
+            line();
+            line(String.format("Paced at Ledgerline's half-maximum rate, %.0f deposits/s offered to each: Ledgerline p99 %s "
+                            + "(%.0f/s achieved), plain Axon p99 %s (%.0f/s achieved, %d errors): **Ledgerline / Axon p99 %s**.",
+                    report.halfMaximumRate(), Format.millis(ledgerPaced.latency().p99Ms()), ledgerPaced.perSecond(),
+                    Format.millis(peerPaced.latency().p99Ms()), peerPaced.perSecond(), peerPaced.errors(),
+                    Format.ratio(Ratios.of(ledgerPaced.latency().p99Ms(), peerPaced.latency().p99Ms()))));
+        }
+        firstErrors(peer.deposits());
+        line();
+    }
+
+    private void hotAccounts(HotAccountsResult hot) {
+        line("## Hot accounts: 64 clients on 8 accounts");
+        line();
+        if (hot == null) {
+            line("Not measured in this run.");
+            line();
+            return;
+        }
+        line(String.format("%d closed-loop clients on %d accounts of one customer for %.0f s%s, each sending deposits, "
+                        + "withdrawals and transfers among the 8 in turn. Every answer counts, refusals too; a transfer counts "
+                        + "by the answer to its request (its saga books on the same accounts meanwhile). Latency is of every "
+                        + "answer, whatever its status.", hot.clients(), hot.accounts(), hot.seconds(),
+                hot.shortened() ? " (shortened by the quick run: the target asks 60 s, `--events 1000000` runs it in full)" : ""));
+        line();
+        line("| status | answers |");
+        line("|---:|---:|");
+        hot.answersByStatus().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(answer -> line(String.format("| %d | %,d |", answer.getKey(), answer.getValue())));
+        line(String.format("| no answer | %,d |", hot.unanswered()));
+        line();
+        line(String.format("| answers/s | p50 | p95 | p99 | max | 5xx |%n|---:|---:|---:|---:|---:|---:|%n| %s | %s | %s | %s | %s | %,d |",
+                Format.number(hot.answersPerSecond()), Format.millis(hot.latency().p50Ms()), Format.millis(hot.latency().p95Ms()),
+                Format.millis(hot.latency().p99Ms()), Format.millis(hot.latency().maxMs()), hot.serverErrors()));
+        if (hot.firstFailure() != null) {
+            line();
+            line("First failure: `" + hot.firstFailure().replace('`', '\'') + "`");
         }
         line();
     }

@@ -2,10 +2,12 @@ package io.ledgerline.bench.report;
 
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.TracingCost;
+import io.ledgerline.bench.hotaccounts.HotAccountsResult;
 import io.ledgerline.bench.lag.LagResult;
 import io.ledgerline.bench.load.LatencySummary;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.MachineDescription;
+import io.ledgerline.bench.peer.PeerResult;
 import io.ledgerline.bench.rebuild.RebuildResult;
 import io.ledgerline.bench.store.FillResult;
 import org.junit.jupiter.api.Test;
@@ -29,14 +31,17 @@ class MarkdownReportTest {
         List<StepResult> baselineWithoutSync = List.of(step(1, 2000, 0.5, 1), step(32, 10000, 3, 6));
         List<StepResult> deposits = List.of(step(1, 100, 10, 20), step(32, 1000, 30, 80));
         LagResult lag = lag(120, 1100);
-        List<TargetCheck> targets = Targets.check(baseline, deposits, step(16, 500, 12, 30), lag, storeSizes(10, 11),
-                rebuilds, memory(500, 600));
+        PeerResult peer = new PeerResult(List.of(step(1, 80, 12, 25), step(32, 800, 35, 100)), step(16, 490, 14, 40), "-Xmx384m");
+        HotAccountsResult hot = new HotAccountsResult(64, 8, 12, true, Map.of(200, 600L, 202, 300L, 409, 12L), 0,
+                new LatencySummary(912, 50, 120, 180, 400, 60), null);
+        List<TargetCheck> targets = Targets.check(new TargetFigures(baseline, deposits, List.of(step(1, 20, 50, 90)),
+                step(16, 500, 12, 30), peer, lag, storeSizes(10, 11), rebuilds, memory(500, 600), hot));
         MachineDescription machine = MACHINE;
         return new BenchReport("2026-11-24-quick", "2026-11-24T03:00:00Z", "bench/run",
                 new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m", List.of("ledger"), 2), machine,
                 baseline, baselineWithoutSync, deposits, List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag,
                 storeSizes(10, 11), new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250,
-                null, null);
+                null, null, peer, hot);
     }
 
     private static StepResult deposits(long operations, Map<String, Double> cpuSeconds) {
@@ -58,7 +63,40 @@ class MarkdownReportTest {
         return new BenchReport("2026-12-06-gateway-tracing", "2026-12-06T20:00:00Z", "bench/run --steps gateway,tracing",
                 new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, 2, false, "-Xmx384m", List.of("gateway", "tracing"), 2),
                 MACHINE, List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED, List.of(), null,
-                List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing);
+                List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing, null, null);
+    }
+
+    @Test
+    void showsLedgerlinesDepositsAsRatiosToThePlainAxonServiceAndToDurableCommits() {
+        String markdown = MarkdownReport.render(report(List.of()));
+
+        assertThat(markdown).contains("## Against a plain Axon service (same deposits, same run)");
+        // 1,000 against 800 deposits/s, p99 80 ms against 100 ms, 1,000 of 4,000 durable commits
+        assertThat(markdown).contains("| 32 | 1,000 | 800 | **1.25** | 80 ms | 100 ms | **0.80** | 0.25 | 0 |");
+        assertThat(markdown).contains("plain Axon p99 40 ms (490/s achieved, 0 errors): **Ledgerline / Axon p99 0.75**.");
+    }
+
+    @Test
+    void countsTheHotAccountsAnswersByStatusAndSaysWhenThePhaseWasShortened() {
+        String markdown = MarkdownReport.render(report(List.of()));
+
+        assertThat(markdown).contains("## Hot accounts: 64 clients on 8 accounts");
+        assertThat(markdown).contains("for 12 s (shortened by the quick run: the target asks 60 s");
+        assertThat(markdown).contains("| 200 | 600 |", "| 202 | 300 |", "| 409 | 12 |", "| no answer | 0 |");
+        assertThat(markdown).contains("| 76 | 50 ms | 120 ms | 180 ms | 400 ms | 0 |");
+    }
+
+    @Test
+    void listsEveryTargetWithItsVerdictAndExplainsTheVerdicts() {
+        String markdown = MarkdownReport.render(report(List.of()));
+
+        assertThat(markdown).contains("NOT MEASURED: this run did not measure it, for the reason given");
+        assertThat(markdown).contains("| Deposits/s at 32 clients >= 1.0 x the plain Axon service's in the same run"
+                + " | 1,000/s = 1.25 x 800/s of the peer | **MET** |");
+        assertThat(markdown).contains("| 64 clients on 8 hot accounts for 60 s: 0 answers 5xx, p99 reported | 0 5xx, 0 without answer"
+                + " of 912 answers (200 x 600, 202 x 300, 409 x 12); p99 180 ms; 12 s (shortened by the quick run; the target asks 60 s)"
+                + " | **MET** |");
+        assertThat(markdown).contains("| Rebuild into SQL >= 40,000 events/s | n/a | **NOT MEASURED** |");
     }
 
     @Test
@@ -123,9 +161,8 @@ class MarkdownReportTest {
         String markdown = MarkdownReport.render(report(List.of()));
 
         assertThat(markdown.indexOf("## Targets")).isLessThan(markdown.indexOf("## Machine and settings"));
-        assertThat(markdown).contains("| Deposits over HTTP at 32 clients >= 50% of the raw commit rate at 32 clients"
-                + " | 1000/s = 25% of 4000/s | **MISSED** |");
-        assertThat(markdown).contains("| Rebuild into SQL >= 30,000 events/s | n/a | **NOT MEASURED** |");
+        assertThat(markdown).contains("| Deposits/s at 32 clients >= 0.30 x durable raw commits/s at 32 clients"
+                + " | 1,000/s = 0.25 x 4,000/s durable commits | **MISSED** |");
     }
 
     @Test

@@ -1,0 +1,4 @@
+package io.ledgerline.peer.account;
+
+public record AccountOpened(String accountId, String currency) {
+}
