@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -32,28 +33,58 @@ public class StatementLineReader {
         this.jdbc = jdbc;
     }
 
+    /** The columns of a line, of its transfer and of the counterparty's owner, over lines selected as {@code line}. */
+    private static final String LINES_WITH_PARTICULARS = """
+            SELECT line.*, transfer.source_account_id, transfer.destination_account_id,
+                   transfer.description AS transfer_description, transfer.reference AS transfer_reference,
+                   transfer.text_owner AS transfer_text_owner, counterparty_owner.name AS counterparty_name
+            FROM (%s) AS line
+            LEFT JOIN transfer_view transfer ON transfer.transfer_id = line.transfer_id
+            LEFT JOIN account_view counterparty
+                   ON counterparty.account_id = CASE WHEN transfer.source_account_id = line.account_id
+                                                     THEN transfer.destination_account_id
+                                                     ELSE transfer.source_account_id END
+            LEFT JOIN customer_view counterparty_owner ON counterparty_owner.customer_id = counterparty.customer_id
+            """;
+
     public List<StatementLine> page(String accountId, Instant from, Instant to, int page, int size) {
-        return jdbc.sql("""
-                SELECT line.*, transfer.source_account_id, transfer.destination_account_id,
-                       transfer.description AS transfer_description, transfer.reference AS transfer_reference,
-                       transfer.text_owner AS transfer_text_owner, counterparty_owner.name AS counterparty_name
-                FROM (SELECT * FROM statement_line
-                      WHERE account_id = :accountId AND occurred_at >= :from AND occurred_at < :to
-                      ORDER BY sequence DESC
-                      LIMIT :size OFFSET :offset) AS line
-                LEFT JOIN transfer_view transfer ON transfer.transfer_id = line.transfer_id
-                LEFT JOIN account_view counterparty
-                       ON counterparty.account_id = CASE WHEN transfer.source_account_id = line.account_id
-                                                         THEN transfer.destination_account_id
-                                                         ELSE transfer.source_account_id END
-                LEFT JOIN customer_view counterparty_owner ON counterparty_owner.customer_id = counterparty.customer_id
-                ORDER BY line.sequence DESC
-                """)
+        return jdbc.sql(LINES_WITH_PARTICULARS.formatted("""
+                SELECT * FROM statement_line
+                WHERE account_id = :accountId AND occurred_at >= :from AND occurred_at < :to
+                ORDER BY sequence DESC
+                LIMIT :size OFFSET :offset""") + "ORDER BY line.sequence DESC")
                 .param("accountId", accountId)
                 .param("from", Timestamp.from(from == null ? BEGINNING : from))
                 .param("to", Timestamp.from(to == null ? END : to))
                 .param("size", size)
                 .param("offset", (long) page * size)
+                .query((rs, row) -> line(rs))
+                .list();
+    }
+
+    /**
+     * The newest lines of each of many accounts before a place in their history, in one statement:
+     * at most {@code size} an account, ordered by account and then newest first. A line's place never
+     * changes, so a page that begins before one holds the same lines however many were booked since.
+     *
+     * @param beforeSequence only lines of an earlier place; {@link Long#MAX_VALUE} for the newest
+     */
+    public List<StatementLine> newestOfEach(Collection<String> accountIds, Instant from, Instant to,
+            long beforeSequence, int size) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(LINES_WITH_PARTICULARS.formatted("""
+                SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY account_id ORDER BY sequence DESC) AS place
+                               FROM statement_line
+                               WHERE account_id IN (:accountIds) AND occurred_at >= :from AND occurred_at < :to
+                                 AND sequence < :before) AS ranked
+                WHERE place <= :size""") + "ORDER BY line.account_id, line.sequence DESC")
+                .param("accountIds", accountIds)
+                .param("from", Timestamp.from(from == null ? BEGINNING : from))
+                .param("to", Timestamp.from(to == null ? END : to))
+                .param("before", beforeSequence)
+                .param("size", size)
                 .query((rs, row) -> line(rs))
                 .list();
     }

@@ -45,6 +45,7 @@ class RateLimitConfiguration {
 
     /** @param path decoded, with dot segments resolved */
     static boolean isQuery(String path) {
-        return path.startsWith("/api/");
+        // a GraphQL query reads what the API's reads read, often more of it: it counts as one request of the API
+        return path.startsWith("/api/") || path.equals("/graphql");
     }
 }

@@ -28,6 +28,13 @@ class QueryRateLimitTest {
     }
 
     @Test
+    void limitsGraphQlQueriesAsRequestsOfTheApi() {
+        assertThat(RateLimitConfiguration.isQuery(new MockHttpServletRequest("POST", "/graphql"))).isTrue();
+        assertThat(RateLimitConfiguration.isQuery(new MockHttpServletRequest("GET", "/graphql"))).isTrue();
+        assertThat(RateLimitConfiguration.isQuery(new MockHttpServletRequest("GET", "/graphiql"))).isFalse();
+    }
+
+    @Test
     void anEncodedPathIsJudgedAsTheHandlerSeesIt() {
         MockHttpServletRequest disguised = new MockHttpServletRequest("GET", "/v3/%2e%2e/api/accounts");
         disguised.setRequestURI("/v3/%2e%2e/api/accounts");
