@@ -17,7 +17,6 @@ import graphql.language.VariableReference;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -62,10 +61,18 @@ final class QueryShape {
 
     /** @throws QueryRefused with the code of the first limit the document passes */
     static void check(Document document, GraphQLSchema schema, Map<String, Object> variables, GraphQlLimits limits) {
-        new QueryShape(limits, schema, variables).check(document);
+        new QueryShape(limits, schema, variables).fields(document);
     }
 
-    private void check(Document document) {
+    /**
+     * @return the fields the costliest operation of the document can answer with
+     * @throws QueryRefused with the code of the first limit the document passes
+     */
+    static long fields(Document document, GraphQLSchema schema, Map<String, Object> variables, GraphQlLimits limits) {
+        return new QueryShape(limits, schema, variables).fields(document);
+    }
+
+    private long fields(Document document) {
         int aliases = countAliases(document);
         if (aliases > limits.maxAliases()) {
             throw new QueryRefused(GraphQlRefusals.TOO_MANY_ALIASES,
@@ -73,9 +80,11 @@ final class QueryShape {
         }
         document.getDefinitionsOfType(FragmentDefinition.class)
                 .forEach(fragment -> fragments.putIfAbsent(fragment.getName(), fragment));
+        long most = 0;
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-            cost(operation.getSelectionSet(), rootType(operation), 0);
+            most = Math.max(most, cost(operation.getSelectionSet(), rootType(operation), 0, 1));
         }
+        return most;
     }
 
     private static int countAliases(Document document) {
@@ -101,24 +110,25 @@ final class QueryShape {
     }
 
     /** The fields the selection set can answer with; throws as soon as the running count passes the budget. */
-    private long cost(SelectionSet selections, GraphQLType parent, int depth) {
+    /** @param page the page of the connection {@code parent} is, for its {@code edges}; 1 elsewhere */
+    private long cost(SelectionSet selections, GraphQLType parent, int depth, long page) {
         if (selections == null) {
             return 0;
         }
         long total = 0;
         for (Selection<?> selection : selections.getSelections()) {
-            total = within(total + costOf(selection, parent, depth));
+            total = within(total + costOf(selection, parent, depth, page));
         }
         return total;
     }
 
-    private long costOf(Selection<?> selection, GraphQLType parent, int depth) {
+    private long costOf(Selection<?> selection, GraphQLType parent, int depth, long page) {
         if (selection instanceof Field field) {
-            return costOf(field, parent, depth);
+            return costOf(field, parent, depth, page);
         }
         if (selection instanceof InlineFragment inline) {
             GraphQLType on = inline.getTypeCondition() == null ? parent : schema.getType(inline.getTypeCondition().getName());
-            return cost(inline.getSelectionSet(), on, depth);
+            return cost(inline.getSelectionSet(), on, depth, page);
         }
         if (selection instanceof FragmentSpread spread) {
             FragmentDefinition fragment = fragments.get(spread.getName());
@@ -128,7 +138,8 @@ final class QueryShape {
             }
             spreading.push(spread.getName());
             try {
-                return cost(fragment.getSelectionSet(), schema.getType(fragment.getTypeCondition().getName()), depth);
+                return cost(fragment.getSelectionSet(), schema.getType(fragment.getTypeCondition().getName()), depth,
+                        page);
             } finally {
                 spreading.pop();
             }
@@ -136,7 +147,7 @@ final class QueryShape {
         return 0;
     }
 
-    private long costOf(Field field, GraphQLType parent, int depth) {
+    private long costOf(Field field, GraphQLType parent, int depth, long page) {
         if (field.getName().startsWith("__") && !field.getName().equals("__typename")) {
             return 0;
         }
@@ -148,27 +159,30 @@ final class QueryShape {
         GraphQLFieldDefinition definition = parent instanceof GraphQLFieldsContainer container
                 ? container.getFieldDefinition(field.getName()) : null;
         if (definition == null) {
-            return within(1 + cost(field.getSelectionSet(), null, level));
+            return within(1 + cost(field.getSelectionSet(), null, level, 1));
         }
         GraphQLType type = definition.getType();
-        long children = cost(field.getSelectionSet(), GraphQLTypeUtil.unwrapAll(type), level);
-        return within(1 + BigInteger.valueOf(multiplier(field, type, parent)).multiply(BigInteger.valueOf(children))
+        GraphQLType bare = GraphQLTypeUtil.unwrapAll(type);
+        if (isConnection(bare)) {
+            // a connection's page is its edges: its pageInfo is answered once
+            return within(1 + cost(field.getSelectionSet(), bare, level, pageOf(field)));
+        }
+        long times = !isList(type) ? 1 : isConnection(parent) ? page : pageOf(field);
+        long children = cost(field.getSelectionSet(), bare, level, 1);
+        return within(1 + BigInteger.valueOf(times).multiply(BigInteger.valueOf(children))
                 .min(BigInteger.valueOf(Long.MAX_VALUE / 2)).longValue());
     }
 
-    /**
-     * How many times a field's selection is answered: a connection's or a list's {@code first}, else the assumed
-     * list size for a list; the {@code edges} of a connection were counted with the connection already.
-     */
-    private long multiplier(Field field, GraphQLType type, GraphQLType parent) {
-        GraphQLType bare = type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type;
-        boolean list = bare instanceof GraphQLList;
-        boolean connection = GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLObjectType object
-                && object.getName().endsWith(CONNECTION);
-        boolean edgesOfConnection = parent instanceof GraphQLNamedType named && named.getName().endsWith(CONNECTION);
-        if (edgesOfConnection || !(list || connection)) {
-            return 1;
-        }
+    private static boolean isConnection(GraphQLType type) {
+        return type instanceof GraphQLObjectType object && object.getName().endsWith(CONNECTION);
+    }
+
+    private static boolean isList(GraphQLType type) {
+        return (type instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : type) instanceof GraphQLList;
+    }
+
+    /** A connection's or a list's {@code first}, else the assumed size of a page. */
+    private long pageOf(Field field) {
         Long first = first(field);
         return first == null ? limits.assumedListSize() : Math.max(1, first);
     }
