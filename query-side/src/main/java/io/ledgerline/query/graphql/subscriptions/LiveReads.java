@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -30,8 +32,14 @@ class LiveReads implements DisposableBean {
     private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
     private final Scheduler reader = Schedulers.newSingle("graphql-live-reads", true);
 
+    @Autowired
     LiveReads(ProjectionNotifications notifications) {
-        notifications.subscribe(this::projected);
+        this(notifications::subscribe);
+    }
+
+    /** @param notifications takes the handler of every committed change */
+    LiveReads(Consumer<Consumer<Projected>> notifications) {
+        notifications.accept(this::projected);
     }
 
     /**

@@ -7,15 +7,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
-import reactor.core.Exceptions;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * What every subscription shares with the server-sent event streams: a bounded number per subject and
@@ -48,16 +48,28 @@ class LiveSubscriptions {
     <T> Flux<T> bounded(Flux<T> updates) {
         String subject = Caller.required().subject();
         Duration left = untilExpiry();
-        AtomicBoolean expired = new AtomicBoolean();
         // the permit is taken when the subscription starts and given back however it ends
-        return Flux.using(() -> quota.acquire(subject), permit -> updates
-                .onBackpressureBuffer(buffer, dropped -> { }, BufferOverflowStrategy.ERROR)
-                .onErrorMap(Exceptions::isOverflow, overflow -> new SubscriptionEnded(SubscriptionEnded.TOO_SLOW,
-                        "Updates came faster than the client read them; subscribe again"))
-                .takeUntilOther(Mono.delay(left).doOnNext(tick -> expired.set(true)))
-                .concatWith(Mono.defer(() -> expired.get() ? Mono.error(new SubscriptionEnded(
-                        SubscriptionEnded.TOKEN_EXPIRED, "The token has expired; subscribe again with a new one"))
-                        : Mono.empty())), ConcurrencyQuota.Permit::release);
+        return Flux.using(() -> quota.acquire(subject), permit -> ended(updates, left), ConcurrencyQuota.Permit::release);
+    }
+
+    /**
+     * Ends the updates at once, dropping whatever waits for the client, when the token expires or the client
+     * falls behind: an overflow error of a buffer would wait behind the buffered updates, and a client that
+     * stopped reading would hold its place forever.
+     */
+    private <T> Flux<T> ended(Flux<T> updates, Duration left) {
+        AtomicReference<SubscriptionEnded> end = new AtomicReference<>();
+        Sinks.One<Boolean> tooSlow = Sinks.one();
+        Mono<Boolean> expired = Mono.delay(left).map(tick -> end.compareAndSet(null, new SubscriptionEnded(
+                SubscriptionEnded.TOKEN_EXPIRED, "The token has expired; subscribe again with a new one")));
+        return updates
+                .onBackpressureBuffer(buffer, dropped -> {
+                    end.compareAndSet(null, new SubscriptionEnded(SubscriptionEnded.TOO_SLOW,
+                            "Updates came faster than the client read them; subscribe again"));
+                    tooSlow.tryEmitValue(true);
+                }, BufferOverflowStrategy.DROP_LATEST)
+                .takeUntilOther(Flux.merge(tooSlow.asMono(), expired))
+                .concatWith(Mono.defer(() -> end.get() == null ? Mono.empty() : Mono.error(end.get())));
     }
 
     private Duration untilExpiry() {
