@@ -8,7 +8,7 @@ public record AccountNode(String id, String customerId, String ownerName, String
         String availableBalance, String overdraftLimit, String status, long version, Instant openedAt,
         Instant updatedAt) {
 
-    static AccountNode of(AccountView view) {
+    public static AccountNode of(AccountView view) {
         return new AccountNode(view.accountId(), view.customerId(), view.ownerName(), view.currency(),
                 view.balance().toPlainString(), view.availableBalance().toPlainString(),
                 view.overdraftLimit().toPlainString(), view.status(), view.version(), view.openedAt(),

@@ -28,6 +28,8 @@ class QueryAuthorization {
                 // GraphQL queries read what the paths above read, under the same ownership rules
                 .requestMatchers(HttpMethod.POST, "/graphql").hasAnyRole(CUSTOMER, TELLER, AUDITOR)
                 // the GraphQL WebSocket upgrade (GET /graphql) is authorized with the subscriptions
+                // its token comes in connection_init, checked by SubscriptionAuthentication (4401 without one)
+                .requestMatchers(HttpMethod.GET, "/graphql").permitAll()
                 .requestMatchers(HttpMethod.GET, "/graphiql").permitAll()
                 .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                 .requestMatchers("/api/admin/reconciliation").hasAnyRole(ADMIN, AUDITOR)

@@ -14,12 +14,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * A CUSTOMER role without a customer id is dropped: such a token could only ever be refused, and
  * dropping it makes every rule refuse it with 403 rather than one rule forgetting to.
  */
-class RoleClaimsConverter implements Converter<Jwt, AbstractAuthenticationToken> {
+public class RoleClaimsConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private final String rolesClaim;
     private final String customerClaim;
 
-    RoleClaimsConverter(String rolesClaim, String customerClaim) {
+    public RoleClaimsConverter(String rolesClaim, String customerClaim) {
         this.rolesClaim = rolesClaim;
         this.customerClaim = customerClaim;
     }
