@@ -1,6 +1,7 @@
 package io.ledgerline.bench;
 
 import io.ledgerline.bench.baseline.CommitRateBaseline;
+import io.ledgerline.bench.comparison.CustomerViewComparison;
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.ledger.LedgerClient;
@@ -72,6 +73,7 @@ public final class BenchMain {
         BenchRun.Measurements measured;
         GatewayComparison gateway = null;
         TracingCost tracing = null;
+        CustomerViewComparison graphql = null;
         List<ServiceMemory> memory = new ArrayList<>();
         String postgresVersion;
         String fsync;
@@ -116,6 +118,9 @@ public final class BenchMain {
             if (options.runs(BenchOptions.TRACING)) {
                 tracing = new TracingStep(options, progress, system, serviceJvmOptions(options)).run(runId + "-tracing");
             }
+            if (options.runs(BenchOptions.GRAPHQL)) {
+                graphql = new GraphqlStep(options, progress, system, ledger).run(runId + "-graphql");
+            }
             memory.add(commandMemory.peak());
             memory.add(queryMemory.peak());
             postgresVersion = baseline.serverVersion();
@@ -145,7 +150,7 @@ public final class BenchMain {
                         options.warmup().toMillis() / 1000.0, options.profile(), serviceJvm, options.steps(), options.rounds()),
                 machine, measured.baseline(), measured.baselineWithoutSync(), measured.deposits(), measured.transfers(), measured.halfMaximumRate(),
                 measured.atHalfMaximum(), measured.lag(), measured.storeSizeProbe(), measured.fill(), measured.rebuilds(),
-                memory, profile, targets, progress.elapsedSeconds(), gateway, tracing, measured.peer(), measured.hotAccounts());
+                memory, profile, targets, progress.elapsedSeconds(), gateway, tracing, measured.peer(), measured.hotAccounts(), graphql);
         List<Path> files = ReportFiles.write(report, options.outDirectory(), options.name());
         files.forEach(file -> progress.accept("Report written: " + file));
         targets.forEach(check -> progress.accept(String.format("  %-13s %s: %s", check.verdict(), check.target(), check.measured())));

@@ -26,7 +26,9 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
     public static final String LEDGER = "ledger";
     public static final String GATEWAY = "gateway";
     public static final String TRACING = "tracing";
-    public static final List<String> STEPS = List.of(LEDGER, GATEWAY, TRACING);
+    /** A customer view read in one GraphQL POST against the REST calls it replaces. */
+    public static final String GRAPHQL = "graphql";
+    public static final List<String> STEPS = List.of(LEDGER, GATEWAY, TRACING, GRAPHQL);
     public static final int DEFAULT_ROUNDS = 2;
 
     public static final long DEFAULT_EVENTS = 10_000;
@@ -43,9 +45,10 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
               --profile             record a JFR profile of the command side and summarise it in the report
               --service-jvm-options "OPTS"  extra JVM options for both services (e.g. "-XX:TieredStopAtLevel=4")
               --data-dir DIR        where the servers keep their data (default bench/target/bench-data; emptied first)
-              --steps LIST          parts to run (default ledger,gateway,tracing): ledger = baseline, deposits and the
+              --steps LIST          parts to run (default ledger,gateway,tracing,graphql): ledger = baseline, deposits and the
                                     plain Axon peer's, transfers, hot accounts, lag, store size, rebuilds; gateway = deposits through the gateway against direct;
-                                    tracing = deposits at trace sampling 0, 10% and 100%
+                                    tracing = deposits at trace sampling 0, 10% and 100%; graphql = a customer with accounts and
+                                    their last 10 lines in one GraphQL POST against the REST calls it replaces
               --rounds N            rounds of each comparison, the order of its variants rotating (default 2)
               --no-build            (bench/run) use what is already built""";
 

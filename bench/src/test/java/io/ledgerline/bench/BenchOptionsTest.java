@@ -22,7 +22,7 @@ class BenchOptionsTest {
         assertThat(options.outDirectory()).isEqualTo(Path.of("/repo/bench/target/report"));
         assertThat(options.name()).endsWith("-quick");
         assertThat(options.profile()).isFalse();
-        assertThat(options.steps()).containsExactly("ledger", "gateway", "tracing");
+        assertThat(options.steps()).containsExactly("ledger", "gateway", "tracing", "graphql");
         assertThat(options.rounds()).isEqualTo(2);
     }
 
@@ -40,6 +40,15 @@ class BenchOptionsTest {
     void refusesAPartItDoesNotKnow() {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--steps", "gateway,latency")))
                 .hasMessageContaining("Unknown part of the benchmark: latency");
+    }
+
+    @Test
+    void runsTheGraphQlComparisonAlone() {
+        BenchOptions options = BenchOptions.parse(List.of("--steps", "graphql"));
+
+        assertThat(options.steps()).containsExactly("graphql");
+        assertThat(options.runs("ledger")).isFalse();
+        assertThat(options.runs(BenchOptions.GRAPHQL)).isTrue();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.CustomerViewComparison;
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.hotaccounts.HotAccountsResult;
@@ -28,6 +29,7 @@ import java.util.List;
  * @param tracing         deposits at three trace sampling probabilities, or null when that step did not run
  * @param peer            the plain Axon peer under the same deposit load, or null when the ledger phases did not run
  * @param hotAccounts     64 clients on 8 accounts, or null when the ledger phases did not run
+ * @param graphql         a customer view in one GraphQL POST against the REST calls it replaces, or null when that step did not run
  */
 public record BenchReport(String name, String startedAt, String command, RunSettings settings,
                           MachineDescription machine, List<StepResult> baseline,
@@ -36,7 +38,8 @@ public record BenchReport(String name, String startedAt, String command, RunSett
                           LagResult lag, List<StoreSizeProbe> storeSizeProbe, FillResult fill,
                           List<RebuildResult> rebuilds, List<ServiceMemory> memory, HotMethods.Profile profile,
                           List<TargetCheck> targets, double runSeconds, GatewayComparison gateway,
-                          TracingCost tracing, PeerResult peer, HotAccountsResult hotAccounts) {
+                          TracingCost tracing, PeerResult peer, HotAccountsResult hotAccounts,
+                          CustomerViewComparison graphql) {
 
     /** The options a run used, as the report shows them. */
     public record RunSettings(long events, List<Integer> clients, double stepSeconds, double warmupSeconds,

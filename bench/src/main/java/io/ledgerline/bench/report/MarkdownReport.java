@@ -1,5 +1,6 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.CustomerViewComparison;
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.Rounds;
 import io.ledgerline.bench.comparison.TracingCost;
@@ -62,6 +63,7 @@ public final class MarkdownReport {
         }
         gateway(report.gateway());
         tracing(report.tracing());
+        customerViews(report.graphql());
         memory(report.memory());
         profile(report.profile());
     }
@@ -422,6 +424,50 @@ public final class MarkdownReport {
         }
         cost.samplings().forEach(sampling -> firstErrors(sampling.steps()));
         line();
+    }
+
+    private void customerViews(CustomerViewComparison comparison) {
+        if (comparison == null) {
+            return;
+        }
+        line("## A customer view: one GraphQL query against the REST calls it replaces");
+        line();
+        line("A customer with " + comparison.accounts() + " accounts and each account's last " + comparison.linesPerAccount()
+                + " statement lines, as a client app shows them, read by the same closed-loop clients in one GraphQL POST and "
+                + "through REST: the customer, their accounts, then each account's statement, one call after the other. "
+                + "Both answers were checked equal in content (the same accounts, balances and lines) before the measurement. "
+                + "A view is the whole read: its latency runs from the first call to the last answer. At each number of "
+                + "clients the two ran back to back, the order swapping; CPU is the query side's (and PostgreSQL's, "
+                + "whose backends serve it) per view answered. Response bytes are the bodies of one view: GraphQL's "
+                + "holds only the fields the query names, REST's every field of each account and line, as a client "
+                + "without GraphQL receives them.");
+        line();
+        line("| per view | HTTP calls | response bytes |");
+        line("|---|---:|---:|");
+        line("| GraphQL | " + comparison.graphql().httpCalls() + " | " + Format.number(comparison.graphql().responseBytes()) + " |");
+        line("| REST | " + comparison.rest().httpCalls() + " | " + Format.number(comparison.rest().responseBytes()) + " |");
+        line("| GraphQL / REST | **" + Format.ratio(comparison.callsRatio()) + "** | **" + Format.ratio(comparison.bytesRatio()) + "** |");
+        line();
+        line("| clients | view | views/s | p50 | p99 | errors | query-side CPU ms per view | PostgreSQL CPU ms per view |");
+        line("|---:|---|---:|---:|---:|---:|---:|---:|");
+        for (CustomerViewComparison.AtClients at : comparison.steps()) {
+            viewRow(at.clients(), "GraphQL", at.graphqlViews(), at.graphqlCpuMillisPerView(CustomerViewComparison.QUERY_SIDE),
+                    at.graphqlCpuMillisPerView(CustomerViewComparison.POSTGRESQL));
+            viewRow(at.clients(), "REST", at.restViews(), at.restCpuMillisPerView(CustomerViewComparison.QUERY_SIDE),
+                    at.restCpuMillisPerView(CustomerViewComparison.POSTGRESQL));
+            line("| " + at.clients() + " | **GraphQL / REST** | **" + Format.ratio(at.rateRatio()) + "** | **"
+                    + Format.ratio(at.p50Ratio()) + "** | **" + Format.ratio(at.p99Ratio()) + "** | | **"
+                    + Format.ratio(at.cpuRatio(CustomerViewComparison.QUERY_SIDE)) + "** | **"
+                    + Format.ratio(at.cpuRatio(CustomerViewComparison.POSTGRESQL)) + "** |");
+        }
+        comparison.steps().forEach(at -> firstErrors(List.of(at.graphqlViews(), at.restViews())));
+        line();
+    }
+
+    private void viewRow(int clients, String view, StepResult step, double querySideCpu, double postgresCpu) {
+        line("| " + clients + " | " + view + " | " + Format.number(step.perSecond()) + " | " + Format.millis(step.latency().p50Ms())
+                + " | " + Format.millis(step.latency().p99Ms()) + " | " + step.errors() + " | " + cpuMillis(querySideCpu) + " | "
+                + cpuMillis(postgresCpu) + " |");
     }
 
     private static String cpuMillis(double millis) {

@@ -1,5 +1,6 @@
 package io.ledgerline.bench.report;
 
+import io.ledgerline.bench.comparison.CustomerViewComparison;
 import io.ledgerline.bench.comparison.GatewayComparison;
 import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.hotaccounts.HotAccountsResult;
@@ -41,7 +42,7 @@ class MarkdownReportTest {
                 new BenchReport.RunSettings(20_000, List.of(1, 32), 6, 2, false, "-Xmx384m", List.of("ledger"), 2), machine,
                 baseline, baselineWithoutSync, deposits, List.of(step(1, 20, 50, 90)), 500, step(16, 500, 12, 30), lag,
                 storeSizes(10, 11), new FillResult(1_000, 20_000, 38, 0, 0), rebuilds, memory(500, 600), null, targets, 250,
-                null, null, peer, hot);
+                null, null, peer, hot, null);
     }
 
     private static StepResult deposits(long operations, Map<String, Double> cpuSeconds) {
@@ -63,7 +64,7 @@ class MarkdownReportTest {
         return new BenchReport("2026-12-06-gateway-tracing", "2026-12-06T20:00:00Z", "bench/run --steps gateway,tracing",
                 new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, 2, false, "-Xmx384m", List.of("gateway", "tracing"), 2),
                 MACHINE, List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED, List.of(), null,
-                List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing, null, null);
+                List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing, null, null, null);
     }
 
     @Test
@@ -180,5 +181,35 @@ class MarkdownReportTest {
 
         assertThat(markdown).contains("| ledgerline-query-sql | NOT_AVAILABLE | 0 | n/a | n/a | n/a | n/a |"
                 + " the query side answered 404: no rebuild API |");
+    }
+    /** Only the GraphQL step ran: at 8 clients 300 GraphQL views/s against 100 REST views/s. */
+    private static BenchReport customerViewsOnly() {
+        CustomerViewComparison views = new CustomerViewComparison(5, 10, new CustomerViewComparison.ViewShape(1, 9_000),
+                new CustomerViewComparison.ViewShape(7, 12_000), List.of(new CustomerViewComparison.AtClients(8,
+                new StepResult("GraphQL views", 8, 3_000, 0, 10, 300, new LatencySummary(3_000, 20, 40, 50, 60, 22), null,
+                        Map.of(CustomerViewComparison.QUERY_SIDE, 6.0, CustomerViewComparison.POSTGRESQL, 3.0)),
+                new StepResult("REST views", 8, 1_000, 0, 10, 100, new LatencySummary(1_000, 80, 150, 200, 220, 85), null,
+                        Map.of(CustomerViewComparison.QUERY_SIDE, 5.0, CustomerViewComparison.POSTGRESQL, 2.0)))));
+        return new BenchReport("2026-12-07-graphql", "2026-12-07T00:00:00Z", "bench/run --steps graphql",
+                new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, 2, false, "-Xmx384m", List.of("graphql"), 2),
+                MACHINE, List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED, List.of(), null,
+                List.of(), memory(500, 600), null, List.of(), 60, null, null, null, null, views);
+    }
+
+    @Test
+    void showsTheGraphQlViewAgainstTheRestCallsItReplacesWithTheirRatios() {
+        String markdown = MarkdownReport.render(customerViewsOnly());
+
+        assertThat(markdown).contains("## A customer view: one GraphQL query against the REST calls it replaces");
+        assertThat(markdown).contains("| GraphQL | 1 | 9,000 |", "| REST | 7 | 12,000 |", "| GraphQL / REST | **0.14** | **0.75** |");
+        // CPU per view: GraphQL 6 s / 3,000 = 2 ms and 1 ms; REST 5 s / 1,000 = 5 ms and 2 ms
+        assertThat(markdown).contains("| 8 | GraphQL | 300 | 20 ms | 50 ms | 0 | 2.00 | 1.00 |",
+                "| 8 | REST | 100 | 80 ms | 200 ms | 0 | 5.00 | 2.00 |",
+                "| 8 | **GraphQL / REST** | **3.00** | **0.25** | **0.25** | | **0.40** | **0.50** |");
+    }
+
+    @Test
+    void leavesTheCustomerViewSectionOutWhenTheStepDidNotRun() {
+        assertThat(MarkdownReport.render(report(List.of()))).doesNotContain("GraphQL");
     }
 }
