@@ -18,6 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /**
@@ -49,7 +52,13 @@ final class GraphqlStep {
     }
 
     CustomerViewComparison run(String runId) {
-        String customerId = customerWithStatements(runId);
+        String customerId;
+        ExecutorService setup = Executors.newFixedThreadPool(ACCOUNTS);
+        try {
+            customerId = customerWithStatements(runId, setup);
+        } finally {
+            setup.shutdownNow();
+        }
         String token = DevTokens.request(system.commandSideUri(), "bench-views", List.of("TELLER"), null);
         try (CustomerViewClient views = new CustomerViewClient(system.querySideUri(), token, customerId, ACCOUNTS, LINES_PER_ACCOUNT)) {
             CustomerViewClient.Read graphql = views.graphql(customerId);
@@ -63,19 +72,26 @@ final class GraphqlStep {
     }
 
     /** Through the command API, as the bench's other accounts: the lines are the projections' own, not inserted rows. */
-    private String customerWithStatements(String runId) {
+    private String customerWithStatements(String runId, ExecutorService setup) {
         progress.accept("GraphQL against REST: a customer with " + ACCOUNTS + " accounts of " + DEPOSITS_PER_ACCOUNT
                 + " deposits each");
         String customerId = ledger.registerCustomer("Bench Views " + runId, "bench-views-" + runId + "@example.org");
+        // one account per thread: the deposits of an account follow each other, the accounts need not wait for one another
+        List<CompletableFuture<Void>> accounts = new ArrayList<>();
         for (int account = 0; account < ACCOUNTS; account++) {
-            String accountId = ledger.openAccount(customerId, BenchAccounts.CURRENCY);
-            long version = 0;
-            for (int deposit = 1; deposit <= DEPOSITS_PER_ACCOUNT; deposit++) {
-                version = ledger.deposit(accountId, new BigDecimal(deposit + ".00"), BenchAccounts.CURRENCY, "deposit " + deposit);
-            }
-            ledger.awaitAccountVersion(accountId, version, PROJECTED_WITHIN);
+            accounts.add(CompletableFuture.runAsync(() -> openWithStatement(customerId), setup));
         }
+        accounts.forEach(CompletableFuture::join);
         return customerId;
+    }
+
+    private void openWithStatement(String customerId) {
+        String accountId = ledger.openAccount(customerId, BenchAccounts.CURRENCY);
+        long version = 0;
+        for (int deposit = 1; deposit <= DEPOSITS_PER_ACCOUNT; deposit++) {
+            version = ledger.deposit(accountId, new BigDecimal(deposit + ".00"), BenchAccounts.CURRENCY, "deposit " + deposit);
+        }
+        ledger.awaitAccountVersion(accountId, version, PROJECTED_WITHIN);
     }
 
     private static void requireSameContent(CustomerViewClient.Read graphql, CustomerViewClient.Read rest) {
@@ -98,7 +114,7 @@ final class GraphqlStep {
                 CustomerViewComparison.QUERY_SIDE, ServiceJvm.pid(system.querySidePid()),
                 LocalSystem.COMMAND_SIDE, ServiceJvm.pid(system.commandSidePid())));
         // the query side compiles the GraphQL path with the optimizing compiler only after load on it, as the REST path was
-        Duration warmupEach = options.step().dividedBy(2);
+        Duration warmupEach = options.warmup();
         progress.accept("Warming up both views, " + WARMUP_CLIENTS + " clients, " + warmupEach.toSeconds() + " s each");
         byView.forEach(view -> ClosedLoopLoad.run("views-warmup", WARMUP_CLIENTS, Duration.ZERO, warmupEach, view));
 
