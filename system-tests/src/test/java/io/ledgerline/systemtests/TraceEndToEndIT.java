@@ -217,7 +217,9 @@ class TraceEndToEndIT {
             assertThat(socket.subprotocol()).isEqualTo(GraphQlSocket.SUBPROTOCOL);
             // the form under headers, which the gateway took only since it takes every form the query side takes
             socket.send("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer " + token + "\"}}}");
-            await("connection_ack").atMost(EVENTUALLY).until(() -> !socket.received("connection_ack").isEmpty());
+            await("connection_ack, or the socket's close").atMost(EVENTUALLY)
+                    .until(() -> !socket.received("connection_ack").isEmpty() || socket.closedWith().isDone());
+            assertThat(socket.closedWith()).as("the socket, acknowledged: " + socket.received()).isNotDone();
             socket.send(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload", Map.of(
                     "query", "subscription($id: ID!) { accountUpdated(accountId: $id) { id balance version } }",
                     "variables", Map.of("id", accountId)))));
