@@ -2,6 +2,7 @@ package io.ledgerline.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerline.localstack.LocalStackOptions;
 import io.ledgerline.localstack.launch.DevTokens;
 import io.ledgerline.localstack.launch.LocalSystem;
@@ -37,7 +38,9 @@ import static org.awaitility.Awaitility.await;
  * A transfer is one trace: the services run as ./run-local runs them, behind the gateway and with a Zipkin server,
  * and the trace the client started with its {@code traceparent} header is read back through Zipkin's HTTP API with
  * the spans of every hop: the gateway's handling of the request, the command side's, the commands, the saga, the
- * publication to Kafka and each read model's handling of the records. One system serves the whole class.
+ * publication to Kafka and each read model's handling of the records. One system serves the whole class: it also
+ * serves GraphQL through the gateway, over HTTP and over the gateway's WebSocket relay, since a system start costs
+ * minutes of CI and this one already has the gateway in front of both sides.
  */
 class TraceEndToEndIT {
 
@@ -157,6 +160,150 @@ class TraceEndToEndIT {
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/problem+json"));
         assertThat(JSON.readTree(refused.body()).path("traceId").asText()).isEqualTo(traceId);
+    }
+
+    @Test
+    void aGraphQlQueryThroughTheGatewayAnswersTheCustomerTheirAccountsAndStatementsAsRestDoes() throws Exception {
+        String customerId = registerCustomer();
+        String first = openAccount(customerId);
+        String second = openAccount(customerId);
+        deposit(first, "100.00", "salary");
+        deposit(first, "25.50", "refund");
+        deposit(second, "40.00", "gift");
+        await("the customer and both statements on the query side").atMost(EVENTUALLY).until(() ->
+                !restGet("/api/customers/" + customerId).path("version").isMissingNode()
+                        && restItems("/api/accounts/" + first + "/transactions").size() == 2
+                        && restItems("/api/accounts/" + second + "/transactions").size() == 1);
+
+        JsonNode answer = graphQl("""
+                query($id: ID!) { customer(id: $id) { id name email status version
+                  accounts(first: 10) { edges { node { id customerId currency balance availableBalance overdraftLimit status
+                    version statement(first: 10) { edges { node { sequence type amount currency balanceAfter description
+                      eventId } } } } } } } }""", Map.of("id", customerId));
+
+        assertThat(answer.path("errors").isMissingNode()).as(answer.toString()).isTrue();
+        JsonNode customer = answer.path("data").path("customer");
+        JsonNode restCustomer = restGet("/api/customers/" + customerId);
+        assertThat(customer.path("id").asText()).isEqualTo(customerId);
+        assertThat(fields(customer, "name", "email", "status", "version"))
+                .isEqualTo(fields(restCustomer, "name", "email", "status", "version"));
+        Map<String, JsonNode> graphQlAccounts = new HashMap<>();
+        customer.path("accounts").path("edges").forEach(edge -> graphQlAccounts.put(edge.path("node").path("id").asText(),
+                edge.path("node")));
+        List<JsonNode> restAccounts = restItems("/api/accounts?customerId=" + customerId);
+        assertThat(graphQlAccounts.keySet()).as("the customer's accounts").containsExactlyInAnyOrder(first, second);
+        assertThat(restAccounts).hasSize(2);
+        for (JsonNode restAccount : restAccounts) {
+            String accountId = restAccount.path("accountId").asText();
+            JsonNode account = graphQlAccounts.get(accountId);
+            assertThat(fields(account, ACCOUNT_FIELDS)).as("account " + accountId).isEqualTo(fields(restAccount, ACCOUNT_FIELDS));
+            List<JsonNode> lines = new ArrayList<>();
+            account.path("statement").path("edges").forEach(edge -> lines.add(fields(edge.path("node"), LINE_FIELDS)));
+            List<JsonNode> restLines = restItems("/api/accounts/" + accountId + "/transactions").stream()
+                    .map(line -> fields(line, LINE_FIELDS)).toList();
+            assertThat(lines).as("the statement of " + accountId).isEqualTo(restLines);
+        }
+        assertThat(graphQlAccounts.get(first).path("balance").asText()).isEqualTo("125.50");
+    }
+
+    @Test
+    void anAccountUpdatedSubscriptionThroughTheGatewaySeesTheAccountNowAndAgainAfterADeposit() throws Exception {
+        String accountId = openAccount(registerCustomer());
+        long opened = deposit(accountId, "10.00", "first");
+        await("the account on the query side").atMost(EVENTUALLY)
+                .until(() -> restGet("/api/accounts/" + accountId).path("version").asLong() >= opened);
+
+        try (GraphQlSocket socket = GraphQlSocket.open(HTTP, webSocketOf(gateway.resolve("/graphql")))) {
+            assertThat(socket.subprotocol()).isEqualTo(GraphQlSocket.SUBPROTOCOL);
+            // the form under headers, which the gateway took only since it takes every form the query side takes
+            socket.send("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer " + token + "\"}}}");
+            await("connection_ack, or the socket's close").atMost(EVENTUALLY)
+                    .until(() -> !socket.received("connection_ack").isEmpty() || socket.closedWith().isDone());
+            assertThat(socket.closedWith()).as("the socket, acknowledged: " + socket.received()).isNotDone();
+            socket.send(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload", Map.of(
+                    "query", "subscription($id: ID!) { accountUpdated(accountId: $id) { id balance version } }",
+                    "variables", Map.of("id", accountId)))));
+            JsonNode now = await("the account now").atMost(EVENTUALLY)
+                    .until(() -> updates(socket), updates -> !updates.isEmpty()).get(0);
+            assertThat(now.path("id").asText()).isEqualTo(accountId);
+            assertThat(now.path("balance").asText()).isEqualTo("10.00");
+
+            long deposited = deposit(accountId, "5.25", "second");
+
+            List<JsonNode> updates = await("the account after the deposit").atMost(EVENTUALLY)
+                    .until(() -> updates(socket), all -> all.stream().anyMatch(update -> update.path("version").asLong() == deposited));
+            JsonNode after = updates.stream().filter(update -> update.path("version").asLong() == deposited).findFirst().orElseThrow();
+            assertThat(after.path("balance").asText()).isEqualTo("15.25");
+            assertThat(socket.received("error")).as("errors on the socket").isEmpty();
+            assertThat(socket.closedWith()).as("the socket stays open for more updates").isNotDone();
+        }
+    }
+
+    @Test
+    void theGatewayClosesAGraphQlSocketWithoutAValidToken4401() {
+        for (String connectionInit : List.of("{\"type\":\"connection_init\"}",
+                "{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer not.a.jwt\"}}}",
+                "{\"type\":\"connection_init\",\"payload\":{\"token\":\"" + token.substring(0, token.length() - 4) + "\"}}")) {
+            try (GraphQlSocket socket = GraphQlSocket.open(HTTP, webSocketOf(gateway.resolve("/graphql")))) {
+                socket.send(connectionInit);
+                await("the gateway's close of " + connectionInit).atMost(EVENTUALLY).until(() -> socket.closedWith().isDone());
+                assertThat(socket.closedWith().join()).as(connectionInit).isEqualTo(4401);
+                assertThat(socket.received("connection_ack")).as(connectionInit).isEmpty();
+            }
+        }
+    }
+
+    private static final String[] ACCOUNT_FIELDS = {"customerId", "currency", "balance", "availableBalance", "overdraftLimit",
+            "status", "version"};
+    private static final String[] LINE_FIELDS = {"sequence", "type", "amount", "currency", "balanceAfter", "description",
+            "eventId"};
+
+    /** The named fields of an answer, so that answers of REST and GraphQL compare field by field. */
+    private static JsonNode fields(JsonNode node, String... names) {
+        ObjectNode picked = JSON.createObjectNode();
+        for (String name : names) {
+            assertThat(node.has(name)).as("the field " + name + " in " + node).isTrue();
+            picked.set(name, node.get(name));
+        }
+        return picked;
+    }
+
+    private static List<JsonNode> updates(GraphQlSocket socket) {
+        return socket.received("next").stream().map(next -> next.path("payload").path("data").path("accountUpdated")).toList();
+    }
+
+    private static URI webSocketOf(URI http) {
+        return URI.create(http.toString().replaceFirst("^http", "ws"));
+    }
+
+    private static JsonNode graphQl(String query, Map<String, Object> variables) throws IOException, InterruptedException {
+        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(gateway.resolve("/graphql")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/graphql-response+json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "variables", variables))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        return JSON.readTree(answered.body());
+    }
+
+    private static JsonNode restGet(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return answered.statusCode() == 200 ? JSON.readTree(answered.body()) : JSON.missingNode();
+    }
+
+    private static List<JsonNode> restItems(String path) throws IOException, InterruptedException {
+        List<JsonNode> items = new ArrayList<>();
+        restGet(path).path("items").forEach(items::add);
+        return items;
+    }
+
+    /** Deposits through the gateway; the version the deposit produced. */
+    private static long deposit(String accountId, String amount, String description) throws Exception {
+        HttpResponse<String> deposited = post("/api/accounts/" + accountId + "/deposits",
+                "{\"amount\":\"" + amount + "\",\"currency\":\"EUR\",\"description\":\"" + description + "\"}", null);
+        assertThat(deposited.statusCode()).as(deposited.body()).isEqualTo(200);
+        return JSON.readTree(deposited.body()).path("version").asLong();
     }
 
     /** "service: span name" of each span in the trace; Zipkin answers names in lower case. */

@@ -3,22 +3,28 @@ package io.ledgerline.gateway.websocket;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The first message of a graphql-transport-ws socket as the gateway reads it, to check its token
- * before any node is contacted. The token is accepted in the two forms clients use in the
- * {@code connection_init} payload (the query side's transport is to take the same two):
- * {@code {"Authorization": "Bearer
- * <jwt>"}} (the header's name in any case, as HTTP clients spell it) and {@code {"token": "<jwt>"}}
- * (with or without the {@code Bearer } prefix). A payload with both must carry one token: the gateway
- * must have checked the token the node will use.
+ * before any node is contacted. It takes exactly the forms the query side's transport takes
+ * ({@code SubscriptionAuthentication} there), so that a client following either side's documentation
+ * is not refused by the other: {@code {"Authorization": "Bearer <jwt>"}} (the header's name in any
+ * case, as HTTP clients spell it), {@code {"token": "<jwt>"}} (also named {@code authToken} or
+ * {@code accessToken}, as client libraries name it; taken as it is, since the node decodes it as it
+ * is), and any of these under {@code headers}. An Authorization entry of another scheme is refused,
+ * as the node refuses it. A payload with several entries must carry one token in all of them: the
+ * gateway must have checked the token the node will use, whichever entry the node picks.
  */
 final class ConnectionInit {
 
     static final String TYPE = "connection_init";
     private static final String BEARER = "bearer ";
+    private static final Set<String> TOKEN_ENTRIES = Set.of("token", "authToken", "accessToken");
+    private static final String HEADERS = "headers";
 
     enum Verdict {
         /** A connection_init with one token in an accepted form. */
@@ -54,42 +60,42 @@ final class ConnectionInit {
         if (!TYPE.equals(root.get("type").asText())) {
             return Reading.of(Verdict.NOT_CONNECTION_INIT);
         }
-        JsonNode payload = root.path("payload");
-        Optional<String> fromHeader = authorizationOf(payload).flatMap(ConnectionInit::bearer);
-        Optional<String> fromToken = textOf(payload.get("token")).map(ConnectionInit::withoutBearerPrefix);
-        if (fromHeader.isPresent() && fromToken.isPresent() && !fromHeader.get().equals(fromToken.get())) {
+        Set<String> tokens = new HashSet<>();
+        if (!collectTokens(root.path("payload"), tokens) || tokens.size() != 1) {
             return Reading.of(Verdict.NO_TOKEN);
         }
-        return fromHeader.or(() -> fromToken).filter(token -> !token.isBlank())
-                .map(token -> new Reading(Verdict.TOKEN, token))
-                .orElse(Reading.of(Verdict.NO_TOKEN));
+        return new Reading(Verdict.TOKEN, tokens.iterator().next());
     }
 
-    private static Optional<String> authorizationOf(JsonNode payload) {
+    /** Adds the payload's tokens to {@code tokens}; false when an entry refuses the whole payload. */
+    private static boolean collectTokens(JsonNode payload, Set<String> tokens) {
         if (!payload.isObject()) {
-            return Optional.empty();
+            return true;
         }
-        var names = payload.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
-            if (name.equalsIgnoreCase("Authorization")) {
-                return textOf(payload.get(name));
+        var entries = payload.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            String name = entry.getKey();
+            JsonNode value = entry.getValue();
+            if (name.equalsIgnoreCase("Authorization") && value.isTextual()) {
+                Optional<String> token = bearer(value.asText().trim());
+                if (token.isEmpty()) {
+                    return false;
+                }
+                tokens.add(token.get());
+            } else if (TOKEN_ENTRIES.contains(name) && value.isTextual()) {
+                tokens.add(value.asText().trim());
+            } else if (name.equals(HEADERS) && !collectTokens(value, tokens)) {
+                return false;
             }
         }
-        return Optional.empty();
-    }
-
-    private static Optional<String> textOf(JsonNode value) {
-        return value != null && value.isTextual() ? Optional.of(value.asText().trim()) : Optional.empty();
+        tokens.remove("");
+        return true;
     }
 
     /** The header form needs the scheme, as an Authorization header does. */
     private static Optional<String> bearer(String authorization) {
         return authorization.toLowerCase(Locale.ROOT).startsWith(BEARER)
                 ? Optional.of(authorization.substring(BEARER.length()).trim()) : Optional.empty();
-    }
-
-    private static String withoutBearerPrefix(String token) {
-        return token.toLowerCase(Locale.ROOT).startsWith(BEARER) ? token.substring(BEARER.length()).trim() : token;
     }
 }

@@ -24,11 +24,12 @@ class ConnectionInitTest {
     }
 
     @Test
-    void takesATokenEntryWithOrWithoutTheBearerPrefix() {
-        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\"abc.def.ghi\"}}"))
+    void takesATokenEntryAsItIsForTheQuerySideDecodesItAsItIs() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\" abc.def.ghi \"}}"))
                 .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+        // no JWT: the gateway's check refuses it as the node would, rather than passing on what the node refuses
         assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\"Bearer abc.def.ghi\"}}"))
-                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+                .isEqualTo(new Reading(Verdict.TOKEN, "Bearer abc.def.ghi"));
     }
 
     @Test
@@ -44,6 +45,52 @@ class ConnectionInitTest {
     }
 
     @Test
+    void takesTheSameFormsUnderHeadersAsTheQuerySideDoes() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer abc.def.ghi\"}}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"authorization\":\"bearer abc.def.ghi\"}}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"token\":\"abc.def.ghi\"}}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+    }
+
+    @Test
+    void takesTheTokenEntriesOtherClientLibrariesNameAsTheQuerySideDoes() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"authToken\":\"abc.def.ghi\"}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"accessToken\":\"abc.def.ghi\"}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"accessToken\":\"abc.def.ghi\"}}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "abc.def.ghi"));
+    }
+
+    @Test
+    void takesATokenOnTopAndUnderHeadersWhenTheyAreOne() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\"t1\",\"headers\":{\"Authorization\":\"Bearer t1\"}}}"))
+                .isEqualTo(new Reading(Verdict.TOKEN, "t1"));
+    }
+
+    @Test
+    void refusesATokenUnderHeadersThatDiffersFromTheOneOnTop() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\"t1\",\"headers\":{\"Authorization\":\"Bearer t2\"}}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Bearer t1\",\"token\":\"t2\"}}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"token\":\"t1\",\"accessToken\":\"t2\"}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+    }
+
+    @Test
+    void refusesHeadersThatAreNoObjectOrHoldNoToken() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":\"Bearer abc.def.ghi\"}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{}}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"X-Token\":\"abc.def.ghi\"}}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+    }
+
+    @Test
     void refusesAConnectionInitWithoutAToken() {
         assertThat(read("{\"type\":\"connection_init\"}").verdict()).isEqualTo(Verdict.NO_TOKEN);
         assertThat(read("{\"type\":\"connection_init\",\"payload\":{}}").verdict()).isEqualTo(Verdict.NO_TOKEN);
@@ -54,6 +101,14 @@ class ConnectionInitTest {
     @Test
     void refusesAnAuthorizationEntryOfAnotherScheme() {
         assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Basic dXNlcjpwdw==\"}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"headers\":{\"Authorization\":\"Basic dXNlcjpwdw==\"}}}").verdict())
+                .isEqualTo(Verdict.NO_TOKEN);
+    }
+
+    @Test
+    void refusesAnAuthorizationEntryOfAnotherSchemeEvenBesideATokenForTheQuerySideRefusesIt() {
+        assertThat(read("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Basic dXNlcjpwdw==\",\"token\":\"t1\"}}").verdict())
                 .isEqualTo(Verdict.NO_TOKEN);
     }
 
