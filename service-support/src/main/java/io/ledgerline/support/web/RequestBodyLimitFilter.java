@@ -8,12 +8,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,7 +45,7 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
                 refuse(request, response);
                 return;
             }
-            chain.doFilter(new BufferedRequest(request, body), response);
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
@@ -71,81 +66,6 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             // the instance is optional; a path that is not a valid URI is left out
         }
         return problem;
-    }
-
-    /** A chunked body that was read up front, within the limit, served again from memory. */
-    private static final class BufferedRequest extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-        private ServletInputStream stream;
-        private BufferedReader reader;
-
-        BufferedRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            if (stream == null) {
-                stream = new BufferedInputStream(new ByteArrayInputStream(body));
-            }
-            return stream;
-        }
-
-        @Override
-        public BufferedReader getReader() throws IOException {
-            if (reader == null) {
-                String encoding = getCharacterEncoding();
-                reader = new BufferedReader(new InputStreamReader(getInputStream(),
-                        encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
-            }
-            return reader;
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
-    }
-
-    private static final class BufferedInputStream extends ServletInputStream {
-
-        private final ByteArrayInputStream delegate;
-
-        BufferedInputStream(ByteArrayInputStream delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public int read() {
-            return delegate.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-            return delegate.read(buffer, offset, length);
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            throw new UnsupportedOperationException("A buffered request body is read synchronously");
-        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -2,19 +2,14 @@ package io.ledgerline.query.graphql.limits;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerline.support.web.BufferedBodyRequest;
 import io.ledgerline.support.web.ErrorCodes;
 import io.ledgerline.support.web.RequestBodyTooLarge;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -79,7 +74,7 @@ public class GraphQlHttpEnvelope extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.BAD_REQUEST, refusal.code(), refusal.message());
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        chain.doFilter(new BufferedBodyRequest(request, body), response);
     }
 
     private static boolean isJson(String contentType) {
@@ -162,62 +157,5 @@ public class GraphQlHttpEnvelope extends OncePerRequestFilter {
     }
 
     private record Refusal(String code, String message) {
-    }
-
-    /** The body this filter read, served again to the GraphQL handler. */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("The GraphQL request body is read synchronously");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
