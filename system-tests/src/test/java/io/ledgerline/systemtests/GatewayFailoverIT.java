@@ -114,7 +114,8 @@ class GatewayFailoverIT {
             System.out.printf("[failover] %d rounds (deposit + read) before the kill, %d after; %d deposits accepted, %d of them "
                     + "after the kill; %d answers 5xx or none%n", atTheKill, load.done.get() - atTheKill, load.accepted.get(),
                     load.accepted.get() - acceptedAtTheKill, load.failures.size());
-            assertThat(load.failures).as("answers 5xx, or none, through the gateway").isEmpty();
+            assertThat(load.failures).as(() -> "answers 5xx, or none, through the gateway; the services logged:\n"
+                    + ServiceLogErrors.in(system.logDirectory())).isEmpty();
             assertThat(load.accepted.get()).as("deposits accepted after the kill, so by the surviving command node")
                     .isGreaterThan(acceptedAtTheKill);
             assertThat(system.querySideUris()).hasSize(2);
