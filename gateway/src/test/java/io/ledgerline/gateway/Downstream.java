@@ -46,6 +46,8 @@ final class Downstream {
      * request sent to it ends without an answer, as on a process that died mid-request.
      */
     volatile boolean crashed;
+    /** Dies after its status line, headers and half its body: a process killed while it was answering. */
+    volatile boolean diesMidAnswer;
     volatile Duration delay = Duration.ZERO;
     /** How long its readiness takes to answer: a node loaded to its limit answers late but answers. */
     volatile Duration readinessDelay = Duration.ZERO;
@@ -84,6 +86,7 @@ final class Downstream {
         status = 200;
         healthy = true;
         crashed = false;
+        diesMidAnswer = false;
         delay = Duration.ZERO;
         readinessDelay = Duration.ZERO;
         hits.clear();
@@ -118,8 +121,23 @@ final class Downstream {
         if (correlationId != null) {
             exchange.getResponseHeaders().add("X-Correlation-Id", correlationId);
         }
-        respond(exchange, status, status >= 400 ? "application/problem+json" : "application/json",
-                "{\"node\":\"" + name + "\",\"path\":\"" + path + "\"}");
+        String answer = "{\"node\":\"" + name + "\",\"path\":\"" + path + "\"}";
+        if (diesMidAnswer) {
+            dieMidAnswer(exchange, answer);
+            return;
+        }
+        respond(exchange, status, status >= 400 ? "application/problem+json" : "application/json", answer);
+    }
+
+    private static void dieMidAnswer(HttpExchange exchange, String answer) throws IOException {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        // a fixed-length answer closed short of its length ends the connection: the rest never comes
+        exchange.close();
     }
 
     /** One event at once, the second only when the test releases it: buffering would hold back the first. */

@@ -360,6 +360,26 @@ class GatewayIT {
         }
 
         @Test
+        void triesAGetOnAnotherNodeWhenOneDiesWhileAnswering() {
+            QUERY_1.diesMidAnswer = true;
+            for (int i = 0; i < 4; i++) {
+                HttpResponse<String> answer = get("/api/accounts/a-6");
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.body()).isEqualTo("{\"node\":\"query-2\",\"path\":\"/api/accounts/a-6\"}");
+            }
+            assertThat(QUERY_1.hitsOn("GET", "/api/accounts/a-6")).isBetween(1L, 4L);
+        }
+
+        @Test
+        void answersAPlainPostWhoseAnswerWasCutOff503AndDoesNotSendItAgain() {
+            COMMAND_1.diesMidAnswer = true;
+            COMMAND_2.diesMidAnswer = true;
+            HttpResponse<String> answer = post("/api/accounts/acc-6/withdrawals", "{}", Map.of());
+            assertServiceUnavailable(answer);
+            assertThat(COMMAND_1.hits.size() + COMMAND_2.hits.size()).isEqualTo(1);
+        }
+
+        @Test
         void neverSendsAPlainPostAgain() {
             COMMAND_1.status = 503;
             COMMAND_2.status = 503;

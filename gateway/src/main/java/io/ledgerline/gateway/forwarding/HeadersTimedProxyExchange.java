@@ -1,10 +1,12 @@
 package io.ledgerline.gateway.forwarding;
 
 import io.ledgerline.support.tracing.TraceContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,8 +25,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * Sends one attempt to a node with the JDK HTTP client, with a time limit on the answer's status and
  * headers only. A limit on the whole body, as Spring's request factories apply their read timeout,
  * would cut every live-update stream that stays open longer; a stream's body is copied as it comes,
- * flushed after each read, never buffered. The client's body stream is put into a request attribute
- * so that an answer that is not passed on (a retried 503) can be closed.
+ * flushed after each read, never buffered. Any other answer is read whole within the attempt, so that
+ * one cut off by a dying node is a failed attempt, not a broken copy to the client. The node's body
+ * stream is put into a request attribute so that an answer that is not passed on (a retried 503) can
+ * be closed.
  */
 final class HeadersTimedProxyExchange implements ProxyExchange {
 
@@ -36,6 +40,8 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
     private static final Set<String> CLIENT_OWNED_HEADERS = Set.of("connection", "content-length", "expect", "host",
             "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
     private static final int STREAM_BUFFER = 8192;
+    /** Every answer of the API but an export or a document fits. */
+    private static final int WHOLE_ANSWER_BOUND = 256 * 1024;
 
     private final HttpClient client;
     private final Duration headersWithin;
@@ -67,8 +73,7 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new InterruptedIOException("Interrupted while waiting for " + request.getUri()));
         }
-        InputStream body = answer.body();
-        request.getServerRequest().attributes().put(OPEN_BODY, body);
+        request.getServerRequest().attributes().put(OPEN_BODY, answer.body());
         HttpHeaders headers = new HttpHeaders();
         answer.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
@@ -76,6 +81,7 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
             }
         });
         boolean streamed = isStream(headers);
+        InputStream body = streamed ? answer.body() : readWithinAttempt(answer.body(), request);
         ServerResponse response = GatewayServerResponse.status(answer.statusCode()).build((servletRequest, servletResponse) -> {
             try (body) {
                 copy(body, servletResponse.getOutputStream(), streamed);
@@ -95,6 +101,35 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
         };
         request.getResponseConsumers().forEach(consumer -> consumer.accept(adapter, response));
         return response;
+    }
+
+    /**
+     * Reads an answer whole, up to {@value #WHOLE_ANSWER_BOUND} bytes, before anything is passed on: a
+     * node that dies mid-answer then fails this attempt, which the request may repeat on another node,
+     * rather than the copy to the client, which could only end in an error. A longer answer is passed
+     * on as it comes after the part read.
+     */
+    private static InputStream readWithinAttempt(InputStream body, Request request) {
+        try {
+            byte[] start = body.readNBytes(WHOLE_ANSWER_BOUND + 1);
+            if (start.length <= WHOLE_ANSWER_BOUND) {
+                body.close();
+                return new ByteArrayInputStream(start);
+            }
+            return new SequenceInputStream(new ByteArrayInputStream(start), body);
+        } catch (IOException cutOff) {
+            closeQuietly(body);
+            throw new UncheckedIOException(new IOException("The answer of " + request.getUri() + " ended before its end: "
+                    + cutOff, cutOff));
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the connection is given up either way
+        }
     }
 
     private static HttpRequest.BodyPublisher body(Request request) {
