@@ -158,8 +158,8 @@ public final class BenchMain {
     }
 
     /**
-     * The launcher stops the services at the quick compiler, which starts them sooner for tests and
-     * ./run-local; production JVMs (the container image) run the optimizing one, so the bench does.
+     * The launcher stops the services at the quick compiler for tests, which starts them sooner;
+     * production JVMs (the container image, ./run-local) run the optimizing one, so the bench does.
      */
     private static final List<String> PRODUCTION_JIT = List.of("-XX:TieredStopAtLevel=4");
 

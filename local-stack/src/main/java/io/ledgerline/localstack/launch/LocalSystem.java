@@ -30,6 +30,7 @@ public final class LocalSystem implements AutoCloseable {
     public static final String GATEWAY = "gateway";
     /** The gateway's author's heap: it holds no data, only connections and the rate limit's buckets. */
     private static final List<String> GATEWAY_JVM_OPTIONS = List.of("-Xmx256m");
+    static final String QUICK_COMPILER_ONLY = "-XX:TieredStopAtLevel=1";
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
 
@@ -150,10 +151,21 @@ public final class LocalSystem implements AutoCloseable {
         Path logs = stack.workDirectory().serverDirectory("logs");
         Path tmp = stack.workDirectory().serverDirectory("services");
         progress.accept("Starting " + name + " on port " + port + " (log: " + logs.resolve(name + ".log") + ")");
-        ServiceProcess service = ServiceProcess.start(name, jar, port, jvmOptions, arguments, logs.resolve(name + ".log"),
+        ServiceProcess service = ServiceProcess.start(name, jar, port, jvmOptions(options, jvmOptions), arguments,
+                logs.resolve(name + ".log"),
                 tmp.resolve(name + "-tmp"), stack.pidFiles());
         services.add(service);
         return service;
+    }
+
+    /** The compiler the options ask for first, so that options given for one service can still choose another. */
+    static List<String> jvmOptions(LocalSystemOptions options, List<String> given) {
+        List<String> jvm = new ArrayList<>();
+        if (options.quickCompiler()) {
+            jvm.add(QUICK_COMPILER_ONLY);
+        }
+        jvm.addAll(given);
+        return jvm;
     }
 
     /**

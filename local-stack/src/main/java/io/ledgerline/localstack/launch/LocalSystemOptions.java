@@ -15,7 +15,7 @@ import java.util.OptionalInt;
 public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, Path querySideJar,
                                  int commandSidePort, int querySidePort,
                                  List<String> commandSideJvmOptions, List<String> querySideJvmOptions,
-                                 String bindAddress, Path gatewayJar, OptionalInt gatewayPort) {
+                                 String bindAddress, Path gatewayJar, OptionalInt gatewayPort, boolean quickCompiler) {
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -28,42 +28,55 @@ public record LocalSystemOptions(LocalStackOptions stack, Path commandSideJar, P
         querySideJvmOptions = List.copyOf(querySideJvmOptions);
     }
 
-    /** Jars at their build locations in {@code projectDirectory}, free ports on loopback, ephemeral data, no gateway. */
+    /**
+     * Jars at their build locations in {@code projectDirectory}, free ports on loopback, ephemeral data, no gateway,
+     * the quick compiler only (tests start sooner; ./run-local asks for the optimizing one).
+     */
     public static LocalSystemOptions forProject(Path projectDirectory) {
         return new LocalSystemOptions(LocalStackOptions.defaults().withAll(),
                 projectDirectory.resolve(COMMAND_SIDE_JAR), projectDirectory.resolve(QUERY_SIDE_JAR), 0, 0, List.of(), List.of(),
-                LOOPBACK, projectDirectory.resolve(GATEWAY_JAR), OptionalInt.empty());
+                LOOPBACK, projectDirectory.resolve(GATEWAY_JAR), OptionalInt.empty(), true);
     }
 
     public LocalSystemOptions withStack(LocalStackOptions newStack) {
         return new LocalSystemOptions(newStack.withAll(), commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort, quickCompiler);
     }
 
     public LocalSystemOptions withJars(Path commandSide, Path querySide) {
         return new LocalSystemOptions(stack, commandSide, querySide, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort, quickCompiler);
     }
 
     public LocalSystemOptions withServicePorts(int commandSide, int querySide) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSide, querySide,
-                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort);
+                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort, quickCompiler);
     }
 
     public LocalSystemOptions withJvmOptions(List<String> commandSide, List<String> querySide) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSide, querySide, bindAddress, gatewayJar, gatewayPort);
+                commandSide, querySide, bindAddress, gatewayJar, gatewayPort, quickCompiler);
     }
 
     /** @param address where the services listen: {@code 0.0.0.0} makes them, and the token issuer, reachable from anywhere */
     public LocalSystemOptions withBindAddress(String address) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions, address, gatewayJar, gatewayPort);
+                commandSideJvmOptions, querySideJvmOptions, address, gatewayJar, gatewayPort, quickCompiler);
     }
 
     /** @param port where the gateway listens (0 = a free one); the command side's links then lead through it */
     public LocalSystemOptions withGateway(int port) {
         return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
-                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, OptionalInt.of(port));
+                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, OptionalInt.of(port), quickCompiler);
+    }
+
+    /**
+     * @param quick the JIT's quick compiler only: the services start sooner and spend less CPU compiling while they
+     *              warm up, but spend more CPU on every request once warm; production and ./run-local run the
+     *              optimizing compiler too
+     */
+    public LocalSystemOptions withQuickCompiler(boolean quick) {
+        return new LocalSystemOptions(stack, commandSideJar, querySideJar, commandSidePort, querySidePort,
+                commandSideJvmOptions, querySideJvmOptions, bindAddress, gatewayJar, gatewayPort, quick);
     }
 }

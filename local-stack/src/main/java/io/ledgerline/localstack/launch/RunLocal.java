@@ -92,7 +92,8 @@ public final class RunLocal {
         LocalSystemOptions options = LocalSystemOptions.forProject(arguments.projectDirectory())
                 .withStack(arguments.tracing() ? stack.withZipkin(arguments.zipkinPort()) : stack)
                 .withServicePorts(arguments.commandSidePort(), arguments.querySidePort())
-                .withBindAddress(arguments.bindAddress());
+                .withBindAddress(arguments.bindAddress())
+                .withQuickCompiler(arguments.quickCompiler());
         return arguments.infraOnly() ? options : options.withGateway(arguments.gatewayPort());
     }
 

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fresh, boolean infraOnly,
                          int postgresPort, int kafkaPort, int elasticsearchPort, int commandSidePort, int querySidePort,
                          String bindAddress, boolean tracing, int zipkinPort,
-                         int nodes, int secondCommandSidePort, int secondQuerySidePort, int gatewayPort) {
+                         int nodes, int secondCommandSidePort, int secondQuerySidePort, int gatewayPort,
+                         boolean quickCompiler) {
 
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9.:\\-]+");
 
@@ -34,6 +35,9 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
               --no-tracing          start no Zipkin server; the services then report no spans
               --bind ADDRESS        where the services (and the development token issuer) listen (default
                                     127.0.0.1, this machine only; 0.0.0.0 for every interface)
+              --quick-compiler      run the services and the gateway with the JIT's quick compiler only: they
+                                    start sooner but serve fewer requests a second (default: the optimizing
+                                    compiler too, as in production)
             Ctrl-C stops the services, then Zipkin, Elasticsearch, Kafka and PostgreSQL. Should the launcher be
             killed instead, a watchdog stops them, and the next start stops whatever is left in the data directory.""";
 
@@ -53,6 +57,7 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
         int command2 = 8083;
         int query2 = 8084;
         int gateway = 8080;
+        boolean quickCompiler = false;
         // the development token issuer hands a token to anyone who can reach the command side
         String bind = "127.0.0.1";
         for (int i = 0; i < args.size(); i++) {
@@ -74,11 +79,13 @@ record RunLocalArguments(Path projectDirectory, Path dataDirectory, boolean fres
                 case "--command-port-2" -> command2 = port(value(args, ++i, arg));
                 case "--query-port-2" -> query2 = port(value(args, ++i, arg));
                 case "--gateway-port" -> gateway = port(value(args, ++i, arg));
+                case "--quick-compiler" -> quickCompiler = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
         return new RunLocalArguments(project, data == null ? project.resolve(".local-data") : data,
-                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin, nodes, command2, query2, gateway);
+                fresh, infraOnly, pg, kafka, es, command, query, bind, tracing, zipkin, nodes, command2, query2, gateway,
+                quickCompiler);
     }
 
     private static int nodes(String value) {

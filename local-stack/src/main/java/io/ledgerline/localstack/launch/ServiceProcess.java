@@ -83,7 +83,6 @@ public final class ServiceProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> command = JavaCommand.java("384m", tmpDirectory);
-        command.add("-XX:TieredStopAtLevel=1");
         // what the JIT compiler and the clients free natively stays in the process until trimmed:
         // about 65 MB of the command side's resident set under load (a JDK 17 update older than
         // the option would refuse to start with it)

@@ -53,6 +53,20 @@ class LocalSystemTest {
     }
 
     @Test
+    void runLocalCompilesAsProductionDoesUnlessTheQuickCompilerIsAskedFor() {
+        LocalSystemOptions asUsersRunIt = RunLocal.systemOptions(RunLocalArguments.parse(List.of("--project-dir", "/checkout")));
+        LocalSystemOptions quick = RunLocal.systemOptions(RunLocalArguments.parse(List.of("--quick-compiler")));
+        LocalSystemOptions forTests = LocalSystemOptions.forProject(Path.of("target"));
+
+        assertThat(LocalSystem.jvmOptions(asUsersRunIt, List.of("-Xmx1g"))).containsExactly("-Xmx1g");
+        assertThat(LocalSystem.jvmOptions(quick, List.of("-Xmx1g"))).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx1g");
+        assertThat(LocalSystem.jvmOptions(forTests, List.of()))
+                .as("the tests' services start sooner").containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(LocalSystem.jvmOptions(forTests.withQuickCompiler(false), List.of())).isEmpty();
+        assertThat(RunLocalArguments.USAGE).contains("--quick-compiler");
+    }
+
+    @Test
     void theGatewayListsEveryNodeOfASideAsOneOfItsInstances() {
         List<String> arguments = LocalSystem.instanceArguments("command-side",
                 List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8083")));
