@@ -144,6 +144,12 @@ final class Downstream {
     private void stream(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
+        if (diesMidAnswer) {
+            // the status line and headers are out, no event follows: the server drops the connection of a handler that
+            // fails, without the chunk that ends a stream
+            exchange.getResponseBody().flush();
+            throw new IllegalStateException("died before the first event");
+        }
         try (OutputStream out = exchange.getResponseBody()) {
             out.write("event: state\ndata: first\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -235,6 +235,31 @@ class GatewayIT {
                 assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThan(Duration.ofSeconds(1));
             }
         }
+
+        @Test
+        void passesOnAStreamWhoseNodeDiesBeforeItsFirstEventAsAStreamThatEndsNotAsA5xx() throws Exception {
+            QUERY_1.diesMidAnswer = true;
+            QUERY_2.diesMidAnswer = true;
+            HttpResponse<InputStream> stream = http.send(request("GET", "/api/accounts/a-2/events", "")
+                    .header(Downstream.STREAM_REQUEST, "yes").header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + token("TELLER")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+
+            // the headers were passed on as they came; a client of live updates connects again when its stream ends
+            assertThat(stream.statusCode()).isEqualTo(200);
+            assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+            try (InputStream events = stream.body()) {
+                assertThat(endOf(events)).isEqualTo("end");
+            }
+        }
+
+        private static String endOf(InputStream events) {
+            try {
+                return events.read() == -1 ? "end" : "an event";
+            } catch (IOException cutOff) {
+                return "cut off";
+            }
+        }
     }
 
     @Nested

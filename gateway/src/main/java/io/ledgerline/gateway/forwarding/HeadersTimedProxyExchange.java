@@ -8,12 +8,15 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayServerResponse;
 import org.springframework.cloud.gateway.server.mvc.handler.ProxyExchange;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +34,8 @@ import org.springframework.web.servlet.function.ServerResponse;
  * be closed.
  */
 final class HeadersTimedProxyExchange implements ProxyExchange {
+
+    private static final Logger log = LoggerFactory.getLogger(HeadersTimedProxyExchange.class);
 
     static final String OPEN_BODY = HeadersTimedProxyExchange.class.getName() + ".openBody";
     /** The client's request body as SideForwarding read it, for each attempt to send. */
@@ -84,7 +89,11 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
         InputStream body = streamed ? answer.body() : readWithinAttempt(answer.body(), request);
         ServerResponse response = GatewayServerResponse.status(answer.statusCode()).build((servletRequest, servletResponse) -> {
             try (body) {
-                copy(body, servletResponse.getOutputStream(), streamed);
+                if (streamed) {
+                    relayStream(body, servletResponse.getOutputStream(), request.getUri());
+                } else {
+                    copy(body, servletResponse.getOutputStream());
+                }
             }
             return null;
         });
@@ -147,15 +156,32 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
         }
     }
 
-    private static void copy(InputStream from, OutputStream to, boolean flushEachRead) throws IOException {
+    private static void copy(InputStream from, OutputStream to) throws IOException {
+        from.transferTo(to);
+        to.flush();
+    }
+
+    /**
+     * Passes a stream on as it comes. Its status and headers go out at once, and a stream the node ends
+     * abruptly (it died) ends here as if it had ended: the client's stream is committed by then, and a
+     * client of live updates opens it again when it ends.
+     */
+    private static void relayStream(InputStream from, OutputStream to, URI node) throws IOException {
+        to.flush();
         byte[] buffer = new byte[STREAM_BUFFER];
         int read;
-        while ((read = from.read(buffer)) != -1) {
+        while ((read = readFromNode(from, buffer, node)) != -1) {
             to.write(buffer, 0, read);
-            if (flushEachRead) {
-                to.flush();
-            }
+            to.flush();
         }
-        to.flush();
+    }
+
+    private static int readFromNode(InputStream from, byte[] buffer, URI node) throws IOException {
+        try {
+            return from.read(buffer);
+        } catch (IOException cutOff) {
+            log.warn("The stream of {} ended abruptly ({}); ending the client's", node, cutOff.toString());
+            return -1;
+        }
     }
 }
