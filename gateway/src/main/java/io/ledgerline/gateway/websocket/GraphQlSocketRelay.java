@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +39,8 @@ class GraphQlSocketRelay implements WebSocketHandler, SubProtocolCapable {
     static final CloseStatus UNAUTHORIZED = new CloseStatus(4401, "Unauthorized");
     static final CloseStatus INIT_TIMEOUT = new CloseStatus(4408, "Connection initialisation timeout");
     static final CloseStatus TOO_MANY_OF_SUBJECT = new CloseStatus(4429, "Too many open sockets for this subject");
+    static final CloseStatus TOO_MANY_AWAITING_INIT = new CloseStatus(4429,
+            "Too many sockets from this address await their connection_init");
     static final CloseStatus GATEWAY_FULL = new CloseStatus(1013, "The gateway holds as many sockets as it may");
     static final CloseStatus NO_NODE = new CloseStatus(1013, "No query node is available; try again later");
     static final CloseStatus TEXT_ONLY = new CloseStatus(1003, "graphql-transport-ws is a protocol of text frames");
@@ -74,7 +77,13 @@ class GraphQlSocketRelay implements WebSocketHandler, SubProtocolCapable {
             client.close(GATEWAY_FULL);
             return;
         }
-        Relay relay = new Relay(decorated(client));
+        String address = ClientAddress.of(client.getRemoteAddress());
+        if (!caps.tryAwaitInit(address)) {
+            caps.closed();
+            client.close(TOO_MANY_AWAITING_INIT);
+            return;
+        }
+        Relay relay = new Relay(decorated(client), address);
         relays.put(client.getId(), relay);
         relay.initTimeout = timers.schedule(() -> relay.closeClient(INIT_TIMEOUT),
                 limits.connectionInitTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -99,6 +108,7 @@ class GraphQlSocketRelay implements WebSocketHandler, SubProtocolCapable {
             return;
         }
         relay.initTimeout.cancel(false);
+        relay.initAwaited(caps);
         Optional<String> token = authenticate(relay, text.getPayload());
         if (token.isEmpty()) {
             return;
@@ -169,6 +179,7 @@ class GraphQlSocketRelay implements WebSocketHandler, SubProtocolCapable {
             return;
         }
         caps.closed();
+        relay.initAwaited(caps);
         if (relay.subject != null) {
             caps.release(relay.subject);
         }
@@ -197,12 +208,22 @@ class GraphQlSocketRelay implements WebSocketHandler, SubProtocolCapable {
     private static final class Relay {
 
         private final WebSocketSession client;
+        /** The client's address while its first message has not come: released once, whichever comes first. */
+        private final AtomicReference<String> awaitingInitFrom;
         private volatile WebSocketSession node;
         private volatile String subject;
         private volatile ScheduledFuture<?> initTimeout;
 
-        Relay(WebSocketSession client) {
+        Relay(WebSocketSession client, String address) {
             this.client = client;
+            this.awaitingInitFrom = new AtomicReference<>(address);
+        }
+
+        void initAwaited(SocketCaps caps) {
+            String address = awaitingInitFrom.getAndSet(null);
+            if (address != null) {
+                caps.initAwaited(address);
+            }
         }
 
         void closeClient(CloseStatus status) {

@@ -14,6 +14,8 @@ import org.springframework.util.unit.DataSize;
  *                             a larger one closes the socket 1009
  * @param connectionInitTimeout how long a socket may stay open without its connection_init (closed 4408):
  *                             an unauthenticated socket holds a place under {@code maxSockets}
+ * @param maxAwaitingInitPerAddress sockets from one client address that may await their connection_init at
+ *                             once; beyond, an upgrade is answered 429 RATE_LIMITED
  * @param sendTimeLimit        how long a frame may take to reach a slow peer before the socket is closed
  * @param sendBufferLimit      how much may wait for a slow peer before the socket is closed
  */
@@ -22,6 +24,7 @@ public record RelayProperties(@DefaultValue("2000") int maxSockets,
         @DefaultValue("5") int maxSocketsPerSubject,
         @DefaultValue("64KB") DataSize maxFrameSize,
         @DefaultValue("10s") Duration connectionInitTimeout,
+        @DefaultValue("20") int maxAwaitingInitPerAddress,
         @DefaultValue("10s") Duration sendTimeLimit,
         @DefaultValue("512KB") DataSize sendBufferLimit) {
 }

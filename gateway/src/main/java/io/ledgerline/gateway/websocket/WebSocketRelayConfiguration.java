@@ -27,7 +27,7 @@ class WebSocketRelayConfiguration {
 
     @Bean
     SocketCaps graphQlSocketCaps(RelayProperties limits) {
-        return new SocketCaps(limits.maxSockets(), limits.maxSocketsPerSubject());
+        return new SocketCaps(limits.maxSockets(), limits.maxSocketsPerSubject(), limits.maxAwaitingInitPerAddress());
     }
 
     @Bean
@@ -59,12 +59,12 @@ class WebSocketRelayConfiguration {
      */
     @Bean
     WebSocketHandlerMapping graphQlSocketMapping(GraphQlSocketRelay relay, QueryNodeSockets nodes, SocketCaps caps,
-            TraceContext traces, ObjectMapper json, GatewayProperties gateway,
+            TraceContext traces, ObjectMapper json, GatewayProperties gateway, RelayProperties limits,
             @Value("${spring.cloud.loadbalancer.health-check.interval:2s}") Duration healthCheckInterval) {
         WebSocketHttpRequestHandler upgrade = new WebSocketHttpRequestHandler(relay, new DefaultHandshakeHandler());
         List<String> origins = gateway.corsAllowedOrigins().stream().filter(StringUtils::hasText).toList();
         upgrade.setHandshakeInterceptors(List.of(new OriginHandshakeInterceptor(origins),
-                new UpgradeAdmission(nodes, caps, healthCheckInterval, traces, json)));
+                new UpgradeAdmission(nodes, caps, healthCheckInterval, traces, json, limits.connectionInitTimeout())));
         WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
         mapping.setUrlMap(Map.of(QueryNodeSockets.PATH, upgrade));
         mapping.setWebSocketUpgradeMatch(true);

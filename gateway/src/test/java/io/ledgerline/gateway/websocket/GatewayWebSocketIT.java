@@ -54,6 +54,7 @@ class GatewayWebSocketIT {
     static final String PROTOCOL = WebSocketNode.PROTOCOL;
     static final int PER_SUBJECT = 2;
     static final int PER_GATEWAY = 4;
+    static final int AWAITING_INIT_PER_ADDRESS = 3;
 
     static {
         NODES.forEach(WebSocketNode::start);
@@ -70,7 +71,9 @@ class GatewayWebSocketIT {
         properties.add("ledgerline.security.dev-tokens.key-file", () -> "target/gateway-ws-it/dev-token-key.json");
         properties.add("ledgerline.gateway.websocket.max-sockets", () -> PER_GATEWAY);
         properties.add("ledgerline.gateway.websocket.max-sockets-per-subject", () -> PER_SUBJECT);
-        properties.add("ledgerline.gateway.websocket.connection-init-timeout", () -> "2s");
+        // long enough for a test to hold silent sockets on a loaded machine, well within a socket's wait for its close
+        properties.add("ledgerline.gateway.websocket.connection-init-timeout", () -> "5s");
+        properties.add("ledgerline.gateway.websocket.max-awaiting-init-per-address", () -> AWAITING_INIT_PER_ADDRESS);
     }
 
     @AfterAll
@@ -293,6 +296,22 @@ class GatewayWebSocketIT {
         }
 
         @Test
+        void refusesTheUpgrade429WhileAsManySocketsOfTheAddressAwaitTheirConnectionInitAndTakesOneOnceOneSendsIt()
+                throws Exception {
+            List<Socket> silent = new ArrayList<>();
+            for (int i = 0; i < AWAITING_INIT_PER_ADDRESS; i++) {
+                silent.add(connect(Map.of()));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> caps.awaitingInitFrom("127.0.0.1") == AWAITING_INIT_PER_ADDRESS);
+            assertRefused(429);
+            assertThat(NODES.stream().mapToInt(node -> node.upgrades.size()).sum()).isZero();
+
+            silent.get(0).sendAndAwait(init(token()), 1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> caps.awaitingInitFrom("127.0.0.1") == AWAITING_INIT_PER_ADDRESS - 1);
+            connect(Map.of()).sendAndAwait(init(token("another-" + UUID.randomUUID())), 1);
+        }
+
+        @Test
         void refusesTheUpgrade503BeyondTheGatewaysCapAndTakesOneWhenASocketCloses() throws Exception {
             List<Socket> full = new ArrayList<>();
             for (int i = 0; i < PER_GATEWAY; i++) {
@@ -307,19 +326,23 @@ class GatewayWebSocketIT {
         }
     }
 
-    private void assertRefused503() {
+    private void assertRefused(int status) {
         try {
             connect(Map.of());
             throw new AssertionError("The upgrade was accepted");
         } catch (ExecutionException refused) {
             assertThat(refused.getCause()).isInstanceOf(WebSocketHandshakeException.class);
             var answer = ((WebSocketHandshakeException) refused.getCause()).getResponse();
-            assertThat(answer.statusCode()).isEqualTo(503);
+            assertThat(answer.statusCode()).isEqualTo(status);
             assertThat(answer.headers().firstValue("Retry-After")).hasValueSatisfying(
                     seconds -> assertThat(Integer.parseInt(seconds)).isPositive());
         } catch (Exception unexpected) {
             throw new AssertionError(unexpected);
         }
+    }
+
+    private void assertRefused503() {
+        assertRefused(503);
     }
 
     private WebSocketNode served() {

@@ -9,7 +9,7 @@ class SocketCapsTest {
 
     @Test
     void holdsNoMoreSocketsThanTheGatewaysCapAndFreesAPlaceWhenOneCloses() {
-        SocketCaps caps = new SocketCaps(2, 5);
+        SocketCaps caps = new SocketCaps(2, 5, 5);
         assertThat(caps.tryOpen()).isTrue();
         assertThat(caps.hasRoom()).isTrue();
         assertThat(caps.tryOpen()).isTrue();
@@ -22,7 +22,7 @@ class SocketCapsTest {
 
     @Test
     void admitsNoMoreSocketsOfOneSubjectThanItsCapWhileOthersAreAdmitted() {
-        SocketCaps caps = new SocketCaps(10, 2);
+        SocketCaps caps = new SocketCaps(10, 2, 5);
         assertThat(caps.tryAdmit("ann")).isTrue();
         assertThat(caps.tryAdmit("ann")).isTrue();
         assertThat(caps.tryAdmit("ann")).isFalse();
@@ -34,7 +34,7 @@ class SocketCapsTest {
 
     @Test
     void forgetsASubjectWithoutSockets() {
-        SocketCaps caps = new SocketCaps(10, 2);
+        SocketCaps caps = new SocketCaps(10, 2, 5);
         caps.tryAdmit("ann");
         caps.release("ann");
         caps.release("ann");
@@ -43,8 +43,23 @@ class SocketCapsTest {
     }
 
     @Test
+    void letsNoMoreSocketsOfOneAddressAwaitTheirConnectionInitThanItsCapWhileOtherAddressesMay() {
+        SocketCaps caps = new SocketCaps(10, 5, 2);
+        assertThat(caps.tryAwaitInit("192.0.2.1")).isTrue();
+        assertThat(caps.hasRoomToAwaitInit("192.0.2.1")).isTrue();
+        assertThat(caps.tryAwaitInit("192.0.2.1")).isTrue();
+        assertThat(caps.hasRoomToAwaitInit("192.0.2.1")).isFalse();
+        assertThat(caps.tryAwaitInit("192.0.2.1")).isFalse();
+        assertThat(caps.tryAwaitInit("192.0.2.2")).isTrue();
+        caps.initAwaited("192.0.2.1");
+        assertThat(caps.awaitingInitFrom("192.0.2.1")).isEqualTo(1);
+        assertThat(caps.tryAwaitInit("192.0.2.1")).isTrue();
+    }
+
+    @Test
     void refusesCapsThatAllowNoSocket() {
-        assertThatThrownBy(() -> new SocketCaps(0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SocketCaps(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SocketCaps(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SocketCaps(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SocketCaps(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }
