@@ -216,10 +216,7 @@ class GatewayIT {
             CountDownLatch release = new CountDownLatch(1);
             QUERY_1.streamRelease = release;
             QUERY_2.streamRelease = release;
-            HttpResponse<InputStream> stream = http.send(request("GET", "/api/accounts/a-1/events", "")
-                    .header(Downstream.STREAM_REQUEST, "yes").header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + token("TELLER")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream = openStream("/api/accounts/a-1/events");
             assertThat(stream.statusCode()).isEqualTo(200);
             try (BufferedReader events = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
                 // the first event arrives while the node still holds the second: nothing waits for a full buffer
@@ -240,10 +237,7 @@ class GatewayIT {
         void passesOnAStreamWhoseNodeDiesBeforeItsFirstEventAsAStreamThatEndsNotAsA5xx() throws Exception {
             QUERY_1.diesMidAnswer = true;
             QUERY_2.diesMidAnswer = true;
-            HttpResponse<InputStream> stream = http.send(request("GET", "/api/accounts/a-2/events", "")
-                    .header(Downstream.STREAM_REQUEST, "yes").header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + token("TELLER")).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream = openStream("/api/accounts/a-2/events");
 
             // the headers were passed on as they came; a client of live updates connects again when its stream ends
             assertThat(stream.statusCode()).isEqualTo(200);
@@ -251,6 +245,12 @@ class GatewayIT {
             try (InputStream events = stream.body()) {
                 assertThat(endOf(events)).isEqualTo("end");
             }
+        }
+
+        private HttpResponse<InputStream> openStream(String path) throws IOException, InterruptedException {
+            return http.send(request("GET", path, "").header(Downstream.STREAM_REQUEST, "yes")
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token("TELLER")).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         }
 
         private static String endOf(InputStream events) {
