@@ -53,7 +53,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * only sealed under the owner's key (see {@link PersonalDataVault}), and not at all once the owner
  * was erased.
  */
-@Aggregate(snapshotTriggerDefinition = "accountSnapshotTrigger")
+@Aggregate(repository = "accountRepository")
 // revision 2 keeps the owner: snapshots taken before (no revision) lack it and are skipped, the events replayed
 @Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
