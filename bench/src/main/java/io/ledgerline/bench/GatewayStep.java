@@ -29,8 +29,14 @@ final class GatewayStep {
     /** The concurrency the target names. */
     static final int CLIENTS = 32;
     private static final int ACCOUNTS_PER_CLIENT = 4;
-    private static final int WARMUP_CLIENTS = 8;
-    private static final int WARMUP_STEPS = 2;
+    /**
+     * The gateway's code is compiled by the optimizing compiler only after thousands of requests on its paths. Two steps
+     * at 8 clients left it compiling through the measured rounds (its compiler threads took about 40 % of its CPU
+     * there), so the rounds measured a one-off cost spread over a few hundred deposits; warmed at the measured
+     * concurrency for five steps, they measure a gateway that forwards.
+     */
+    private static final int WARMUP_CLIENTS = CLIENTS;
+    private static final int WARMUP_STEPS = 5;
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     /** As ./run-local gives it: the gateway holds no data, only connections and the rate limit's buckets. */
     private static final String GATEWAY_HEAP = "-Xmx256m";
@@ -82,7 +88,6 @@ final class GatewayStep {
                 GatewayComparison.COMMAND_SIDE, ServiceJvm.pid(system.commandSidePid()),
                 LocalSystem.QUERY_SIDE, ServiceJvm.pid(system.querySidePid()),
                 GatewayComparison.GATEWAY, gatewayPid));
-        // the gateway's code is compiled by the optimizing compiler only after load on its paths, as the services' was
         Duration warmup = options.step().multipliedBy(WARMUP_STEPS);
         progress.accept("Warming up the gateway: deposits through it, " + WARMUP_CLIENTS + " clients, " + warmup.toSeconds() + " s");
         ClosedLoopLoad.run("warmup", WARMUP_CLIENTS, Duration.ZERO, warmup, paths.get(1)::deposit);

@@ -21,6 +21,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.StringUtils;
@@ -50,6 +51,12 @@ class EdgeConfiguration {
     @Bean
     SecurityObservationSettings noSecurityFilterObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's resource server takes the token resolver of the context. */
+    @Bean
+    BearerTokenResolver bearerHeaderTokenResolver() {
+        return new BearerHeaderTokenResolver();
     }
 
     /** Spring Security's default firewall, its header checks the same but without a regular expression (HeaderCharacters). */

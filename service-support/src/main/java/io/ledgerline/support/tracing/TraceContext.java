@@ -61,10 +61,10 @@ public class TraceContext {
         }
     }
 
-    /** The trace id of the span in scope, for answers a user may quote. */
+    /** The trace id of the span in scope, for answers a user may quote; none when tracing is off (the no-op span has a blank one). */
     public Optional<String> currentTraceId() {
         Span span = tracer.currentSpan();
-        return span == null ? Optional.empty() : Optional.of(span.context().traceId());
+        return span == null ? Optional.empty() : Optional.of(span.context().traceId()).filter(id -> !id.isBlank());
     }
 
     @FunctionalInterface
