@@ -89,12 +89,18 @@ class EventStoreConfiguration {
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
             EventStoreProperties properties) {
-        return new CommitAwareEventStore(EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
+        return new CommitAwareEventStore(tailedStore(storageEngine, properties)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+    }
+
+    /** How the readers tail the store: when they look again, and how soon one that fell behind reads on its own. */
+    static EmbeddedEventStore.Builder tailedStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
                 .fetchDelay(properties.fetchDelay().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS));
+                .cleanupDelay(properties.laggingReaderCheck().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS);
     }
 
     @Bean

@@ -30,13 +30,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxGapOffset       how many positions behind the newest event read a gap is still waited
  *                           for: at least the events the whole ledger can append while one
  *                           transaction stays open (100,000 is 2,500 a second for 40 s)
+ * @param laggingReaderCheck how often the readers sharing the store's cache of recent events are
+ *                           checked for having fallen behind it; one that has reads on its own. Until
+ *                           then it holds every event the cache read since its position: over a
+ *                           backlog that is what the store reads in this time (Axon's 10 s held
+ *                           about 120,000 events, the whole heap, and the service stalled in GC)
  */
 @ConfigurationProperties("ledgerline.event-store")
 public record EventStoreProperties(
         @DefaultValue("100ms") Duration fetchDelay,
         @DefaultValue("40s") Duration transactionTimeout,
         @DefaultValue("2m") Duration gapTimeout,
-        @DefaultValue("100000") int maxGapOffset) {
+        @DefaultValue("100000") int maxGapOffset,
+        @DefaultValue("500ms") Duration laggingReaderCheck) {
 
     public EventStoreProperties {
         if (transactionTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -52,6 +58,10 @@ public record EventStoreProperties(
             throw new IllegalArgumentException("ledgerline.event-store.transaction-timeout (" + transactionTimeout
                     + ") must be less than half of the " + Account.FINISHED_TRANSFERS_KEPT_FOR + " accounts remember a "
                     + "finished transfer step for: a step repeated later would move the money again");
+        }
+        if (laggingReaderCheck.isNegative() || laggingReaderCheck.isZero()) {
+            throw new IllegalArgumentException("ledgerline.event-store.lagging-reader-check must be positive, was "
+                    + laggingReaderCheck);
         }
         if (maxGapOffset < 1) {
             throw new IllegalArgumentException("ledgerline.event-store.max-gap-offset must be positive, was " + maxGapOffset);

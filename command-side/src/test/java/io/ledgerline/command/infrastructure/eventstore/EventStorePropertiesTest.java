@@ -9,18 +9,19 @@ import org.junit.jupiter.api.Test;
 class EventStorePropertiesTest {
 
     private static final Duration FETCH_DELAY = Duration.ofMillis(100);
+    private static final Duration CHECK = Duration.ofMillis(500);
 
     @Test
     void acceptsAGapTimeoutAboveTwiceTheTransactionBound() {
         EventStoreProperties properties = new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40),
-                Duration.ofSeconds(81), 100_000);
+                Duration.ofSeconds(81), 100_000, CHECK);
 
         assertThat(properties.gapTimeout()).isEqualTo(Duration.ofSeconds(81));
     }
 
     @Test
     void refusesAGapTimeoutOfTwiceTheTransactionBound() {
-        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofSeconds(80), 100_000))
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofSeconds(80), 100_000, CHECK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ledgerline.event-store.gap-timeout (PT1M20S) must be more than twice")
                 .hasMessageContaining("transaction-timeout (PT40S)");
@@ -28,29 +29,37 @@ class EventStorePropertiesTest {
 
     @Test
     void refusesAGapTimeoutBelowTheTransactionBound() {
-        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofSeconds(30), 100_000))
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofSeconds(30), 100_000, CHECK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("gap-timeout");
     }
 
     @Test
     void refusesATransactionBoundBelowASecond() {
-        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofMillis(500), Duration.ofMinutes(2), 100_000))
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofMillis(500), Duration.ofMinutes(2), 100_000, CHECK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("transaction-timeout must be at least 1s");
     }
 
     @Test
     void refusesATransactionBoundOfHalfHowLongAccountsRememberAFinishedTransferStep() {
-        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofMinutes(1), Duration.ofMinutes(5), 100_000))
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofMinutes(1), Duration.ofMinutes(5), 100_000, CHECK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("transaction-timeout (PT1M) must be less than half of the PT2M");
     }
 
     @Test
     void refusesAMaxGapOffsetBelowOne() {
-        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofMinutes(2), 0))
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofMinutes(2), 0, CHECK))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("max-gap-offset");
+    }
+
+    @Test
+    void refusesALaggingReaderCheckOfZero() {
+        assertThatThrownBy(() -> new EventStoreProperties(FETCH_DELAY, Duration.ofSeconds(40), Duration.ofMinutes(2), 100_000,
+                Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lagging-reader-check must be positive");
     }
 }
