@@ -19,9 +19,12 @@ class GraphQlLimitsConfiguration {
         return new QueryLimitsInstrumentation(limits);
     }
 
-    /** First, so that an oversized document is refused before any other interceptor spends time on it. */
+    /**
+     * Next to the outermost (which only reshapes refusals on sockets), so that an oversized document is refused
+     * before any other interceptor spends time on it.
+     */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     GraphQlRequestLimits graphQlRequestLimits(GraphQlLimits limits,
             @Value("${spring.graphql.schema.introspection.enabled:true}") boolean introspection) {
         return new GraphQlRequestLimits(limits, introspection);

@@ -40,7 +40,7 @@ import reactor.util.context.Context;
  * how long a subscription lives (see {@link LiveSubscriptions}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class SubscriptionAuthentication implements WebSocketGraphQlInterceptor {
 
     static final String CALLER = SubscriptionAuthentication.class.getName() + ".caller";

@@ -13,6 +13,7 @@ import io.ledgerline.support.security.devtokens.DevTokenIssuer;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -195,6 +196,41 @@ class GraphQlSubscriptionsIT extends QuerySideIT {
                 seen.add(answer);
                 return answer.path("type").asText().equals("next");
             });
+        }
+    }
+
+    @Test
+    void anOperationRefusedBeforeItRunsIsAnsweredWithOneErrorMessageAndTheSocketStaysOpen() throws Exception {
+        String subscription = "subscription { accountUpdated(accountId: \"" + account + "\") { version } }";
+        Map<String, String> refusals = new LinkedHashMap<>();
+        refusals.put(subscription + " #" + "x".repeat(9_000), "QUERY_TOO_LARGE");
+        refusals.put("subscription { accountUpdated(accountId: \"" + account + "\") { noSuchField } }", "INVALID_REQUEST");
+        refusals.put("subscription { accountUpdated(", "MALFORMED_REQUEST");
+        try (GraphQlSocket socket = connected(port, customerToken())) {
+            int id = 0;
+            for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+                socket.subscribe(String.valueOf(++id), refusal.getKey());
+                JsonNode refused = socket.nextOtherThanPing(SOON);
+
+                assertThat(refused.path("type").asText()).as(refused.toString()).isEqualTo("error");
+                assertThat(refused.path("id").asText()).isEqualTo(String.valueOf(id));
+                assertThat(refused.at("/payload/0/extensions/code").asText()).isEqualTo(refusal.getValue());
+            }
+
+            socket.subscribe("within-limits", subscription);
+            JsonNode answer = socket.nextOtherThanPing(SOON);
+            assertThat(answer.path("type").asText()).as(answer.toString()).isEqualTo("next");
+            assertThat(answer.path("id").asText()).isEqualTo("within-limits");
+        }
+    }
+
+    @Test
+    void aMessageLargerThanARequestBodyClosesTheSocketWith1009() throws Exception {
+        try (GraphQlSocket socket = connected(port, customerToken())) {
+            socket.subscribe("1", "subscription { accountUpdated(accountId: \"" + account + "\") { version } } #"
+                    + "x".repeat(70_000));
+
+            assertThat(socket.closeStatus(SOON).getCode()).isEqualTo(1009);
         }
     }
 
