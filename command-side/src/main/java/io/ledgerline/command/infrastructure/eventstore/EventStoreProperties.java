@@ -33,8 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param laggingReaderCheck how often the readers sharing the store's cache of recent events are
  *                           checked for having fallen behind it; one that has reads on its own. Until
  *                           then it holds every event the cache read since its position: over a
- *                           backlog that is what the store reads in this time (Axon's 10 s held
- *                           about 120,000 events, the whole heap, and the service stalled in GC)
+ *                           backlog, what the store reads in this time (Axon's default is 10 s)
  */
 @ConfigurationProperties("ledgerline.event-store")
 public record EventStoreProperties(

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A reader of the store that stops reading (a publisher waiting on Kafka, a saga on a slow batch) must not keep
- * every event the store's shared cache reads meanwhile: over a backlog of a million events, Axon's default check
- * every 10 s left about 120,000 of them on the command side's heap, which then spent all its time collecting.
+ * every event the store's shared cache reads meanwhile for long: over a backlog the cache reads thousands of
+ * events a second, and Axon checks for readers left behind every 10 s by default.
  */
 class LaggingReaderTest {
 
