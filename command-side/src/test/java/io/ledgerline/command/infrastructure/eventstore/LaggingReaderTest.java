@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -54,11 +55,11 @@ class LaggingReaderTest {
         for (int batch = 0; batch < BATCHES; batch++) {
             store.publish(IntStream.range(0, BATCH).mapToObj(i -> GenericEventMessage.asEventMessage("event " + i)).toList());
             if (batch == 0) {
-                stopped.nextAvailable();
+                next(stopped);
             }
             // in step with the store, so that this reader takes every event from the shared cache
             for (int i = 0; i < BATCH; i++) {
-                TrackedEventMessage<?> event = reading.nextAvailable();
+                TrackedEventMessage<?> event = next(reading);
                 if (readEarly.size() < CACHED) {
                     readEarly.add(new WeakReference<>(event));
                 }
@@ -75,9 +76,20 @@ class LaggingReaderTest {
 
     /** Reads the first event on its own stream, then tails the store's shared cache, as a caught-up processor does. */
     private static TrackingEventStream tailing(TrackingEventStream stream) throws InterruptedException {
-        assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
-        assertThat(stream.hasNextAvailable(10, java.util.concurrent.TimeUnit.MILLISECONDS)).isFalse();
+        assertThat(next(stream).getPayload()).isEqualTo("first");
+        assertThat(stream.hasNextAvailable(10, TimeUnit.MILLISECONDS)).isFalse();
         return stream;
+    }
+
+    /**
+     * The next event, asked for in short waits as a tracking processor asks: a reader of the cache checks for a
+     * next event before it waits for one, and a signal given in between is lost, so an endless wait can hang.
+     */
+    private static TrackedEventMessage<?> next(TrackingEventStream stream) throws InterruptedException {
+        for (int wait = 0; !stream.hasNextAvailable(50, TimeUnit.MILLISECONDS); wait++) {
+            assertThat(wait).as("waits of 50 ms for the next event").isLessThan(600);
+        }
+        return stream.nextAvailable();
     }
 
     /** Hands out new message objects at every read, as a database does; the in-memory engine would hand out its own. */
