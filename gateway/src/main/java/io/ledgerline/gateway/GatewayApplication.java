@@ -1,6 +1,5 @@
 package io.ledgerline.gateway;
 
-import io.ledgerline.gateway.forwarding.NodeConnections;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,11 +8,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
-
-    static {
-        // before anything opens an HttpURLConnection: the JDK reads these once
-        NodeConnections.configure();
-    }
 
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);
