@@ -2,7 +2,6 @@ package io.ledgerline.command.infrastructure.eventstore;
 
 import io.ledgerline.command.integrity.ChainingEventStorageEngine;
 import jakarta.persistence.EntityManagerFactory;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
@@ -83,24 +82,28 @@ class EventStoreConfiguration {
 
     /**
      * Replaces the store Axon's auto-configuration would build (with the same monitor and spans).
-     * The fetch delay is how long the readers tailing the store wait before looking again when no
-     * commit woke them: events another node appended are seen within it.
+     * The fetch delay is how long the readers wait before looking again when no commit of this node
+     * woke them: events another node appended are seen within it.
      */
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
             EventStoreProperties properties) {
-        return new CommitAwareEventStore(tailedStore(storageEngine, properties)
+        return new CommitAwareEventStore(privatelyReadStore(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class)));
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class)), properties.fetchDelay());
     }
 
-    /** How the readers tail the store: when they look again, and how soon one that fell behind reads on its own. */
-    static EmbeddedEventStore.Builder tailedStore(EventStorageEngine storageEngine, EventStoreProperties properties) {
+    /**
+     * Each reader reads the store on its own. Axon's default shares a cache of recent events between
+     * readers that are close to the head; a reader left behind (the publisher over a backlog) kept every
+     * event the cache had read since its position until it was found behind, and over a million events
+     * appended at once that filled the command side's heap (README, Benchmark). What the cache saved, one
+     * query per commit for the two readers together instead of one each, is small beside that.
+     */
+    static EmbeddedEventStore.Builder privatelyReadStore(EventStorageEngine storageEngine) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
-                .fetchDelay(properties.fetchDelay().toMillis())
-                .cleanupDelay(properties.laggingReaderCheck().toMillis())
-                .timeUnit(TimeUnit.MILLISECONDS);
+                .optimizeEventConsumption(false);
     }
 
     @Bean

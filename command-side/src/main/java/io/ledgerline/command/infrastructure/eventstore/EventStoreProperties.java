@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * must be below half of how long an account remembers a finished transfer step
  * ({@link Account#FINISHED_TRANSFERS_KEPT_FOR}).
  *
- * @param fetchDelay         how long the tailing readers wait before looking again when no commit
+ * @param fetchDelay         how long the readers of the store wait before looking again when no commit
  *                           of this node woke them: events appended by another node wait this long
  * @param transactionTimeout the longest any transaction of the command side stays open, events
  *                           appended or not; PostgreSQL ends it (and its connection) after that
@@ -30,18 +30,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxGapOffset       how many positions behind the newest event read a gap is still waited
  *                           for: at least the events the whole ledger can append while one
  *                           transaction stays open (100,000 is 2,500 a second for 40 s)
- * @param laggingReaderCheck how often the readers sharing the store's cache of recent events are
- *                           checked for having fallen behind it; one that has reads on its own. Until
- *                           then it holds every event the cache read since its position: over a
- *                           backlog, what the store reads in this time (Axon's default is 10 s)
  */
 @ConfigurationProperties("ledgerline.event-store")
 public record EventStoreProperties(
         @DefaultValue("100ms") Duration fetchDelay,
         @DefaultValue("40s") Duration transactionTimeout,
         @DefaultValue("2m") Duration gapTimeout,
-        @DefaultValue("100000") int maxGapOffset,
-        @DefaultValue("500ms") Duration laggingReaderCheck) {
+        @DefaultValue("100000") int maxGapOffset) {
 
     public EventStoreProperties {
         if (transactionTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
@@ -58,9 +53,9 @@ public record EventStoreProperties(
                     + ") must be less than half of the " + Account.FINISHED_TRANSFERS_KEPT_FOR + " accounts remember a "
                     + "finished transfer step for: a step repeated later would move the money again");
         }
-        if (laggingReaderCheck.isNegative() || laggingReaderCheck.isZero()) {
-            throw new IllegalArgumentException("ledgerline.event-store.lagging-reader-check must be positive, was "
-                    + laggingReaderCheck);
+        if (fetchDelay.isNegative() || fetchDelay.isZero()) {
+            // a reader would ask the database again and again while it has nothing to read
+            throw new IllegalArgumentException("ledgerline.event-store.fetch-delay must be positive, was " + fetchDelay);
         }
         if (maxGapOffset < 1) {
             throw new IllegalArgumentException("ledgerline.event-store.max-gap-offset must be positive, was " + maxGapOffset);
