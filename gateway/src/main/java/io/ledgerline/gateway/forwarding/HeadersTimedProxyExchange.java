@@ -131,11 +131,12 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
 
     private NodeAnswer send(Request request, URI uri) {
         byte[] body = requestBody(request);
+        boolean streamed = isStreamed(request.getMethod().name(), body);
         HttpURLConnection connection = open(uri);
         try {
-            prepare(connection, request, body);
+            prepare(connection, request, body, streamed);
             connect(connection, uri);
-            if (body.length > 0) {
+            if (streamed) {
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(body);
                 }
@@ -151,7 +152,7 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
                     headers.addAll(name, values);
                 }
             });
-            if (body.length > 0 && (status == 401 || status == 407)) {
+            if (streamed && (status == 401 || status == 407)) {
                 return refused(status, headers, request);
             }
             InputStream answer = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
@@ -194,7 +195,19 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
         }
     }
 
-    private void prepare(HttpURLConnection connection, Request request, byte[] body) {
+    /**
+     * A request with a body, and every POST, is streamed: the JDK never sends it again by itself. A POST
+     * streamed is also the only request for which the JDK checks a kept-alive connection for a close by
+     * the node before it sends on it (and takes a new connection if so). A node restarted on its address,
+     * or one that closed its idle connections as it shut down, leaves such connections in the pool; a POST
+     * without a body sent on one was lost unseen by the node and answered 503, "may or may not have taken
+     * effect". Streamed with a length of 0, it is sent with {@code Content-Length: 0}.
+     */
+    private static boolean isStreamed(String method, byte[] body) {
+        return body.length > 0 || method.equals("POST");
+    }
+
+    private void prepare(HttpURLConnection connection, Request request, byte[] body, boolean streamed) {
         HttpHeaders incoming = request.getHeaders();
         String method = request.getMethod().name();
         try {
@@ -217,12 +230,10 @@ final class HeadersTimedProxyExchange implements ProxyExchange {
         }
         // the node's spans belong under the gateway's span of this request, not beside it under the client's
         traces.current().ifPresent(traceparent -> connection.setRequestProperty(TraceContext.TRACEPARENT, traceparent));
-        if (body.length > 0) {
-            if (!incoming.containsKey(HttpHeaders.CONTENT_TYPE)) {
-                connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, UNTYPED_BODY);
-            }
-            // streamed, the JDK never sends the request again by itself, and checks a kept-alive connection
-            // for a close by the node before it sends a POST on it
+        if (body.length > 0 && !incoming.containsKey(HttpHeaders.CONTENT_TYPE)) {
+            connection.setRequestProperty(HttpHeaders.CONTENT_TYPE, UNTYPED_BODY);
+        }
+        if (streamed) {
             connection.setDoOutput(true);
             connection.setFixedLengthStreamingMode(body.length);
         }

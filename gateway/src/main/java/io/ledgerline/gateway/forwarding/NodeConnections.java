@@ -12,8 +12,8 @@ public final class NodeConnections {
     /**
      * Off, the JDK does not send a POST again by itself when a kept-alive connection turns out closed
      * before the answer's status line: the node may have booked it, and sending it again would book it
-     * twice. A request with a body is never sent again by the JDK (it is streamed); this covers the POST
-     * without one.
+     * twice. The exchange streams every POST, with or without a body, and the JDK never sends a streamed
+     * request again; this holds should a POST ever be sent unstreamed.
      */
     static final String RETRY_POST = "sun.net.http.retryPost";
     /**
