@@ -1,5 +1,6 @@
 package io.ledgerline.gateway;
 
+import io.ledgerline.gateway.forwarding.NodeConnections;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class GatewayApplication {
+
+    static {
+        // before anything opens an HttpURLConnection: the JDK reads these once
+        NodeConnections.configure();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);

@@ -12,8 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -44,8 +42,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * node reachable or in the rotation, no answer within the side's time limit, a 5xx answer), a
  * success otherwise, 4xx included. An open breaker is answered 503 SERVICE_UNAVAILABLE at once,
  * without contacting a node. A request
- * goes to another node after a failed attempt only where {@link SendAgain} allows it, or when the
- * connection was refused (nothing was sent).
+ * goes to another node after a failed attempt only where {@link SendAgain} allows it, or when no
+ * connection was made (refused or timed out: nothing was sent).
  */
 public class SideForwarding implements ApplicationListener<ContextRefreshedEvent> {
 
@@ -70,15 +68,11 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
         this.json = json;
         this.unavailable = new Unavailable(json);
         this.healthCheckInterval = healthCheckInterval;
-        HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout())
-                .build();
         for (Side side : Side.values()) {
             Duration limit = timeLimits.timeLimiter(side.serviceId()).getTimeLimiterConfig().getTimeoutDuration();
-            proxies.put(side, new ProxyExchangeHandlerFunction(new HeadersTimedProxyExchange(client, limit, traces),
-                    requestHeaders, responseHeaders));
+            HeadersTimedProxyExchange exchange = new HeadersTimedProxyExchange(properties.connectTimeout(), limit,
+                    properties.streamReadTimeout(), traces, json);
+            proxies.put(side, new ProxyExchangeHandlerFunction(exchange, requestHeaders, responseHeaders));
             choosers.put(side, new InstanceChooser());
             breakers.circuitBreaker(side.serviceId());
         }
@@ -168,8 +162,8 @@ public class SideForwarding implements ApplicationListener<ContextRefreshedEvent
                 return new Outcome(answer, lastFailure);
             } catch (UncheckedIOException failed) {
                 lastFailure = failed.getCause();
-                boolean neverSent = failed.getCause() instanceof ConnectException
-                        || failed.getCause() instanceof HttpConnectTimeoutException;
+                // the exchange reports every failure to connect so, a timed-out connection included
+                boolean neverSent = failed.getCause() instanceof ConnectException;
                 log.warn("{} {} failed on {} ({}){}", original.method(), path, node, failed.getCause().toString(),
                         neverSent || sendAgain ? "; trying another node" : "; not sent again");
                 if (!neverSent && !sendAgain) {

@@ -3,6 +3,7 @@ package io.ledgerline.gateway.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
@@ -26,6 +27,14 @@ class DocumentedRoutesTest {
             assertThat(routes.sideOf(operation.method().name(), concrete(operation))).as(operation.toString())
                     .contains(Side.QUERY);
         }
+    }
+
+    @Test
+    void documentsOnlyMethodsTheGatewaysClientForTheNodesCanSend() {
+        // HttpURLConnection refuses PATCH and any method beyond these
+        Set<String> sendable = Set.of("GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+        assertThat(DocumentedRoutes.fromPackagedDocuments(true).operations())
+                .allSatisfy(operation -> assertThat(sendable).as(operation.toString()).contains(operation.method().name()));
     }
 
     @Test
