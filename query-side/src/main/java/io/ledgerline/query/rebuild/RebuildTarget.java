@@ -1,6 +1,7 @@
 package io.ledgerline.query.rebuild;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The new version of a read model that a rebuild writes while the serving version keeps answering:
@@ -31,7 +32,15 @@ interface RebuildTarget {
      */
     boolean swap(SwapRecording recording) throws IOException;
 
-    /** Drops the replaced version, once queries that were already running on it have ended. */
+    /**
+     * How long queries that were already running on the replaced version may go on after the swap; the
+     * rebuild drops that version once this has passed, unless its node stops first (the next rebuild drops it then).
+     */
+    default Duration replacedVersionGrace() {
+        return Duration.ZERO;
+    }
+
+    /** Drops the replaced version, once {@link #replacedVersionGrace()} has passed. */
     void dropReplaced() throws IOException;
 
     /** Drops the new version; does nothing when it is gone already. */

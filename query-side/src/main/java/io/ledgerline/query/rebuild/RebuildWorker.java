@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,6 +48,8 @@ final class RebuildWorker implements Runnable {
     private final RebuildCollaborators with;
     private final RebuildLease lease;
     private volatile boolean stopping;
+    // wakes a worker out of its waits (a back-off, the replaced version's grace) when it is stopped
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private Map<Integer, Long> starts = Map.of();
     private Map<Integer, Long> positions = new HashMap<>();
@@ -69,6 +73,7 @@ final class RebuildWorker implements Runnable {
     /** Stops at the next record without changing the rebuild's state, for another node or start to resume. */
     void stop() {
         stopping = true;
+        stopped.countDown();
     }
 
     @Override
@@ -308,6 +313,12 @@ final class RebuildWorker implements Runnable {
     }
 
     private void dropReplaced() {
+        pause(target.replacedVersionGrace());
+        if (stopping) {
+            log.info("Rebuild {}: stopped before the replaced version of {} was dropped; the next rebuild drops it", id(),
+                    projection.name());
+            return;
+        }
         try {
             target.dropReplaced();
         } catch (IOException | RuntimeException e) {
@@ -409,7 +420,7 @@ final class RebuildWorker implements Runnable {
 
     private void pause(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            stopped.await(duration.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;

@@ -117,20 +117,16 @@ final class SearchRebuildTarget implements RebuildTarget {
     }
 
     @Override
+    public Duration replacedVersionGrace() {
+        return REPLACED_INDEX_GRACE;
+    }
+
+    @Override
     public void dropReplaced() throws IOException {
-        pause(REPLACED_INDEX_GRACE);
         for (Map.Entry<SearchIndex, String> entry : newIndices.entrySet()) {
             for (String replaced : entry.getKey().versionsReplacedBy(entry.getValue())) {
                 client.indices().delete(d -> d.index(replaced).ignoreUnavailable(true));
             }
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -6,10 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.events.CustomerId;
-import io.ledgerline.query.QuerySideApplication;
 import io.ledgerline.query.QuerySideIT;
-import io.ledgerline.testsupport.apidocs.ApiContract;
-import io.ledgerline.testsupport.apidocs.ContractCheckingInterceptor;
 import io.ledgerline.testsupport.security.TestTokens;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -27,9 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -105,12 +99,9 @@ class RebuildIT extends QuerySideIT {
                 .param("id", marked.id()).update();
 
         String rebuild;
-        try (ConfigurableApplicationContext interrupted = anotherQueryNode()) {
-            TestRestTemplate node = new TestRestTemplate(
-                    new RestTemplateBuilder().defaultHeader("Authorization", "Bearer " + tokens.staff())
-                            .additionalInterceptors(new ContractCheckingInterceptor(
-                                    uri -> Optional.of(ApiContract.querySide()))));
-            URI base = URI.create("http://localhost:" + interrupted.getEnvironment().getProperty("local.server.port"));
+        try (ConfigurableApplicationContext interrupted = RebuildingQueryNode.start("--ledgerline.rebuild.batch-size=5")) {
+            TestRestTemplate node = RebuildingQueryNode.client(tokens.staff());
+            URI base = RebuildingQueryNode.baseUri(interrupted);
             ResponseEntity<String> started = node.postForEntity(base.resolve("/api/admin/projections/" + SQL + "/rebuild"),
                     null, String.class);
             assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
@@ -230,14 +221,6 @@ class RebuildIT extends QuerySideIT {
                 SELECT schema_name FROM information_schema.schemata
                 WHERE schema_name LIKE 'rebuild\\_%' OR schema_name LIKE 'retired\\_%'
                 """).query(String.class).list();
-    }
-
-    private ConfigurableApplicationContext anotherQueryNode() {
-        // arguments, since they take precedence over the test's application.properties
-        return new SpringApplicationBuilder(QuerySideApplication.class)
-                .run("--server.port=0", "--ledgerline.rebuild.batch-size=5",
-                        // this node only rebuilds; the test's node keeps projecting
-                        "--spring.kafka.listener.auto-startup=false");
     }
 
     private List<Ledger> openAccountsWithDeposits(int accounts, int depositsEach) throws Exception {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ledgerline.events.AccountId;
 import io.ledgerline.query.QuerySideIT;
+import io.ledgerline.testsupport.security.TestTokens;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -35,9 +37,12 @@ class SearchRebuildIT extends QuerySideIT {
     // the search projections may still be working through what earlier tests published
     private static final Duration INDEXED = Duration.ofMinutes(3);
     private static final String TRANSACTIONS = "/api/search/transactions?accountId={id}&size=1";
+    private static final String AUDIT = "ledgerline-query-search-audit";
 
     @Autowired
     private ElasticsearchClient elasticsearch;
+    @Autowired
+    private TestTokens tokens;
 
     @Test
     void rebuildsTheTransactionAndAccountIndicesUnderTrafficWhileSearchesKeepAnswering() throws Exception {
@@ -137,6 +142,29 @@ class SearchRebuildIT extends QuerySideIT {
                 hits -> hits.path("total").asLong() == accounts.size()
                         && balancesMatch(hits, balances), owner);
         assertThat(found.path("hits").get(0).path("ownerName").asText()).isEqualTo(owner);
+    }
+
+    @Test
+    void aNodeStopsAtOnceAfterASearchRebuildWithoutWaitingOutTheReplacedIndexGrace() throws Exception {
+        ledger.account(ledger.customer("Hal Stop " + System.nanoTime(), "hal" + System.nanoTime() + "@example.org"), "EUR");
+        // the audit index comes with the first event it records
+        await().atMost(INDEXED).until(() -> elasticsearch.indices().existsAlias(a -> a.name("audit")).value());
+        String replaced = servingIndex("audit");
+        ConfigurableApplicationContext node = RebuildingQueryNode.start();
+        try {
+            ResponseEntity<String> started = RebuildingQueryNode.client(tokens.staff()).postForEntity(
+                    RebuildingQueryNode.baseUri(node).resolve("/api/admin/projections/" + AUDIT + "/rebuild"), null, String.class);
+            assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+            awaitRebuild(body(started).path("id").asText(), "COMPLETED");
+        } finally {
+            long stopping = System.nanoTime();
+            node.close();
+            // searches on the replaced index get 30 s after the swap; the node's stop must not wait for them
+            assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(10));
+        }
+        assertThat(servingIndex("audit")).isNotEqualTo(replaced);
+        assertThat(elasticsearch.indices().exists(e -> e.index(replaced)).value())
+                .as("the replaced index, left for the next rebuild to drop").isTrue();
     }
 
     private void deposit(AccountId account, Map<String, BigDecimal> balances, Map<String, Integer> lines) throws Exception {
