@@ -9,9 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * What a run measures and where it writes. The defaults make the quick run (its ledger phases under five minutes,
- * then the gateway and tracing comparisons, which start a gateway and three command-side nodes);
- * {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
+ * What a run measures and where it writes. The defaults make the quick run: the ledger's figures within six minutes,
+ * start and stop included; {@code --steps all} adds the gateway, tracing and GraphQL comparisons (a few minutes each,
+ * with a gateway and three command-side nodes of their own); {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
  *
  * @param step   measured time of every load step (each step warms up for a third of it first)
  * @param name   the report's file name without extension
@@ -29,6 +29,10 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
     /** A customer view read in one GraphQL POST against the REST calls it replaces. */
     public static final String GRAPHQL = "graphql";
     public static final List<String> STEPS = List.of(LEDGER, GATEWAY, TRACING, GRAPHQL);
+    /** Every part, in one run. */
+    public static final String ALL = "all";
+    /** The quick run: the ledger's own figures, within six minutes; the comparisons add minutes each. */
+    public static final List<String> DEFAULT_STEPS = List.of(LEDGER);
     public static final int DEFAULT_ROUNDS = 2;
 
     public static final long DEFAULT_EVENTS = 10_000;
@@ -45,7 +49,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
               --profile             record a JFR profile of the command side and summarise it in the report
               --service-jvm-options "OPTS"  extra JVM options for both services (e.g. "-XX:TieredStopAtLevel=4")
               --data-dir DIR        where the servers keep their data (default bench/target/bench-data; emptied first)
-              --steps LIST          parts to run (default ledger,gateway,tracing,graphql): ledger = baseline, deposits and the
+              --steps LIST          parts to run, or all (default ledger: the quick run): ledger = baseline, deposits and the
                                     plain Axon peer's, transfers, hot accounts, lag, store size, rebuilds; gateway = deposits through the gateway against direct;
                                     tracing = deposits at trace sampling 0, 10% and 100%; graphql = a customer with accounts and
                                     their last 10 lines in one GraphQL POST against the REST calls it replaces
@@ -74,7 +78,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
         String name = null;
         boolean profile = false;
         List<String> jvmOptions = List.of();
-        List<String> steps = STEPS;
+        List<String> steps = DEFAULT_STEPS;
         int rounds = DEFAULT_ROUNDS;
         Iterator<String> it = arguments.iterator();
         while (it.hasNext()) {
@@ -104,6 +108,9 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
 
     static List<String> stepList(String text) {
         List<String> chosen = Arrays.stream(text.split(",")).map(String::trim).filter(step -> !step.isEmpty()).toList();
+        if (chosen.contains(ALL)) {
+            return STEPS;
+        }
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("--steps needs at least one of " + String.join(",", STEPS));
         }

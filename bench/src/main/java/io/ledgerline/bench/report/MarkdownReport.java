@@ -6,6 +6,7 @@ import io.ledgerline.bench.comparison.Rounds;
 import io.ledgerline.bench.comparison.TracingCost;
 import io.ledgerline.bench.hotaccounts.HotAccountsResult;
 import io.ledgerline.bench.lag.LagResult;
+import io.ledgerline.bench.load.PacedLoad;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.CpuAccounting;
 import io.ledgerline.bench.machine.HotMethods;
@@ -116,7 +117,8 @@ public final class MarkdownReport {
         line();
         line("Durable as the services run (synchronous_commit=on): every ratio in this report is to these. Next to them "
                 + "the same commits with synchronous_commit=off in their sessions, measured right after: they are not "
-                + "durable and only show what the WAL flush per commit costs on this machine.");
+                + "durable and only show what the WAL flush per commit costs on this machine." + (baseline.isEmpty() ? ""
+                : String.format(" Each step measures %.0f s: raw commits settle within a second.", baseline.get(0).seconds())));
         line();
         line("| clients | commits/s | p50 | p95 | p99 | errors | synchronous_commit=off: commits/s | x durable rate | p50 | p99 | errors |");
         line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -236,9 +238,10 @@ public final class MarkdownReport {
         if (ledgerPaced != null && peerPaced != null) {
             line();
             line(String.format("Paced at Ledgerline's half-maximum rate, %.0f deposits/s offered to each: Ledgerline p99 %s "
-                            + "(%.0f/s achieved), plain Axon p99 %s (%.0f/s achieved, %d errors): **Ledgerline / Axon p99 %s**.",
+                            + "(%.0f/s achieved), plain Axon p99 %s (%.0f/s achieved, %d errors%s): **Ledgerline / Axon p99 %s**.",
                     report.halfMaximumRate(), Format.millis(ledgerPaced.latency().p99Ms()), ledgerPaced.perSecond(),
                     Format.millis(peerPaced.latency().p99Ms()), peerPaced.perSecond(), peerPaced.errors(),
+                    peerPaced.firstError() == null ? "" : ": " + peerPaced.firstError(),
                     Format.ratio(Ratios.of(ledgerPaced.latency().p99Ms(), peerPaced.latency().p99Ms()))));
         }
         firstErrors(peer.deposits());
@@ -285,8 +288,10 @@ public final class MarkdownReport {
             return;
         }
         line(String.format("Paced at %.0f deposits/s (half of the highest closed-loop rate, %.0f/s) by %d workers; "
-                        + "latency counts from when each request was due, so queueing behind a slow request is included.",
-                report.halfMaximumRate(), report.halfMaximumRate() * 2, step.clients()));
+                        + "latency counts from when each request was due, so queueing behind a slow request is included. "
+                        + "Requests still due %d s after the step's time are not sent and count as errors, with the delay "
+                        + "they had reached.",
+                report.halfMaximumRate(), report.halfMaximumRate() * 2, step.clients(), PacedLoad.DRAIN.toSeconds()));
         line();
         line("| achieved/s | p50 | p95 | p99 | max | errors |");
         line("|---:|---:|---:|---:|---:|---:|");
