@@ -10,7 +10,6 @@ import io.ledgerline.bench.ledger.LedgerClient;
 import io.ledgerline.bench.ledger.LedgerOperations;
 import io.ledgerline.bench.load.ClosedLoopLoad;
 import io.ledgerline.bench.load.Operation;
-import io.ledgerline.bench.load.Pacing;
 import io.ledgerline.bench.load.PacedLoad;
 import io.ledgerline.bench.load.StepResult;
 import io.ledgerline.bench.machine.CpuAccounting;
@@ -265,44 +264,13 @@ final class BenchRun {
         return new BenchReport.StoreSizeProbe(events, step);
     }
 
-    /**
-     * Lets the pipeline drain (publisher, Kafka, every projection) so that the next phase measures
-     * its own load and not the backlog of the previous one.
-     */
     /** Long enough for the projections to work off a freshly filled store at 100 events/s. */
     private Duration backlogWait() {
         return Duration.ofSeconds(120 + storeSize.events() / 100);
     }
 
     private void awaitProjectionsCaughtUp(String before, Duration atMost) {
-        long stored = storeSize.events();
-        Duration timeout = atMost;
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        long nextReport = started;
-        while (true) {
-            long behind;
-            try {
-                behind = ledger.eventsNotYetProjected(stored);
-            } catch (RuntimeException e) {
-                behind = -1;
-            }
-            if (behind == 0) {
-                progress.accept(String.format("Projections caught up with %,d events (waited %.0f s) before %s", stored,
-                        (System.nanoTime() - started) / 1e9, before));
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                progress.accept("Projections still " + behind + " events behind after " + timeout + "; going on with " + before);
-                return;
-            }
-            if (System.nanoTime() >= nextReport) {
-                progress.accept("  waiting for the projections before " + before + ": the slowest is "
-                        + (behind < 0 ? "(status unavailable)" : behind + " events") + " behind");
-                nextReport += Duration.ofSeconds(10).toNanos();
-            }
-            Pacing.pause(Duration.ofSeconds(1));
-        }
+        new ProjectionsCatchUp(ledger, storeSize, progress).await(before, atMost);
     }
 
     /** SQL first, then each search index: one at a time, so each figure is that projection's alone. */

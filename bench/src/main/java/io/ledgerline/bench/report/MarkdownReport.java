@@ -366,8 +366,9 @@ public final class MarkdownReport {
         line();
         line("The same closed-loop deposits by " + comparison.clients() + " clients, once sent straight to the command side and "
                 + "once through a gateway in front of that same node, back to back in each round; the order swaps every "
-                + "round so that drift on the machine does not always fall on the same side. Rates over all rounds are "
-                + "deposits over seconds of all rounds together.");
+                + "round so that drift on the machine does not always fall on the same side, and each step starts once the "
+                + "projections have caught up with the steps before it. Rates over all rounds are deposits over seconds of "
+                + "all rounds together.");
         line();
         line("| round | first | direct deposits/s | p50 | p99 | errors | through the gateway deposits/s | p50 | p99 | errors | gateway / direct |");
         line("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
