@@ -54,7 +54,11 @@ class PrometheusEndpointIT {
                 .contains("commandBus_successCounter_total{payloadType=\"RegisterCustomerCommand\"}")
                 .contains("eventProcessor_latency{")
                 // Axon's capacity gauge is left out (ProcessorMetricRegistry)
-                .doesNotContain("eventProcessor_capacity");
+                .doesNotContain("eventProcessor_capacity")
+                // Axon's timers in buckets, not percentiles computed in the service (AxonTimerBuckets)
+                .containsPattern("commandBus_successTimer_seconds_bucket\\{[^}]*le=\"0\\.005\"")
+                .containsPattern("commandBus_successTimer_seconds_bucket\\{[^}]*payloadType=\"RegisterCustomerCommand\"")
+                .doesNotContainPattern("commandBus_successTimer_seconds\\{[^}]*quantile=");
     }
 
     @Test

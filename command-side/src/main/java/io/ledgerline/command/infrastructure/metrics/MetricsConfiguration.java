@@ -1,6 +1,7 @@
 package io.ledgerline.command.infrastructure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +13,10 @@ class MetricsConfiguration {
     @Bean
     GlobalMetricRegistry globalMetricRegistry(MeterRegistry registry) {
         return new ProcessorMetricRegistry(registry);
+    }
+
+    @Bean
+    MeterFilter axonTimerBuckets() {
+        return new AxonTimerBuckets();
     }
 }
