@@ -36,7 +36,7 @@ final class StatementLineInserts implements SqlBatch {
      * is after that wait.
      */
     private static final String LOCK_OWNERS = """
-            SELECT customer_id, status FROM customer_view WHERE customer_id IN (:owners)
+            SELECT customer_id, status FROM customer_view WHERE customer_id = ANY(?)
             ORDER BY customer_id FOR SHARE
             """;
 
@@ -48,7 +48,7 @@ final class StatementLineInserts implements SqlBatch {
      * owner's erasure is written masked.
      */
     private static final String ACCOUNT_OWNERS = """
-            SELECT account_id, customer_id FROM account_view WHERE account_id IN (:accounts)
+            SELECT account_id, customer_id FROM account_view WHERE account_id = ANY(?)
             """;
 
     // the text is the mask already where its owner was read erased under the lock (LOCK_OWNERS)
@@ -139,8 +139,9 @@ final class StatementLineInserts implements SqlBatch {
             }
         }
         if (!unknown.isEmpty()) {
-            jdbc.query(ACCOUNT_OWNERS, new MapSqlParameterSource("accounts", unknown),
-                    (RowCallbackHandler) row -> owners.put(row.getString("account_id"), row.getString("customer_id")));
+            jdbc.getJdbcTemplate().query(ACCOUNT_OWNERS,
+                    (RowCallbackHandler) row -> owners.put(row.getString("account_id"), row.getString("customer_id")),
+                    (Object) unknown.toArray(String[]::new));
         }
         return owners;
     }
@@ -151,11 +152,11 @@ final class StatementLineInserts implements SqlBatch {
         if (owners.isEmpty()) {
             return erased;
         }
-        jdbc.query(LOCK_OWNERS, new MapSqlParameterSource("owners", owners), (RowCallbackHandler) row -> {
+        jdbc.getJdbcTemplate().query(LOCK_OWNERS, (RowCallbackHandler) row -> {
             if (ERASED.equals(row.getString("status"))) {
                 erased.add(row.getString("customer_id"));
             }
-        });
+        }, (Object) owners.toArray(String[]::new));
         return erased;
     }
 
