@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens the free text of deposits, withdrawals and transfer requests with one key lookup per event,
- * for every read model that shows it: the statement in SQL, the transactions index and the audit
- * index all read the same text the same way.
+ * or per customer within one batch of events ({@link #forOneBatch}), for every read model that shows
+ * it: the statement in SQL, the transactions index and the audit index all read the same text the
+ * same way.
  */
 @Component
 public class BookingTexts {
@@ -25,6 +26,15 @@ public class BookingTexts {
 
     public BookingTexts(PersonalDataOpener opener) {
         this.opener = opener;
+    }
+
+    /**
+     * Texts for the events of one batch, written together: each customer's key is looked up once
+     * for all of them instead of once per event (see {@link PersonalDataOpener#forOneBatch}). Used
+     * for that batch only.
+     */
+    public BookingTexts forOneBatch() {
+        return new BookingTexts(opener.forOneBatch());
     }
 
     /** The opened text of an event that carries a customer's free text; empty for any other event. */

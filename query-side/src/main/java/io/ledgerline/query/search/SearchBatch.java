@@ -18,6 +18,7 @@ public final class SearchBatch {
     private final SearchWrites writes;
     private final List<BulkOperation> operations = new ArrayList<>();
     private final Map<Class<?>, DeferredDocuments> documents = new LinkedHashMap<>();
+    private final Map<Class<?>, Object> shared = new LinkedHashMap<>();
 
     SearchBatch(SearchWrites writes) {
         this.writes = writes;
@@ -31,6 +32,14 @@ public final class SearchBatch {
     /** The batch's deferred documents of the given kind, created on first use. */
     public <T extends DeferredDocuments> T documents(Class<T> kind, Supplier<T> create) {
         return kind.cast(documents.computeIfAbsent(kind, k -> create.get()));
+    }
+
+    /**
+     * What the batch's events share while they are applied, of the given kind, created on first use
+     * and dropped with the batch: the batch's texts opened with one key lookup per customer.
+     */
+    public <T> T shared(Class<T> kind, Supplier<T> create) {
+        return kind.cast(shared.computeIfAbsent(kind, k -> create.get()));
     }
 
     /**

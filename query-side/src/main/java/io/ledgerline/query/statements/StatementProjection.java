@@ -40,11 +40,12 @@ class StatementProjection implements SqlProjector {
         } else if (event.payload() instanceof CustomerErased erased) {
             batches.current(StatementTextErasures.class, StatementTextErasures::new).add(erased.customerId().value());
         } else {
-            StatementEntry.of(event, texts).ifPresent(entry -> inserts().add(entry));
+            StatementLineInserts inserts = inserts();
+            StatementEntry.of(event, inserts.texts()).ifPresent(inserts::add);
         }
     }
 
     private StatementLineInserts inserts() {
-        return batches.current(StatementLineInserts.class, StatementLineInserts::new);
+        return batches.current(StatementLineInserts.class, () -> new StatementLineInserts(texts.forOneBatch()));
     }
 }

@@ -14,7 +14,9 @@ import io.ledgerline.events.TransferId;
 import io.ledgerline.events.TransferRequested;
 import io.ledgerline.support.personaldata.PersonalDataCipher;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
@@ -29,8 +31,11 @@ class BookingTextsTest {
 
     private final PersonalDataCipher cipher = new PersonalDataCipher();
     private final Map<CustomerId, byte[]> keys = new HashMap<>(Map.of(OWNER, cipher.newKey()));
-    private final BookingTexts texts = new BookingTexts(
-            new PersonalDataOpener(owner -> Optional.ofNullable(keys.get(owner)), cipher));
+    private final List<CustomerId> lookups = new ArrayList<>();
+    private final BookingTexts texts = new BookingTexts(new PersonalDataOpener(owner -> {
+        lookups.add(owner);
+        return Optional.ofNullable(keys.get(owner));
+    }, cipher));
 
     @Nested
     class Opening {
@@ -80,6 +85,48 @@ class BookingTextsTest {
         @Test
         void findsNoTextInEventsThatCarryNone() {
             assertThat(texts.of(new AccountFrozen(ACCOUNT))).isEmpty();
+        }
+    }
+
+    @Nested
+    class OneBatch {
+
+        private static final CustomerId OTHER = CustomerId.of("cust-2");
+
+        @Test
+        void opensTheTextsOfOneBatchWithOneKeyLookupPerCustomer() {
+            keys.put(OTHER, cipher.newKey());
+            BookingTexts batch = texts.forOneBatch();
+
+            assertThat(batch.of(deposit(OWNER, "Salary"))).contains(new BookingText(OWNER, "Salary", null, null));
+            assertThat(batch.of(deposit(OTHER, "Rent"))).contains(new BookingText(OTHER, "Rent", null, null));
+            assertThat(batch.of(deposit(OWNER, "Bonus"))).contains(new BookingText(OWNER, "Bonus", null, null));
+
+            assertThat(lookups).containsExactly(OWNER, OTHER);
+        }
+
+        @Test
+        void aNewBatchLooksTheKeyUpAgainAndFindsItGone() {
+            MoneyDeposited deposit = deposit(OWNER, "Salary");
+            assertThat(texts.forOneBatch().of(deposit)).contains(new BookingText(OWNER, "Salary", null, null));
+            keys.remove(OWNER);
+
+            assertThat(texts.forOneBatch().of(deposit))
+                    .contains(new BookingText(OWNER, PersonalDataOpener.ERASED, null, null));
+            assertThat(lookups).containsExactly(OWNER, OWNER);
+        }
+
+        @Test
+        void outsideABatchEachTextLooksTheKeyUp() {
+            texts.of(deposit(OWNER, "Salary"));
+            texts.of(deposit(OWNER, "Bonus"));
+
+            assertThat(lookups).containsExactly(OWNER, OWNER);
+        }
+
+        private MoneyDeposited deposit(CustomerId owner, String description) {
+            return new MoneyDeposited(ACCOUNT, owner, TEN, TEN,
+                    cipher.seal(keys.get(owner), owner, PersonalDataField.DESCRIPTION, description), null, null);
         }
     }
 

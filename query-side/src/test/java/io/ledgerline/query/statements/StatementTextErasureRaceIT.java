@@ -7,6 +7,7 @@ import io.ledgerline.events.CustomerId;
 import io.ledgerline.events.Money;
 import io.ledgerline.query.QuerySideIT;
 import io.ledgerline.query.personaldata.BookingText;
+import io.ledgerline.query.personaldata.BookingTexts;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +37,8 @@ class StatementTextErasureRaceIT extends QuerySideIT {
     JdbcTemplate jdbc;
     @Autowired
     NamedParameterJdbcTemplate named;
+    @Autowired
+    BookingTexts texts;
 
     @Test
     void aLineInsertedWhileItsOwnersErasureIsInFlightIsMasked() throws Exception {
@@ -60,7 +63,7 @@ class StatementTextErasureRaceIT extends QuerySideIT {
             masking.write(new NamedParameterJdbcTemplate(new SingleConnectionDataSource(erasure, true)));
 
             inserting = CompletableFuture.runAsync(() -> insertLineOpenedBeforeTheErasure(accountId, customerId));
-            await().atMost(Duration.ofSeconds(10)).until(() -> inserting.isDone() || insertWaitsForALock());
+            await().atMost(Duration.ofSeconds(10)).until(() -> inserting.isDone() || writerWaitsForTheOwnersLock());
             erasure.commit();
         }
         inserting.get(10, TimeUnit.SECONDS);
@@ -93,7 +96,7 @@ class StatementTextErasureRaceIT extends QuerySideIT {
     }
 
     private void insert(String accountId, long sequence, String owner, String description, String externalReference) {
-        StatementLineInserts lines = new StatementLineInserts();
+        StatementLineInserts lines = new StatementLineInserts(texts);
         lines.add(new StatementEntry(accountId, sequence, StatementLineType.DEPOSIT, Money.of("10.00", "EUR"),
                 Money.of("10.00", "EUR"),
                 new BookingText(owner == null ? null : CustomerId.of(owner), description, null, externalReference),
@@ -101,9 +104,10 @@ class StatementTextErasureRaceIT extends QuerySideIT {
         lines.write(named);
     }
 
-    private boolean insertWaitsForALock() {
+    // the lines' writer share-locks their owners' rows before it inserts them
+    private boolean writerWaitsForTheOwnersLock() {
         return jdbc.queryForObject("""
                 SELECT count(*) FROM pg_stat_activity
-                WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO statement_line%'""", Long.class) > 0;
+                WHERE wait_event_type = 'Lock' AND query LIKE '%FROM customer_view%FOR SHARE%'""", Long.class) > 0;
     }
 }

@@ -3,8 +3,12 @@ package io.ledgerline.support.personaldata;
 import io.ledgerline.events.CustomerId;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +37,24 @@ public class PersonalDataKeyTable implements PersonalDataKeys {
         return jdbc.query("SELECT key_bytes, kek_id FROM " + TABLE + " WHERE customer_id = ?",
                 (row, index) -> open(row.getString("kek_id"), row.getBytes("key_bytes")), owner.value())
                 .stream().findFirst();
+    }
+
+    /** One query for all the owners: only whether a key is there counts, so none is unwrapped. */
+    @Override
+    public Set<CustomerId> withoutKey(Collection<CustomerId> owners) {
+        if (owners.isEmpty()) {
+            return Set.of();
+        }
+        String[] ids = owners.stream().map(CustomerId::value).distinct().toArray(String[]::new);
+        Set<String> withKey = new HashSet<>(jdbc.queryForList(
+                "SELECT customer_id FROM " + TABLE + " WHERE customer_id = ANY(?)", String.class, (Object) ids));
+        Set<CustomerId> without = new LinkedHashSet<>();
+        for (CustomerId owner : owners) {
+            if (!withKey.contains(owner.value())) {
+                without.add(owner);
+            }
+        }
+        return without;
     }
 
     /** Stores a new customer's key wrapped; a key the customer already has stays. */

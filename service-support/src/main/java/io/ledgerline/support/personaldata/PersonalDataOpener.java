@@ -24,6 +24,11 @@ public class PersonalDataOpener {
         this.cipher = cipher;
     }
 
+    /** An opener for the events of one batch, which looks each customer's key up once (see {@link PersonalDataKeys#lookedUpOnceEach}). */
+    public PersonalDataOpener forOneBatch() {
+        return new PersonalDataOpener(keys.lookedUpOnceEach(), cipher);
+    }
+
     public String open(CustomerId owner, PersonalDataField field, PersonalData value) {
         if (!value.isSealed()) {
             return value.unsealedText();

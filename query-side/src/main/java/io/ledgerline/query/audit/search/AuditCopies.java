@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Audit copies that show a customer's opened personal data, looked at again once they are in the
@@ -63,8 +64,10 @@ final class AuditCopies implements DeferredDocuments {
         Map<String, List<AuditDocument>> writtenBeforeSealing = new LinkedHashMap<>(beforeSealingByOwner);
         byOwner.clear();
         beforeSealingByOwner.clear();
+        Set<CustomerId> withoutKey = written.isEmpty() ? Set.of()
+                : keys.withoutKey(written.keySet().stream().map(CustomerId::of).toList());
         for (Map.Entry<String, List<AuditDocument>> owner : written.entrySet()) {
-            if (keys.keyOf(CustomerId.of(owner.getKey())).isEmpty()) {
+            if (withoutKey.contains(CustomerId.of(owner.getKey()))) {
                 redact(owner.getKey(), owner.getValue());
             }
         }

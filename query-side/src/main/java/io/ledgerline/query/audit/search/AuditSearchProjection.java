@@ -85,7 +85,8 @@ class AuditSearchProjection extends DocumentPerEventProjection {
     protected void apply(ConsumerRecord<String, byte[]> record, SearchBatch batch) throws IOException {
         ReceivedEvent event = reader.read(record);
         holders.remember(event.payload());
-        Optional<BookingText> opened = texts.of(event.payload());
+        // the batch's texts, each customer's key looked up once for all its events
+        Optional<BookingText> opened = batch.shared(BookingTexts.class, texts::forOneBatch).of(event.payload());
         boolean beforeSealing = opened.isPresent() && opened.get().showsTextBeforeSealing();
         Optional<BookingText> text = beforeSealing
                 ? Optional.of(holders.withOwner(accountOf(event.payload()), opened.get()))

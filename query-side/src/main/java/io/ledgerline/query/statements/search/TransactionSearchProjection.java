@@ -80,21 +80,31 @@ class TransactionSearchProjection extends DocumentPerEventProjection {
             erasure.mask(erased.customerId().value(), batch);
             return;
         }
-        Optional<TransferParticulars> requested = TransferParticulars.of(event.payload(), texts);
+        BookingTexts batchTexts = textsOf(batch);
+        Optional<TransferParticulars> requested = TransferParticulars.of(event.payload(), batchTexts);
         if (requested.isPresent()) {
             StatementTransferDocument transfer = transferOf(requested.get());
             lines(batch).add(transfer);
             return;
         }
-        Optional<TransactionDocument> line = lineOf(event);
+        Optional<TransactionDocument> line = lineOf(event, batchTexts);
         if (line.isPresent()) {
             lines(batch).add(line.get());
         }
     }
 
+    /** The batch's texts, each customer's key looked up once for all its events. */
+    private BookingTexts textsOf(SearchBatch batch) {
+        return batch.shared(BookingTexts.class, texts::forOneBatch);
+    }
+
     /** The line of an event that moves money, with its transfer's particulars if they are indexed already. */
     Optional<TransactionDocument> lineOf(ReceivedEvent event) throws IOException {
-        Optional<StatementEntry> entry = StatementEntry.of(event, texts);
+        return lineOf(event, texts);
+    }
+
+    private Optional<TransactionDocument> lineOf(ReceivedEvent event, BookingTexts opening) throws IOException {
+        Optional<StatementEntry> entry = StatementEntry.of(event, opening);
         if (entry.isEmpty()) {
             return Optional.empty();
         }

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,8 +76,12 @@ class TransactionTextErasure {
                 byOwner.computeIfAbsent(line.textOwner(), owner -> new ArrayList<>()).add(line);
             }
         }
+        if (byOwner.isEmpty()) {
+            return;
+        }
+        Set<CustomerId> withoutKey = keys.withoutKey(byOwner.keySet().stream().map(CustomerId::of).toList());
         for (Map.Entry<String, List<TransactionDocument>> owner : byOwner.entrySet()) {
-            if (keys.keyOf(CustomerId.of(owner.getKey())).isEmpty()) {
+            if (withoutKey.contains(CustomerId.of(owner.getKey()))) {
                 for (TransactionDocument line : owner.getValue()) {
                     writes.writeNow(replace(line.masked()));
                 }
