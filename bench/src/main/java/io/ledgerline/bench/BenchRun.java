@@ -50,6 +50,8 @@ final class BenchRun {
     /** The latency-versus-size check runs at a fixed, moderate concurrency, the same both times. */
     private static final int STORE_SIZE_PROBE_CLIENTS = 8;
     private static final int PACED_WORKERS = 16;
+    /** Two steps give the lag probes alongside a few hundred samples in the quick run, thousands in a long one. */
+    private static final int PACED_STEPS = 2;
     /**
      * Clients making the one deposit per account after a direct append. Each reads thousands of
      * events, holding a database connection meanwhile; 64 at once queued the rest for connections
@@ -151,7 +153,7 @@ final class BenchRun {
         }
         double halfMaximum = Ratios.highestRate(deposits) / 2;
         awaitProjectionsCaughtUp("the half-maximum step", BETWEEN_STEPS_WAIT);
-        Duration pacedDuration = options.step().multipliedBy(3);
+        Duration pacedDuration = options.step().multipliedBy(PACED_STEPS);
         progress.accept(String.format("Deposits paced at %.0f/s (half the maximum) for %d s, lag probes alongside",
                 halfMaximum, pacedDuration.toSeconds()));
         CompletableFuture<LagResult> lagProbes = CompletableFuture.supplyAsync(
