@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class OwnerLocks {
 
     // the first half of the two-part advisory lock key, apart from the gates' and the rebuild leases' locks
-    private static final int LOCK_SPACE = 0x4c4c4f57;
+    static final int LOCK_SPACE = 0x4c4c4f57;
 
     private OwnerLocks() {
     }
