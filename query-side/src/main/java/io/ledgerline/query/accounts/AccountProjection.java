@@ -12,6 +12,7 @@ import io.ledgerline.events.OverdraftLimitChanged;
 import io.ledgerline.events.TransferDebitReversed;
 import io.ledgerline.events.TransferDebitSettled;
 import io.ledgerline.query.events.ReceivedEvent;
+import io.ledgerline.query.projection.OwnersToLock;
 import io.ledgerline.query.projection.SqlProjector;
 import io.ledgerline.query.projection.TransactionBatches;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,33 @@ class AccountProjection implements SqlProjector {
         } else if (event.payload() instanceof OverdraftLimitChanged changed) {
             changes().overdraftLimit(changed.overdraftLimit(), event);
         }
+    }
+
+    /**
+     * An opening copies its owner's name under a share lock on the owner's row (see
+     * AccountViewChanges); every change writes a row of the owner's, which a change of the owner's
+     * name writes too, on another node maybe. Deposits and withdrawals name the owner since their
+     * text is sealed; the other events leave the owner to be found in account_view.
+     */
+    @Override
+    public void owners(ReceivedEvent event, OwnersToLock owners) {
+        if (event.payload() instanceof AccountOpened opened) {
+            owners.shared(opened.customerId().value());
+        } else if (event.payload() instanceof MoneyDeposited deposited && deposited.customerId() != null) {
+            owners.shared(deposited.customerId().value());
+        } else if (event.payload() instanceof MoneyWithdrawn withdrawn && withdrawn.customerId() != null) {
+            owners.shared(withdrawn.customerId().value());
+        } else if (changesTheAccount(event.payload())) {
+            owners.sharedOwnerOf(event.aggregateId());
+        }
+    }
+
+    private static boolean changesTheAccount(Object payload) {
+        return payload instanceof MoneyDeposited || payload instanceof MoneyWithdrawn
+                || payload instanceof AccountDebitedForTransfer || payload instanceof AccountCreditedForTransfer
+                || payload instanceof TransferDebitReversed || payload instanceof TransferDebitSettled
+                || payload instanceof AccountFrozen || payload instanceof AccountUnfrozen
+                || payload instanceof AccountClosed || payload instanceof OverdraftLimitChanged;
     }
 
     private AccountViewChanges changes() {

@@ -3,22 +3,18 @@ package io.ledgerline.query.accounts;
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.Money;
 import io.ledgerline.query.events.ReceivedEvent;
-import io.ledgerline.query.projection.OwnerLocks;
 import io.ledgerline.query.projection.SqlBatch;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The {@code account_view} changes of one transaction. Consecutive events of an account fold into
@@ -33,8 +29,9 @@ final class AccountViewChanges implements SqlBatch {
      * erasure (another partition) at this moment. Either the erasure commits first and this reads
      * no name, or the erasure waits for this insert and then clears the name along with the others.
      * Read without the lock, the insert could take the name from before the erasure and commit
-     * after the erasure had cleared the accounts it could see. The owners' {@link OwnerLocks} cover
-     * the registration, which has no row yet to lock.
+     * after the erasure had cleared the accounts it could see. The owners' OwnerLocks, which the
+     * transaction took before its first event (AccountProjection names the owners), cover the
+     * registration, which has no row yet to lock.
      */
     static final String OPEN = """
             INSERT INTO account_view (account_id, customer_id, owner_name, currency, balance, available_balance,
@@ -57,13 +54,11 @@ final class AccountViewChanges implements SqlBatch {
             """;
 
     private final Map<String, SqlParameterSource> openings = new LinkedHashMap<>();
-    private final Set<String> owners = new HashSet<>();
     private final List<Run> runs = new ArrayList<>();
     private final Map<String, Run> latestRuns = new HashMap<>();
 
     void open(AccountOpened opened, ReceivedEvent event) {
         Money zero = Money.zero(opened.currency());
-        owners.add(opened.customerId().value());
         openings.putIfAbsent(opened.accountId().value(), new MapSqlParameterSource()
                 .addValue("accountId", opened.accountId().value())
                 .addValue("customerId", opened.customerId().value())
@@ -121,7 +116,6 @@ final class AccountViewChanges implements SqlBatch {
     @Override
     public void write(NamedParameterJdbcTemplate jdbc) {
         if (!openings.isEmpty()) {
-            OwnerLocks.lock(JdbcClient.create(jdbc), owners);
             jdbc.batchUpdate(OPEN, openings.values().toArray(SqlParameterSource[]::new));
         }
         if (!runs.isEmpty()) {

@@ -4,12 +4,11 @@ import io.ledgerline.events.CustomerDetailsChanged;
 import io.ledgerline.events.CustomerErased;
 import io.ledgerline.events.CustomerRegistered;
 import io.ledgerline.query.events.ReceivedEvent;
-import io.ledgerline.query.projection.OwnerLocks;
+import io.ledgerline.query.projection.OwnersToLock;
 import io.ledgerline.query.projection.SqlProjector;
 import io.ledgerline.support.personaldata.NameAndEmail;
 import io.ledgerline.support.personaldata.PersonalDataOpener;
 import java.sql.Timestamp;
-import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +17,10 @@ import org.springframework.stereotype.Component;
  * projected before their customer: the name is filled in whenever the customer arrives, and an
  * erased customer's name disappears from both. Sealed names and emails are opened as they are
  * written; once the customer's key is deleted they project as the erasure mask, in a rebuild too.
+ *
+ * <p>Every event here writes its customer's row, and the names on the customer's accounts, under
+ * the customer's owner lock, which the transaction took before its first event ({@link #owners}):
+ * an account opened on another node meanwhile waits for this, or this for it (see OwnerLocks).
  */
 @Component
 class CustomerProjection implements SqlProjector {
@@ -42,9 +45,17 @@ class CustomerProjection implements SqlProjector {
         }
     }
 
+    @Override
+    public void owners(ReceivedEvent event, OwnersToLock owners) {
+        if (event.payload() instanceof CustomerRegistered registered) {
+            owners.exclusive(registered.customerId().value());
+        } else if (event.payload() instanceof CustomerDetailsChanged || event.payload() instanceof CustomerErased) {
+            owners.exclusive(event.aggregateId());
+        }
+    }
+
     private void register(CustomerRegistered registered, ReceivedEvent event) {
         NameAndEmail details = opener.open(registered.customerId(), registered.name(), registered.email());
-        OwnerLocks.lock(jdbc, List.of(registered.customerId().value()));
         int inserted = jdbc.sql("""
                 INSERT INTO customer_view (customer_id, name, email, status, version, registered_at, updated_at)
                 VALUES (:customerId, :name, :email, 'ACTIVE', :version, :at, :at)
@@ -62,7 +73,6 @@ class CustomerProjection implements SqlProjector {
     }
 
     private void details(String name, String email, String status, ReceivedEvent event) {
-        OwnerLocks.lock(jdbc, List.of(event.aggregateId()));
         int updated = jdbc.sql("""
                 UPDATE customer_view SET name = :name, email = :email, status = :status, version = :version,
                                          updated_at = :at

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,9 +32,12 @@ class SqlProjection implements SqlReadModel {
     // the order is irrelevant: a rebuild creates and swaps them all in one transaction
     private final List<String> tables;
     private final LiveBatchGate gate;
+    private final JdbcClient jdbc;
 
     SqlProjection(LedgerEventReader reader, List<SqlProjector> projectors, ProjectionAnnouncer announcer,
-            TransactionTemplate transactions, List<SqlTables> tables, RecordSpans spans, LiveBatchGate gate) {
+            TransactionTemplate transactions, List<SqlTables> tables, RecordSpans spans, LiveBatchGate gate,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.spans = spans;
         this.gate = gate;
         this.reader = reader;
@@ -84,11 +89,13 @@ class SqlProjection implements SqlReadModel {
     }
 
     private List<Projected> project(List<ConsumerRecord<String, byte[]>> records, RecordSpans.Batch traced) {
+        List<ReceivedEvent> events = records.stream().map(reader::read).toList();
+        lockOwners(events);
         List<Projected> applied = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (int i = 0; i < records.size(); i++) {
+            ReceivedEvent event = events.get(i);
             try {
-                traced.handle(ProjectionGroups.SQL, record, () -> {
-                    ReceivedEvent event = reader.read(record);
+                traced.handle(ProjectionGroups.SQL, records.get(i), () -> {
                     for (SqlProjector projector : projectors) {
                         projector.project(event);
                     }
@@ -99,5 +106,28 @@ class SqlProjection implements SqlReadModel {
             }
         }
         return applied;
+    }
+
+    /**
+     * Takes the locks of every owner the events touch before the first of them is projected, in one
+     * order, so that two nodes' batches never hold one owner each while waiting for the other's
+     * (see {@link OwnersToLock}). A rebuild's transactions take them as well, as they did before;
+     * the rows they write are the rebuild's own, so that costs them at most a live batch's wait.
+     */
+    private void lockOwners(List<ReceivedEvent> events) {
+        OwnersToLock owners = new OwnersToLock();
+        for (ReceivedEvent event : events) {
+            for (SqlProjector projector : projectors) {
+                projector.owners(event, owners);
+            }
+        }
+        OwnerLocks.lock(jdbc, owners.locks(this::ownersOfAccounts));
+    }
+
+    // through the search path, so that a rebuild reads its own account_view, as its projectors do
+    private List<String> ownersOfAccounts(Set<String> accountIds) {
+        return jdbc.sql("SELECT DISTINCT customer_id FROM account_view WHERE account_id = ANY(?::text[])")
+                .param(accountIds.toArray(String[]::new))
+                .query(String.class).list();
     }
 }

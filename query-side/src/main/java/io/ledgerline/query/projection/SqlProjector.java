@@ -10,4 +10,14 @@ import io.ledgerline.query.events.ReceivedEvent;
 public interface SqlProjector {
 
     void project(ReceivedEvent event);
+
+    /**
+     * Names every customer whose {@code customer_view} row projecting the event writes or
+     * share-locks, or whose {@link OwnerLocks} it relies on. Called for all the events of a
+     * transaction before any of them is projected: the transaction takes those owners' locks
+     * first, in one order (see {@link OwnersToLock}). A projector that locks an owner it did not
+     * name could wait crosswise with another node's batch.
+     */
+    default void owners(ReceivedEvent event, OwnersToLock owners) {
+    }
 }

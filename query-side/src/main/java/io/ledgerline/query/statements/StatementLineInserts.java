@@ -26,7 +26,9 @@ final class StatementLineInserts implements SqlBatch {
 
     /**
      * The owners of the batch's text, locked and read once for the whole batch, in the order of their
-     * ids, so that two nodes writing batches of the same owners never wait for each other crosswise.
+     * ids, under the owners' locks that the transaction took first (StatementProjection names the
+     * owners, see OwnerLocks), so that two nodes writing batches of the same owners never wait for
+     * each other crosswise.
      *
      * <p>Another node may be projecting an owner's erasure (another partition) at this moment, after
      * this node opened the text with the key that erasure deleted. Either the erasure commits first

@@ -2,8 +2,12 @@ package io.ledgerline.query.statements;
 
 import io.ledgerline.events.AccountOpened;
 import io.ledgerline.events.CustomerErased;
+import io.ledgerline.events.CustomerId;
+import io.ledgerline.events.MoneyDeposited;
+import io.ledgerline.events.MoneyWithdrawn;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingTexts;
+import io.ledgerline.query.projection.OwnersToLock;
 import io.ledgerline.query.projection.SqlProjector;
 import io.ledgerline.query.projection.TransactionBatches;
 import org.springframework.stereotype.Component;
@@ -42,6 +46,31 @@ class StatementProjection implements SqlProjector {
         } else {
             StatementLineInserts inserts = inserts();
             StatementEntry.of(event, inserts.texts()).ifPresent(inserts::add);
+        }
+    }
+
+    /**
+     * The owners whose customer_view rows {@link StatementLineInserts} share-locks: those of the
+     * accounts opened, and those of the deposits' and withdrawals' text, which is the account
+     * owner's where the event names none (text from before sealing). A transfer's lines carry no
+     * text of their own.
+     */
+    @Override
+    public void owners(ReceivedEvent event, OwnersToLock owners) {
+        if (event.payload() instanceof AccountOpened opened) {
+            owners.shared(opened.customerId().value());
+        } else if (event.payload() instanceof MoneyDeposited deposited) {
+            textOwner(deposited.customerId(), event, owners);
+        } else if (event.payload() instanceof MoneyWithdrawn withdrawn) {
+            textOwner(withdrawn.customerId(), event, owners);
+        }
+    }
+
+    private static void textOwner(CustomerId named, ReceivedEvent event, OwnersToLock owners) {
+        if (named != null) {
+            owners.shared(named.value());
+        } else {
+            owners.sharedOwnerOf(event.aggregateId());
         }
     }
 

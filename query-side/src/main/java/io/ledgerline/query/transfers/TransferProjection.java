@@ -6,6 +6,7 @@ import io.ledgerline.events.TransferRequested;
 import io.ledgerline.query.events.ReceivedEvent;
 import io.ledgerline.query.personaldata.BookingText;
 import io.ledgerline.query.personaldata.BookingTexts;
+import io.ledgerline.query.projection.OwnersToLock;
 import io.ledgerline.query.projection.SqlProjector;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -35,6 +36,18 @@ class TransferProjection implements SqlProjector {
             outcome("COMPLETED", null, null, event);
         } else if (event.payload() instanceof TransferFailed failed) {
             outcome("FAILED", failed.reasonCode(), failed.reason(), event);
+        }
+    }
+
+    /** The payer, whose customer_view row a request share-locks; the source account's owner where the request names none. */
+    @Override
+    public void owners(ReceivedEvent event, OwnersToLock owners) {
+        if (event.payload() instanceof TransferRequested requested) {
+            if (requested.payerCustomerId() != null) {
+                owners.shared(requested.payerCustomerId().value());
+            } else {
+                owners.sharedOwnerOf(requested.sourceAccountId().value());
+            }
         }
     }
 

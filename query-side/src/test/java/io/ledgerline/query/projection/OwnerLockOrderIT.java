@@ -30,13 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two query nodes project batches that touch the same two customers, A and B. The other node is
- * played by a test connection that follows the projection's rule (an owner's lock before the
- * owner's row) and takes A, then B; the batch under test names B first (a customer event) and A
- * later (an account opening, a deposit's text, an account of A's). Were the batch to take B before
- * A, the two would wait for each other crosswise and PostgreSQL would abort one of them ("deadlock
- * detected"). The batch takes all its owners' locks first, in one order, so it waits for A holding
- * nothing.
+ * Two query nodes project batches that touch the same two customers, A and B, A's lock key the
+ * lower. The other node is played by a test connection that follows the projection's rule (an
+ * owner's lock before the owner's rows, owners in the order of their lock keys) and takes A, then
+ * B; the batch under test names B first (a customer event) and A later (an account opening, a
+ * deposit's text, an account of A's). Were the batch to take B before A, the two would wait for
+ * each other crosswise and PostgreSQL would abort one of them ("deadlock detected"). The batch
+ * takes all its owners' locks first, in one order, so it waits for A holding nothing.
  */
 class OwnerLockOrderIT extends QuerySideIT {
 
@@ -54,9 +54,9 @@ class OwnerLockOrderIT extends QuerySideIT {
 
     @Test
     void aBatchThatNamesItsOwnersOutOfOrderDoesNotDeadlockWithANodeLockingThemInOrder() throws Exception {
-        String run = UUID.randomUUID().toString();
-        CustomerId a = CustomerId.of("cust-a-" + run);
-        CustomerId b = CustomerId.of("cust-b-" + run);
+        List<CustomerId> owners = twoOwnersInLockOrder();
+        CustomerId a = owners.get(0);
+        CustomerId b = owners.get(1);
         AccountId account = AccountId.random();
         customer(a);
         customer(b);
@@ -75,9 +75,9 @@ class OwnerLockOrderIT extends QuerySideIT {
 
     @Test
     void aBatchSharingAnOwnersRowDoesNotDeadlockWithThatOwnersErasureOnAnotherNode() throws Exception {
-        String run = UUID.randomUUID().toString();
-        CustomerId a = CustomerId.of("cust-a-" + run);
-        CustomerId b = CustomerId.of("cust-b-" + run);
+        List<CustomerId> owners = twoOwnersInLockOrder();
+        CustomerId a = owners.get(0);
+        CustomerId b = owners.get(1);
         AccountId account = AccountId.random();
         customer(a);
         customer(b);
@@ -99,9 +99,9 @@ class OwnerLockOrderIT extends QuerySideIT {
 
     @Test
     void aBatchOfAccountEventsDoesNotDeadlockWithANodeWritingTheOwnersNamesOnTheirAccounts() throws Exception {
-        String run = UUID.randomUUID().toString();
-        CustomerId a = CustomerId.of("cust-a-" + run);
-        CustomerId b = CustomerId.of("cust-b-" + run);
+        List<CustomerId> owners = twoOwnersInLockOrder();
+        CustomerId a = owners.get(0);
+        CustomerId b = owners.get(1);
         AccountId ofA = AccountId.random();
         AccountId ofB = AccountId.random();
         account(ofA, a);
@@ -154,6 +154,15 @@ class OwnerLockOrderIT extends QuerySideIT {
             otherNode.commit();
         }
         projecting.get(30, TimeUnit.SECONDS);
+    }
+
+    /** Two new customers, the one whose lock every node takes first (the lower lock key) first. */
+    private List<CustomerId> twoOwnersInLockOrder() {
+        CustomerId one = CustomerId.of("cust-" + UUID.randomUUID());
+        CustomerId other = CustomerId.of("cust-" + UUID.randomUUID());
+        boolean inOrder = jdbc.queryForObject("SELECT hashtext(?) < hashtext(?)", Boolean.class, one.value(),
+                other.value());
+        return inOrder ? List.of(one, other) : List.of(other, one);
     }
 
     private boolean waitsForALock(int process) {
