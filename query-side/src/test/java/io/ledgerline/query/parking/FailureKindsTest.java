@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -21,6 +22,13 @@ class FailureKindsTest {
         assertThat(FailureKinds.isTransient(wrapped(new IOException(new ConnectException("refused"))))).isTrue();
         assertThat(FailureKinds.isTransient(wrapped(new Overloaded(429)))).isTrue();
         assertThat(FailureKinds.isTransient(wrapped(new Overloaded(503)))).isTrue();
+    }
+
+    /** What a batch that PostgreSQL aborted with "deadlock detected" (40P01) fails with: the poll is tried again. */
+    @Test
+    void triesABatchThatLostADeadlockAgain() {
+        assertThat(FailureKinds.isTransient(wrapped(new PessimisticLockingFailureException("deadlock detected"))))
+                .isTrue();
     }
 
     @Test
