@@ -13,13 +13,15 @@ import java.util.List;
  * start and stop included; {@code --steps all} adds the gateway, tracing and GraphQL comparisons (a few minutes each,
  * with a gateway and three command-side nodes of their own); {@code --events 1000000} adds a large event store for the rebuilds and the latency-versus-size check.
  *
- * @param step   measured time of every load step (each step warms up for a third of it first)
+ * @param step   measured time of every load step
+ * @param warmup load before each step's measured time (a third of a step unless given); the longer warm-ups before
+ *               a part's first step are multiples of it, see {@link #warmupOfSteps(int)}
  * @param name   the report's file name without extension
  * @param steps  the parts of the benchmark that run, in the order of {@link #STEPS}
  * @param rounds how often each comparison (gateway, tracing) measures each of its variants
  */
-public record BenchOptions(Path projectDirectory, long events, List<Integer> clients, Duration step, Path outDirectory,
-                           Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name,
+public record BenchOptions(Path projectDirectory, long events, List<Integer> clients, Duration step, Duration warmup,
+                           Path outDirectory, Path dataDirectory, boolean profile, List<String> serviceJvmOptions, String name,
                            List<String> steps, int rounds) {
 
     /** The ledger phases (baseline, deposits and the peer's, transfers, hot accounts, lag, store size, rebuilds), then the two comparisons. */
@@ -43,7 +45,11 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
             Usage: bench/run [options]
               --events N            events in the store before the rebuilds (default 10000; e.g. 1000000)
               --clients LIST        concurrent clients per step (default 1,8,32,64)
-              --duration D          measured time per step, e.g. 6s or 1m (default 6s; warm-up is a third of it)
+              --duration D          measured time per step, e.g. 6s or 1m (default 6s)
+              --warmup D            load before each measured step, e.g. 1s or 500ms (default a third of --duration); the
+                                    longer warm-ups before a part's first step (the services before the ledger's figures
+                                    4 steps, the gateway 5, each tracing node 2) scale with it. Shorter is quicker and
+                                    measures less compiled code: for smoke runs, not for reports
               --out DIR             where the report goes (default bench/target/report)
               --name NAME           report file name without extension (default <date>-quick or <date>-events-N)
               --profile             record a JFR profile of the command side and summarise it in the report
@@ -56,8 +62,14 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
               --rounds N            rounds of each comparison, the order of its variants rotating (default 2)
               --no-build            (bench/run) use what is already built""";
 
-    public Duration warmup() {
-        return step.dividedBy(3);
+    /**
+     * A longer warm-up before a part's first step (services not yet compiled, a gateway just started), given in measured
+     * steps: {@code steps} steps long by default (the default warm-up being a third of a step), and in proportion to
+     * {@code --warmup} when it is given, so that a shorter {@code --warmup} shortens every warm-up of the run.
+     */
+    public Duration warmupOfSteps(int steps) {
+        // a third of a step is cut to whole nanoseconds (3.333333333 s of 10 s): to the millisecond, five steps stay 50 s
+        return Duration.ofMillis(Math.round(warmup.multipliedBy(3L * steps).toNanos() / 1e6));
     }
 
     public boolean runs(String step) {
@@ -73,6 +85,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
         long events = DEFAULT_EVENTS;
         List<Integer> clients = DEFAULT_CLIENTS;
         Duration step = DEFAULT_STEP;
+        Duration warmup = null;
         String out = null;
         String data = null;
         String name = null;
@@ -88,6 +101,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
                 case "--events" -> events = positiveLong(value(it, argument), argument);
                 case "--clients" -> clients = clientList(value(it, argument));
                 case "--duration" -> step = duration(value(it, argument));
+                case "--warmup" -> warmup = duration(value(it, argument), argument);
                 case "--out" -> out = value(it, argument);
                 case "--data-dir" -> data = value(it, argument);
                 case "--name" -> name = value(it, argument);
@@ -100,7 +114,7 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
             }
         }
         String defaultName = LocalDate.now() + (events == DEFAULT_EVENTS ? "-quick" : "-events-" + events);
-        return new BenchOptions(project, events, clients, step,
+        return new BenchOptions(project, events, clients, step, warmup == null ? step.dividedBy(3) : warmup,
                 out == null ? project.resolve("bench/target/report") : project.resolve(out),
                 data == null ? project.resolve("bench/target/bench-data") : project.resolve(data),
                 profile, jvmOptions, name == null ? defaultName : name, steps, rounds);
@@ -151,16 +165,20 @@ public record BenchOptions(Path projectDirectory, long events, List<Integer> cli
 
     /** "6s", "90s", "2m" or a plain number of seconds. */
     static Duration duration(String text) {
+        return duration(text, "--duration");
+    }
+
+    private static Duration duration(String text, String option) {
         String trimmed = text.trim().toLowerCase();
         if (trimmed.endsWith("ms")) {
-            return Duration.ofMillis(positiveLong(trimmed.substring(0, trimmed.length() - 2), "--duration"));
+            return Duration.ofMillis(positiveLong(trimmed.substring(0, trimmed.length() - 2), option));
         }
         if (trimmed.endsWith("m")) {
-            return Duration.ofMinutes(positiveLong(trimmed.substring(0, trimmed.length() - 1), "--duration"));
+            return Duration.ofMinutes(positiveLong(trimmed.substring(0, trimmed.length() - 1), option));
         }
         if (trimmed.endsWith("s")) {
             trimmed = trimmed.substring(0, trimmed.length() - 1);
         }
-        return Duration.ofSeconds(positiveLong(trimmed, "--duration"));
+        return Duration.ofSeconds(positiveLong(trimmed, option));
     }
 }

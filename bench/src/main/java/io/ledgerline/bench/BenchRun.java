@@ -115,9 +115,9 @@ final class BenchRun {
         // the services run with the optimizing compiler, as in production: it needs some load on every
         // path before their code is compiled, and compiles on the same two cores it is measured on
         progress.accept("Warming up the services: deposits, then transfers, 8 clients, "
-                + options.step().multipliedBy(WARMUP_DEPOSIT_STEPS + 1).toSeconds() + " s");
-        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step().multipliedBy(WARMUP_DEPOSIT_STEPS), operations::deposit);
-        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.step(), operations::transfer);
+                + Progress.seconds(options.warmupOfSteps(WARMUP_DEPOSIT_STEPS + 1)));
+        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.warmupOfSteps(WARMUP_DEPOSIT_STEPS), operations::deposit);
+        ClosedLoopLoad.run("warmup", 8, Duration.ZERO, options.warmupOfSteps(1), operations::transfer);
         PeerClient peerClient = new PeerClient(peer.baseUri());
         PeerOperations peerOperations = warmedUpPeer(peerClient, runId, slots);
         awaitProjectionsCaughtUp("the measurements", BETWEEN_STEPS_WAIT);
@@ -204,9 +204,9 @@ final class BenchRun {
     private PeerOperations warmedUpPeer(PeerClient peerClient, String runId, int slots) throws Exception {
         peer.awaitReady(progress);
         progress.accept("Opening " + slots * ACCOUNTS_PER_CLIENT + " accounts on the plain Axon peer and warming it up, 8 clients, "
-                + options.step().multipliedBy(WARMUP_DEPOSIT_STEPS).toSeconds() + " s");
+                + Progress.seconds(options.warmupOfSteps(WARMUP_DEPOSIT_STEPS)));
         PeerOperations peerOperations = PeerOperations.open(peerClient, runId, slots, ACCOUNTS_PER_CLIENT);
-        ClosedLoopLoad.run("peer-warmup", 8, Duration.ZERO, options.step().multipliedBy(WARMUP_DEPOSIT_STEPS), peerOperations::deposit);
+        ClosedLoopLoad.run("peer-warmup", 8, Duration.ZERO, options.warmupOfSteps(WARMUP_DEPOSIT_STEPS), peerOperations::deposit);
         return peerOperations;
     }
 

@@ -91,14 +91,15 @@ final class GatewayStep {
                 GatewayComparison.COMMAND_SIDE, ServiceJvm.pid(system.commandSidePid()),
                 LocalSystem.QUERY_SIDE, ServiceJvm.pid(system.querySidePid()),
                 GatewayComparison.GATEWAY, gatewayPid));
-        Duration warmup = options.step().multipliedBy(WARMUP_STEPS);
-        progress.accept("Warming up the gateway: deposits through it, " + WARMUP_CLIENTS + " clients, " + warmup.toSeconds() + " s");
+        Duration warmup = options.warmupOfSteps(WARMUP_STEPS);
+        progress.accept("Warming up the gateway: deposits through it, " + WARMUP_CLIENTS + " clients, " + Progress.seconds(warmup));
         ClosedLoopLoad.run("warmup", WARMUP_CLIENTS, Duration.ZERO, warmup, paths.get(1)::deposit);
         // after the gateway's warm-up alone, the first direct step ran at 0.6 of the later ones (in two runs out of two),
         // which flattered the gateway by a third in that round: the direct path gets a step of its own first
+        Duration directWarmup = options.warmupOfSteps(1);
         progress.accept("Warming up the direct path: deposits to the command side, " + WARMUP_CLIENTS + " clients, "
-                + options.step().toSeconds() + " s");
-        ClosedLoopLoad.run("warmup", WARMUP_CLIENTS, Duration.ZERO, options.step(), paths.get(0)::deposit);
+                + Progress.seconds(directWarmup));
+        ClosedLoopLoad.run("warmup", WARMUP_CLIENTS, Duration.ZERO, directWarmup, paths.get(0)::deposit);
 
         ProjectionsCatchUp catchUp = new ProjectionsCatchUp(direct, new EventStoreSize(
                 system.stack().postgresJdbcUrl(COMMAND_DATABASE), system.stack().postgresUser(), system.stack().postgresPassword()),

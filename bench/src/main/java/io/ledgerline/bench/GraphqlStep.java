@@ -115,7 +115,7 @@ final class GraphqlStep {
                 LocalSystem.COMMAND_SIDE, ServiceJvm.pid(system.commandSidePid())));
         // the query side compiles the GraphQL path with the optimizing compiler only after load on it, as the REST path was
         Duration warmupEach = options.warmup();
-        progress.accept("Warming up both views, " + WARMUP_CLIENTS + " clients, " + warmupEach.toSeconds() + " s each");
+        progress.accept("Warming up both views, " + WARMUP_CLIENTS + " clients, " + Progress.seconds(warmupEach) + " each");
         byView.forEach(view -> ClosedLoopLoad.run("views-warmup", WARMUP_CLIENTS, Duration.ZERO, warmupEach, view));
 
         // half a step each keeps the part short (the quick run grows by under half a minute); the ratio of two views

@@ -1,5 +1,7 @@
 package io.ledgerline.bench;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
@@ -16,6 +18,11 @@ public final class Progress implements Consumer<String> {
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000_000;
         System.out.printf("[bench %s +%d:%02d] %s%n", LocalTime.now().format(CLOCK), elapsed / 60, elapsed % 60, message);
         System.out.flush();
+    }
+
+    /** "30 s", "7.5 s": a duration as a progress line gives it. */
+    static String seconds(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     public double elapsedSeconds() {

@@ -89,10 +89,10 @@ final class TracingStep {
                 operations.add(new LedgerOperations(client, accounts));
                 cpu.add(new CpuAccounting(options.dataDirectory(), Map.of(TracingCost.NODE, ServiceJvm.pid(node.pid()))));
             }
-            Duration warmup = options.step().multipliedBy(WARMUP_STEPS);
+            Duration warmup = options.warmupOfSteps(WARMUP_STEPS);
             for (int i = 0; i < nodes.size(); i++) {
                 progress.accept("Warming up " + nodes.get(i).name() + ": deposits, " + WARMUP_CLIENTS + " clients, "
-                        + warmup.toSeconds() + " s");
+                        + Progress.seconds(warmup));
                 ClosedLoopLoad.run("warmup", WARMUP_CLIENTS, Duration.ZERO, warmup, operations.get(i)::deposit);
             }
             List<List<StepResult>> byNode = new ArrayList<>();

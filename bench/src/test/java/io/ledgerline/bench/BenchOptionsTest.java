@@ -73,6 +73,24 @@ class BenchOptionsTest {
     }
 
     @Test
+    void warmsUpForAThirdOfAStepUnlessTold() {
+        assertThat(BenchOptions.parse(List.of("--duration", "12s")).warmup()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(BenchOptions.parse(List.of("--warmup", "500ms", "--duration", "12s")).warmup()).isEqualTo(Duration.ofMillis(500));
+        assertThat(BenchOptions.parse(List.of("--duration", "12s", "--warmup", "1s")).step()).isEqualTo(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void longerWarmUpsAreWholeStepsByDefaultAndScaleWithTheWarmUpGiven() {
+        assertThat(BenchOptions.parse(List.of()).warmupOfSteps(5)).as("the gateway's five steps of the default run")
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(BenchOptions.parse(List.of("--duration", "10s")).warmupOfSteps(5)).as("a third of 10 s is not whole nanoseconds")
+                .isEqualTo(Duration.ofSeconds(50));
+        assertThat(BenchOptions.parse(List.of("--duration", "20s")).warmupOfSteps(2)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(BenchOptions.parse(List.of("--duration", "10s", "--warmup", "1s")).warmupOfSteps(5)).isEqualTo(Duration.ofSeconds(15));
+        assertThat(BenchOptions.parse(List.of("--warmup", "500ms")).warmupOfSteps(2)).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void readsDurationsInSecondsMinutesAndMilliseconds() {
         assertThat(BenchOptions.duration("10")).isEqualTo(Duration.ofSeconds(10));
         assertThat(BenchOptions.duration("10s")).isEqualTo(Duration.ofSeconds(10));
@@ -93,5 +111,6 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--events", "-5"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--clients", "8,x"))).hasMessageContaining("positive");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--events"))).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--warmup", "0s"))).hasMessageContaining("--warmup must be a positive");
     }
 }

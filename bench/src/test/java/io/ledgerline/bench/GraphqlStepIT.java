@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The graphql part of bench/run, briefly, on real servers: a customer set up through the command API, both views
- * checked equal (the run fails otherwise), then each read by 1 and 8 clients.
+ * checked equal (the run fails otherwise), then each read by 1 and 8 clients, after short warm-ups.
  */
 class GraphqlStepIT {
 
@@ -23,7 +23,7 @@ class GraphqlStepIT {
         Path project = Path.of("..").toAbsolutePath().normalize();
         Path target = Path.of("target").toAbsolutePath();
         BenchOptions options = BenchOptions.parse(List.of("--project-dir", project.toString(),
-                "--steps", "graphql", "--duration", "4s", "--name", "graphql-it",
+                "--steps", "graphql", "--duration", "4s", "--warmup", "500ms", "--name", "graphql-it",
                 "--out", target.resolve("graphql-it-report").toString(),
                 "--data-dir", target.resolve("graphql-it-data").toString()));
 

@@ -1,5 +1,8 @@
 package io.ledgerline.bench.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
 /** How figures read in the report: NaN becomes "n/a" rather than a number nobody measured. */
 final class Format {
 
@@ -23,6 +26,11 @@ final class Format {
 
     static String percent(double ratio) {
         return Double.isNaN(ratio) ? "n/a" : String.format("%.0f%%", ratio * 100);
+    }
+
+    /** Whole seconds as such, a shorter warm-up to the tenth: "6", "0.5". */
+    static String seconds(double seconds) {
+        return BigDecimal.valueOf(seconds).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String ratio(double ratio) {

@@ -100,8 +100,8 @@ public final class MarkdownReport {
         line("| Elasticsearch | " + machine.elasticsearchVersion() + " (one node) |");
         line("| load average (1/5/15 min) | at start " + machine.loadAverageAtStart() + ", at end " + machine.loadAverageAtEnd() + " |");
         line("| service JVMs | " + settings.serviceJvmOptions() + " |");
-        line(String.format("| steps | %.0f s measured after %.0f s warm-up, clients %s |", settings.stepSeconds(),
-                settings.warmupSeconds(), settings.clients()));
+        line(String.format("| steps | %s s measured after %s s warm-up, clients %s |", Format.seconds(settings.stepSeconds()),
+                Format.seconds(settings.warmupSeconds()), settings.clients()));
         line("| parts of the benchmark | " + String.join(", ", settings.steps()) + " (" + settings.rounds()
                 + " rounds of each comparison) |");
         line(String.format("| stored events for rebuilds | %,d |", settings.events()));

@@ -50,8 +50,12 @@ class MarkdownReportTest {
                 new LatencySummary(operations, 10, 15, 20, 30, 11), null, cpuSeconds);
     }
 
-    /** Only the two comparisons ran: direct 1000/s then 1200/s, through the gateway 900/s then 960/s. */
     private static BenchReport comparisonsOnly() {
+        return comparisonsOnly(2);
+    }
+
+    /** Only the two comparisons ran: direct 1000/s then 1200/s, through the gateway 900/s then 960/s. */
+    private static BenchReport comparisonsOnly(double warmupSeconds) {
         GatewayComparison gateway = new GatewayComparison(32,
                 List.of(deposits(10_000, Map.of("command-side", 20.0, "gateway", 0.0)),
                         deposits(12_000, Map.of("command-side", 24.0, "gateway", 0.0))),
@@ -62,7 +66,7 @@ class MarkdownReportTest {
                 new TracingCost.Sampling(0.1, List.of(deposits(9_500, Map.of("command-side", 20.9, "Zipkin", 0.95)))),
                 new TracingCost.Sampling(1.0, List.of(deposits(8_000, Map.of("command-side", 24.0, "Zipkin", 8.0))))));
         return new BenchReport("2026-12-06-gateway-tracing", "2026-12-06T20:00:00Z", "bench/run --steps gateway,tracing",
-                new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, 2, false, "-Xmx384m", List.of("gateway", "tracing"), 2),
+                new BenchReport.RunSettings(10_000, List.of(1, 8, 32, 64), 6, warmupSeconds, false, "-Xmx384m", List.of("gateway", "tracing"), 2),
                 MACHINE, List.of(), List.of(), List.of(), List.of(), Double.NaN, null, LagResult.NOT_MEASURED, List.of(), null,
                 List.of(), memory(500, 600), null, List.of(Targets.gateway(gateway)), 300, gateway, tracing, null, null, null);
     }
@@ -98,6 +102,12 @@ class MarkdownReportTest {
                 + " of 912 answers (200 x 600, 202 x 300, 409 x 12); p99 180 ms; 12 s (shortened by the quick run; the target asks 60 s)"
                 + " | **MET** |");
         assertThat(markdown).contains("| Rebuild into SQL >= 40,000 events/s | n/a | **NOT MEASURED** |");
+    }
+
+    @Test
+    void givesTheStepsAndTheirWarmUpAsRun() {
+        assertThat(MarkdownReport.render(comparisonsOnly())).contains("| steps | 6 s measured after 2 s warm-up, clients [1, 8, 32, 64] |");
+        assertThat(MarkdownReport.render(comparisonsOnly(0.5))).contains("| steps | 6 s measured after 0.5 s warm-up,");
     }
 
     @Test
