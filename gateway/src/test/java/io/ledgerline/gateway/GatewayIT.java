@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,9 +43,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
+import org.springframework.web.socket.server.support.WebSocketHandlerMapping;
 
 /**
  * The gateway in front of two stand-in nodes per side (JDK HTTP servers that count what reaches
@@ -110,6 +116,8 @@ class GatewayIT {
     SideInstances instances;
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    ApplicationContext context;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final ObjectMapper json = new ObjectMapper();
@@ -163,6 +171,17 @@ class GatewayIT {
                         .as(operation.toString()).isEqualTo(1);
                 assertThat(ALL.stream().mapToLong(node -> node.hits.size()).sum()).as(operation.toString()).isEqualTo(1);
             }
+        }
+
+        @Test
+        void looksUpItsRoutesBeforeTheActuatorsAndTheControllersMappings() {
+            List<HandlerMapping> mappings = new ArrayList<>(context.getBeansOfType(HandlerMapping.class).values());
+            AnnotationAwareOrderComparator.sort(mappings);
+            List<HandlerMapping> beforeTheRoutes = mappings.subList(0, mappings.indexOf(context.getBean(RouterFunctionMapping.class)));
+            // only the GraphQL socket relay's, which maps the one upgrade path by a map lookup
+            assertThat(beforeTheRoutes).singleElement().isInstanceOf(WebSocketHandlerMapping.class);
+            assertThat(mappings).anySatisfy(mapping -> assertThat(mapping.getClass().getSimpleName())
+                    .isEqualTo("WebMvcEndpointHandlerMapping"));
         }
 
         @Test

@@ -171,8 +171,12 @@ public final class Targets {
         if (comparison == null) {
             return new TargetCheck(target, "not measured: the gateway comparison did not run", TargetCheck.Verdict.NOT_MEASURED);
         }
-        return TargetCheck.atLeast(target, comparison.ratio(), GATEWAY_RATIO, String.format("%.0f/s = %s of %.0f/s direct",
-                comparison.gatewayRate(), Format.percent(comparison.ratio()), comparison.directRate()));
+        String measured = String.format("%.0f/s = %s of %.0f/s direct", comparison.settledGatewayRate(),
+                Format.percent(comparison.settledRatio()), comparison.settledDirectRate());
+        if (comparison.settledFromRound() > 1) {
+            measured += String.format(" in %s (all rounds: %s)", comparison.settledRounds(), Format.percent(comparison.ratio()));
+        }
+        return TargetCheck.atLeast(target, comparison.settledRatio(), GATEWAY_RATIO, measured);
     }
 
     static double slowestSearchRebuild(List<RebuildResult> rebuilds) {

@@ -40,6 +40,34 @@ class GatewayComparisonTest {
     }
 
     @Test
+    void judgesTheRoundsAfterTheFirst() {
+        // the first round's direct step ran while the system still compiled its code: 1.2 here, flattering the gateway
+        GatewayComparison comparison = new GatewayComparison(32,
+                List.of(deposits(1000, 10, Map.of()), deposits(2000, 10, Map.of()), deposits(2000, 10, Map.of())),
+                List.of(deposits(1200, 10, Map.of()), deposits(1600, 10, Map.of()), deposits(1600, 10, Map.of())));
+
+        assertThat(comparison.settledFromRound()).isEqualTo(2);
+        assertThat(comparison.settledRounds()).isEqualTo("rounds 2 to 3");
+        assertThat(comparison.settledDirectRate()).isCloseTo(200, within(1e-9));
+        assertThat(comparison.settledGatewayRate()).isCloseTo(160, within(1e-9));
+        assertThat(comparison.settledRatio()).isCloseTo(0.8, within(1e-9));
+        assertThat(comparison.ratio()).isCloseTo(4400 / 5000.0, within(1e-9));
+    }
+
+    @Test
+    void judgesTheSecondRoundOfTwoAndTheOnlyRoundOfOne() {
+        GatewayComparison two = new GatewayComparison(32,
+                List.of(deposits(1000, 10, Map.of()), deposits(2000, 10, Map.of())),
+                List.of(deposits(1200, 10, Map.of()), deposits(1600, 10, Map.of())));
+        GatewayComparison one = new GatewayComparison(32, List.of(deposits(1000, 10, Map.of())), List.of(deposits(900, 10, Map.of())));
+
+        assertThat(two.settledRounds()).isEqualTo("round 2");
+        assertThat(two.settledRatio()).isCloseTo(0.8, within(1e-9));
+        assertThat(one.settledFromRound()).isEqualTo(1);
+        assertThat(one.settledRatio()).isCloseTo(0.9, within(1e-9));
+    }
+
+    @Test
     void chargesTheGatewaysCpuToTheDepositsThatWentThroughIt() {
         GatewayComparison comparison = new GatewayComparison(32,
                 List.of(deposits(1000, 10, Map.of(GatewayComparison.COMMAND_SIDE, 4.0))),

@@ -345,6 +345,18 @@ class TargetsTest {
         }
 
         @Test
+        void judgesTheSettledRoundsNotAFlatteringFirstOne() {
+            GatewayComparison comparison = new GatewayComparison(32,
+                    List.of(step(32, 600, 10, 20), step(32, 1000, 10, 20), step(32, 1000, 10, 20)),
+                    List.of(step(32, 1000, 12, 25), step(32, 800, 12, 25), step(32, 800, 12, 25)));
+
+            TargetCheck check = Targets.gateway(comparison);
+
+            assertThat(check.verdict()).isEqualTo(TargetCheck.Verdict.MISSED);
+            assertThat(check.measured()).isEqualTo("800/s = 80% of 1000/s direct in rounds 2 to 3 (all rounds: 100%)");
+        }
+
+        @Test
         void aRunWithoutTheGatewayStepHasItNotMeasured() {
             assertThat(Targets.gateway(null).verdict()).isEqualTo(TargetCheck.Verdict.NOT_MEASURED);
         }

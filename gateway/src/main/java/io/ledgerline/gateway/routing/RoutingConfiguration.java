@@ -3,12 +3,14 @@ package io.ledgerline.gateway.routing;
 import io.ledgerline.gateway.GatewayProperties;
 import io.ledgerline.gateway.forwarding.ReadOnlyRequests;
 import io.ledgerline.gateway.forwarding.SideForwarding;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RequestPredicates;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
  * Every documented operation to its side; GraphQL to the query side; each service's API document
@@ -21,6 +23,26 @@ class RoutingConfiguration {
     static final String COMMAND_DOCUMENT = "/api-docs/command-side";
     static final String QUERY_DOCUMENT = "/api-docs/query-side";
     private static final String SERVED_DOCUMENT = "/v3/api-docs";
+    /**
+     * Before the actuator's endpoint mappings (order -100): nearly every request the gateway serves is one
+     * of its routes, and each searched the actuator's endpoints first, about 3 % of the CPU of a forwarded
+     * request. No route's path lies under /actuator, so the actuator's requests still find their endpoints.
+     */
+    static final int ROUTES_FIRST = -200;
+
+    /** Static: the mapping's order must be set before the dispatcher sorts its mappings. */
+    @Bean
+    static BeanPostProcessor routesLookedUpFirst() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof RouterFunctionMapping routes) {
+                    routes.setOrder(ROUTES_FIRST);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Bean
     DocumentedRoutes documentedRoutes(GatewayProperties properties) {
