@@ -18,9 +18,9 @@ public record GatewayComparison(int clients, List<StepResult> direct, List<StepR
     public static final String GATEWAY = "gateway";
     /**
      * From this many rounds on, the first one is left out of the verdict. In every run of 4 rounds so far its direct
-     * step ran at 0.55 to 0.7 of the later direct steps (the command side was still compiling its hot code, its
-     * compiler busy throughout), whatever warm-up came before, and its ratio (1.07 to 1.21) carried the pooled one
-     * over the target. Of the later rounds, those that measure the gateway first meet a system a little less warm
+     * step ran at 0.53 to 0.76 of the later direct steps (the command side was still compiling its hot code, its
+     * compiler busy throughout), whatever warm-up came before, and its ratio (1.02 to 1.21) lifted the pooled one by
+     * 0.04 to 0.07. Of the later rounds, those that measure the gateway first meet a system a little less warm
      * than the direct step after them: if anything, that leans against the gateway.
      */
     static final int ROUNDS_WITH_A_SETTLING_ONE = 2;
